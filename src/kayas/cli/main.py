@@ -1,0 +1,53 @@
+"""`kayas`: the entry point. Each command group lives in its own module and is added here."""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from kayas.errors import KayasError
+
+app = typer.Typer(
+    name="kayas",
+    help="A small, fast, private brain for desktop assistants: commands in, tool calls out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register() -> None:
+    from kayas.cli import bench_cmd, brain_cmd, data_cmd, do_cmd, eyes_cmd, tools_cmd, train_cmd
+
+    for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, bench_cmd):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Run the CLI; a KayasError becomes one line on stderr and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except KayasError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

