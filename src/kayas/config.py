@@ -17,3 +17,11 @@ def workspace() -> Path:
     path = Path(os.environ.get("KAYAS_WORKSPACE") or Path.home() / "Kayas").expanduser()
     path.mkdir(parents=True, exist_ok=True)
     return path.resolve()
+
+
+def cache_dir() -> Path:
+    """Derived files that can be rebuilt (dequantised models): KAYAS_CACHE, default ~/.cache/kayas."""
+    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kayas"
+    path = Path(os.environ.get("KAYAS_CACHE") or default).expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    return path

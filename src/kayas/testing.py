@@ -1,0 +1,37 @@
+"""Stand-ins for tests: a tiny randomly initialised model with the embedded model's tokenizer.
+
+The tiny model is saved as an ordinary model directory, so it goes through exactly the
+same `--model DIR` paths (train, plan, eval) as a real one, in a fraction of the time.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kayas.models import load_tokenizer, resolve
+
+
+def make_tiny_model(out_dir: str | Path, seed: int = 0, layers: int = 2, hidden: int = 64) -> Path:
+    """Write a tiny random Llama (SmolLM2's architecture and tokenizer) to out_dir."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    out = Path(out_dir)
+    tokenizer = load_tokenizer(resolve("smollm2"))
+    config = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=hidden,
+        intermediate_size=hidden * 2,
+        num_hidden_layers=layers,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=2048,
+        tie_word_embeddings=True,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+    )
+    torch.manual_seed(seed)
+    model = LlamaForCausalLM(config)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out
