@@ -57,9 +57,9 @@ ROWS: list[tuple[str, str, list[dict]]] = [
     ("browser", "open example.com/login and click Sign in", [steps(goto("https://example.com/login"), {"action": "click", "args": {"selector": "Sign in"}})]),
     ("browser", "on the signup page at example.org fill the email field with me@x.io and click Join", [steps(goto("https://example.org"), {"action": "fill", "args": {"selector": "email", "value": "me@x.io"}}, {"action": "click", "args": {"selector": "Join"}})]),
     ("browser", "go to reddit.com and take a screenshot called reddit.png", [steps(goto("https://reddit.com"), {"action": "screenshot", "args": {"filename": "reddit.png"}})]),
-    ("browser", "open duckduckgo.com, type privacy tools into the search box and press Enter", [steps(goto("https://duckduckgo.com"), {"action": "fill", "args": {"selector": "search box", "value": "privacy tools"}}, {"action": "press", "args": {"key": "Enter"}})]),
+    ("browser", "open duckduckgo.com, type privacy tools into the search box and press Enter", [steps(goto("https://duckduckgo.com"), {"action": "fill", "args": {"selector": "search", "value": "privacy tools"}}, {"action": "press", "args": {"key": "Enter"}})]),
     ("browser", "visit stackoverflow.com, wait 3 seconds, then screenshot it as so.png", [steps(goto("https://stackoverflow.com"), {"action": "wait", "args": {"seconds": 3}}, {"action": "screenshot", "args": {"filename": "so.png"}})]),
-    ("browser", "what's the weather in Paris, search google", [steps(goto(G + "weather+in+Paris"))]),
+    ("browser", "google weather in Paris", [steps(goto(G + "weather+in+Paris"))]),
     ("browser", "youtube search: guitar lessons for beginners", [steps(goto(YT + "guitar+lessons+for+beginners"))]),
     ("browser", "bring up amazon.com", [steps(goto("https://amazon.com"))]),
     # --- email
