@@ -197,12 +197,17 @@ class UnknownToolError(KayasError):
 def default_registry() -> Registry:
     """Every tool of every module in the ``kayas.tools`` entry point group, built-ins first."""
     registry = Registry()
-    eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (not ep.value.startswith("kayas."), ep.name))
-    if not any(ep.value.startswith("kayas.tools") for ep in eps):  # running from a source tree without install
-        from kayas.tools import BUILTIN_MODULES
+    from kayas.tools import BUILTIN_MODULES
 
+    order = {mod: i for i, mod in enumerate(BUILTIN_MODULES)}  # the contract's order, then plugins by name
+    eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (order.get(ep.value, len(order)), ep.name))
+    if not any(ep.value in order for ep in eps):  # running from a source tree without install
         for mod in BUILTIN_MODULES:
             registry.register_module(mod)
     for ep in eps:
-        registry.register_module(ep.load())
+        try:
+            module = ep.load()
+        except Exception as exc:  # a broken plugin is named, not a traceback
+            raise ToolDefinitionError(f"tool plugin '{ep.name}' ({ep.value}) failed to load: {exc}") from None
+        registry.register_module(module)
     return registry

@@ -1,8 +1,16 @@
 """Files inside the workspace: create, append, delete (recoverably), archive."""
 from __future__ import annotations
 
-from kayas.errors import NotAvailableYet
+from pathlib import Path
+
+from kayas import trash
+from kayas.errors import KayasError
 from kayas.registry import tool
+from kayas.workspace import ARCHIVE_DIR, existing_file, relative, resolve
+
+
+def _info(path: Path, **extra: object) -> dict:
+    return {"file": relative(path), "path": str(path), "bytes": path.stat().st_size, **extra}
 
 
 @tool
@@ -13,7 +21,16 @@ def create_file(filename: str, content: str = "") -> dict:
         filename: The file's name or path inside the workspace, e.g. todo.txt.
         content: The text to write into the new file.
     """
-    raise NotAvailableYet("filesystem.create_file")
+    path = resolve(filename)
+    if path.exists() or path.is_symlink():
+        raise KayasError(f"'{filename}' already exists in the workspace; not overwriting it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="") as fh:  # "x": fails rather than clobber
+            fh.write(content)
+    except FileExistsError:
+        raise KayasError(f"'{filename}' already exists in the workspace; not overwriting it") from None
+    return _info(path, created=True)
 
 
 @tool
@@ -24,7 +41,19 @@ def append_file(filename: str, content: str) -> dict:
         filename: The file's name or path inside the workspace.
         content: The text to append.
     """
-    raise NotAvailableYet("filesystem.append_file")
+    path = resolve(filename)
+    created = not path.exists()
+    if not created and not path.is_file():
+        raise KayasError(f"'{filename}' is a folder, not a file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+b") as fh:
+        fh.seek(0, 2)
+        needs_newline = False
+        if fh.tell() > 0:
+            fh.seek(-1, 2)
+            needs_newline = fh.read(1) != b"\n"
+        fh.write((("\n" if needs_newline else "") + content + "\n").encode("utf-8"))
+    return _info(path, created=created)
 
 
 @tool(destructive=True)
@@ -34,7 +63,8 @@ def delete_file(filename: str) -> dict:
     Args:
         filename: The file's name or path inside the workspace.
     """
-    raise NotAvailableYet("filesystem.delete_file")
+    entry = trash.move_to_trash(existing_file(filename))
+    return {"file": entry.original, "bytes": entry.size, "trashed": True, "undo": "kayas undo"}
 
 
 @tool
@@ -44,4 +74,15 @@ def archive_file(filename: str) -> dict:
     Args:
         filename: The file's name or path inside the workspace.
     """
-    raise NotAvailableYet("filesystem.archive_file")
+    path = existing_file(filename)
+    name = relative(path)
+    if name.split("/", 1)[0] == ARCHIVE_DIR:
+        raise KayasError(f"'{filename}' is already in the archive")
+    target = resolve(f"{ARCHIVE_DIR}/{name}")
+    stem, suffix, n = target.stem, target.suffix, 2
+    while target.exists() or target.is_symlink():  # keep both: never overwrite an archived file
+        target = target.with_name(f"{stem} ({n}){suffix}")
+        n += 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path.rename(target)
+    return _info(target, archived_from=name)

@@ -1,7 +1,7 @@
 """Local search over the workspace and configured folders."""
 from __future__ import annotations
 
-from kayas.errors import NotAvailableYet
+from kayas import search_index
 from kayas.registry import tool
 
 
@@ -12,4 +12,4 @@ def search(query: str) -> list:
     Args:
         query: The words to look for in file names and contents.
     """
-    raise NotAvailableYet("local.search")
+    return search_index.search(query)

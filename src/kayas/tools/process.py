@@ -1,8 +1,40 @@
 """Programs and processes on this machine."""
 from __future__ import annotations
 
-from kayas.errors import NotAvailableYet
+import os
+import platform
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import IO
+
+import psutil
+
+from kayas.config import load_section, workspace
+from kayas.errors import KayasError
+from kayas.programs import resolve_program
 from kayas.registry import tool
+
+_WINDOWS = sys.platform.startswith("win")
+
+
+@dataclass
+class ProcessConfig:
+    """config.toml ``[process]``: limits for run_command."""
+
+    command_timeout_s: float = 30.0
+    output_cap_bytes: int = 64 * 1024
+    kill_grace_s: float = 3.0
+
+
+def _detach_kwargs() -> dict:
+    if _WINDOWS:
+        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS  # type: ignore[attr-defined]
+        return {"creationflags": flags}
+    return {"start_new_session": True}
 
 
 @tool
@@ -13,7 +45,40 @@ def start_program(program: str, background: bool = True) -> dict:
         program: The plain program name; it is mapped to the platform's executable.
         background: Start it detached (true) or wait for it to finish (false).
     """
-    raise NotAvailableYet("process.start_program")
+    argv = resolve_program(program)
+    if background:
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=workspace(), close_fds=True, **_detach_kwargs(),
+        )
+        return {"program": program, "executable": argv[0], "pid": proc.pid, "background": True}
+    started = time.monotonic()
+    done = subprocess.run(argv, stdin=subprocess.DEVNULL, cwd=workspace(), check=False)
+    return {
+        "program": program, "executable": argv[0], "background": False,
+        "exit_code": done.returncode, "seconds": round(time.monotonic() - started, 3),
+    }
+
+
+def _drain(stream: IO[bytes], keep: bytearray, cap: int, over: threading.Event) -> None:
+    """Read a pipe to its end, keeping the first ``cap`` bytes (so the child never blocks)."""
+    for chunk in iter(lambda: stream.read(65536), b""):
+        room = cap - len(keep)
+        if room > 0:
+            keep.extend(chunk[:room])
+        if len(chunk) > max(room, 0):
+            over.set()
+    stream.close()
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    try:
+        if _WINDOWS:
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)  # the shell and everything it started
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 @tool(destructive=True)
@@ -23,13 +88,83 @@ def run_command(command: str) -> dict:
     Args:
         command: The shell command line.
     """
-    raise NotAvailableYet("process.run_command")
+    if not command.strip():
+        raise KayasError("empty command")
+    cfg = load_section("process", ProcessConfig)
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        command, shell=True, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=workspace(), **_detach_kwargs(),
+    )
+    out, err, over = bytearray(), bytearray(), threading.Event()
+    readers = [
+        threading.Thread(target=_drain, args=(proc.stdout, out, cfg.output_cap_bytes, over), daemon=True),
+        threading.Thread(target=_drain, args=(proc.stderr, err, cfg.output_cap_bytes, over), daemon=True),
+    ]
+    for r in readers:
+        r.start()
+    timed_out = False
+    try:
+        proc.wait(timeout=cfg.command_timeout_s)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        _kill_tree(proc)  # the shell and everything it started
+        proc.wait()
+    for r in readers:  # a program left running in the background may hold the pipes: don't wait for it
+        r.join(timeout=2)
+    return {
+        "command": command,
+        "exit_code": None if timed_out else proc.returncode,
+        "stdout": bytes(out).decode("utf-8", errors="replace"),
+        "stderr": bytes(err).decode("utf-8", errors="replace"),
+        "timed_out": timed_out,
+        "truncated": over.is_set(),
+        "seconds": round(time.monotonic() - started, 3),
+    }
 
 
 @tool
 def get_system_info() -> dict:
     """CPU, memory and disk figures of this machine."""
-    raise NotAvailableYet("process.get_system_info")
+    mem = psutil.virtual_memory()
+    disks = {}
+    for label, path in (("workspace", str(workspace())), ("root", os.path.abspath(os.sep))):
+        usage = psutil.disk_usage(path)
+        disks[label] = {"path": path, "total_gb": _gb(usage.total), "free_gb": _gb(usage.free), "percent": usage.percent}
+    return {
+        "platform": platform.platform(),
+        "hostname": platform.node(),
+        "cpu": {
+            "physical_cores": psutil.cpu_count(logical=False),
+            "logical_cores": psutil.cpu_count(logical=True),
+            "percent": psutil.cpu_percent(interval=0.2),
+            "load_average": [round(x, 2) for x in psutil.getloadavg()],
+        },
+        "memory": {"total_gb": _gb(mem.total), "available_gb": _gb(mem.available), "percent": mem.percent},
+        "disk": disks,
+        "boot_time": psutil.boot_time(),
+    }
+
+
+def _gb(n: int) -> float:
+    return round(n / 1024**3, 2)
+
+
+def _matches(proc: psutil.Process, wanted: str) -> bool:
+    """Name, executable or first argument equal to ``wanted`` (case-insensitive, .exe optional)."""
+    def norm(s: str) -> str:
+        s = os.path.basename(s).lower()
+        return s[:-4] if s.endswith(".exe") else s
+
+    info = proc.info
+    names = [info.get("name") or "", info.get("exe") or ""] + (info.get("cmdline") or [])[:1]
+    return any(n and norm(n) == wanted for n in names)
+
+
+def _protected() -> set[int]:
+    """This process and its ancestors: ending them would end Kayas itself."""
+    me = psutil.Process()
+    return {me.pid} | {p.pid for p in me.parents()}
 
 
 @tool(destructive=True)
@@ -39,10 +174,49 @@ def kill_process(name: str) -> dict:
     Args:
         name: The process name, e.g. vlc.
     """
-    raise NotAvailableYet("process.kill_process")
+    wanted = os.path.basename(name.strip()).lower().removesuffix(".exe")
+    if not wanted:
+        raise KayasError("empty process name")
+    skip = _protected()
+    found = [
+        p for p in psutil.process_iter(["name", "exe", "cmdline"])
+        if p.pid not in skip and _matches(p, wanted)
+    ]
+    denied: list[int] = []
+    for p in found:
+        try:
+            p.terminate()
+        except psutil.NoSuchProcess:
+            pass
+        except psutil.AccessDenied:
+            denied.append(p.pid)
+    targets = [p for p in found if p.pid not in denied]
+    cfg = load_section("process", ProcessConfig)
+    _, alive = psutil.wait_procs(targets, timeout=cfg.kill_grace_s)
+    for p in alive:  # did not take the hint
+        try:
+            p.kill()
+        except psutil.NoSuchProcess:
+            pass
+    _, still = psutil.wait_procs(alive, timeout=cfg.kill_grace_s)
+    ended = [p.pid for p in targets if p not in still]
+    return {"name": name, "matched": len(found), "ended": len(ended), "pids": ended, "denied": denied}
 
 
 @tool
 def list_processes() -> list:
     """The running processes."""
-    raise NotAvailableYet("process.list_processes")
+    rows = []
+    for p in psutil.process_iter(["pid", "name", "username", "memory_info", "status", "create_time"]):
+        info = p.info
+        mem = info.get("memory_info")
+        rows.append({
+            "pid": info["pid"],
+            "name": info.get("name") or "",
+            "user": info.get("username") or "",
+            "memory_mb": round(mem.rss / 1024**2, 1) if mem else None,
+            "status": info.get("status") or "",
+            "started": info.get("create_time"),
+        })
+    rows.sort(key=lambda r: -(r["memory_mb"] or 0))
+    return rows

@@ -1,0 +1,119 @@
+"""The router: runs a validated plan in order, asks before destructive calls, reports as data.
+
+Every call is checked against its tool before anything runs, so a plan with one bad call
+changes nothing. Then calls run one by one; the first that fails (or is refused) stops
+the plan and the rest are reported as skipped. A tool's error never escapes as an
+exception: it becomes the call's ``error``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from kayas import trash
+from kayas.errors import KayasError
+from kayas.plan import Call, PlanError, validate_call
+from kayas.registry import Registry, default_registry
+
+Status = Literal["ok", "failed", "skipped", "refused", "dry-run"]
+
+REFUSED_HINT = "pass --yes to allow destructive calls, or run on a terminal to confirm each one"
+
+
+class CallResult(BaseModel):
+    """One call's outcome."""
+
+    index: int
+    tool: str
+    args: dict[str, Any]
+    status: Status
+    result: Any = None
+    error: str | None = None
+
+
+class RunReport(BaseModel):
+    """Every call of a plan, in order, with what became of it."""
+
+    results: list[CallResult]
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status in ("ok", "dry-run") for r in self.results)
+
+    @property
+    def first_problem(self) -> CallResult | None:
+        return next((r for r in self.results if r.status in ("failed", "refused")), None)
+
+
+class Router:
+    """Runs plans against a registry.
+
+    ``confirm`` is asked about each destructive call (True = go ahead); without it, and
+    without ``assume_yes``, destructive calls are refused.
+    """
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        *,
+        assume_yes: bool = False,
+        dry_run: bool = False,
+        confirm: Callable[[Call], bool] | None = None,
+    ) -> None:
+        self.registry = registry or default_registry()
+        self.assume_yes = assume_yes
+        self.dry_run = dry_run
+        self.confirm = confirm
+
+    def _check(self, calls: list[Call]) -> tuple[list[Call], CallResult | None]:
+        """Validate every call (defaults filled); the first invalid one, as a failed result."""
+        checked = []
+        for i, call in enumerate(calls):
+            try:
+                checked.append(validate_call(call.as_json(), i, self.registry))
+            except (PlanError, ValidationError) as exc:
+                return checked, CallResult(index=i, tool=call.tool, args=call.args, status="failed", error=str(exc))
+        return checked, None
+
+    def _allowed(self, call: Call) -> str | None:
+        """None if the call may run, else why it is refused."""
+        if not self.registry.get(call.tool).destructive or self.assume_yes:
+            return None
+        if self.confirm is None:
+            return f"{call.tool} is destructive and was not confirmed: {REFUSED_HINT}"
+        return None if self.confirm(call) else f"{call.tool} was declined"
+
+    def _execute(self, index: int, call: Call) -> CallResult:
+        def result(status: Status, **kw: Any) -> CallResult:
+            return CallResult(index=index, tool=call.tool, args=call.args, status=status, **kw)
+
+        tool = self.registry.get(call.tool)
+        try:
+            return result("ok", result=tool(**call.args))
+        except KayasError as exc:
+            return result("failed", error=str(exc))
+        except Exception as exc:  # a tool's bug or an OS error: still a result, never a crash
+            return result("failed", error=f"{type(exc).__name__}: {exc}")
+
+    def run(self, calls: list[Call]) -> RunReport:
+        """Run ``calls`` in order; stop at the first failure or refusal (the rest are skipped)."""
+        checked, invalid = self._check(calls)
+        results: list[CallResult] = []
+        stopped = invalid is not None
+        with trash.operation():  # one `kayas undo` restores everything this plan deleted
+            for i, call in enumerate(checked if not stopped else calls):
+                if invalid is not None and i == invalid.index:
+                    results.append(invalid)
+                elif stopped:
+                    results.append(CallResult(index=i, tool=call.tool, args=call.args, status="skipped"))
+                elif self.dry_run:
+                    results.append(CallResult(index=i, tool=call.tool, args=call.args, status="dry-run"))
+                elif (why := self._allowed(call)) is not None:
+                    results.append(CallResult(index=i, tool=call.tool, args=call.args, status="refused", error=why))
+                    stopped = True
+                else:
+                    results.append(self._execute(i, call))
+                    stopped = results[-1].status != "ok"
+        return RunReport(results=results)
