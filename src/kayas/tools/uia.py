@@ -1,7 +1,11 @@
-"""Other applications, read and driven through the accessibility API (the Eyes)."""
+"""Other applications, read and driven through the accessibility API (the Eyes).
+
+Each tool is a thin call on the platform's backend (``kayas.eyes``); the backend is made once
+per process, so the calls of one plan share its bus connection and window list.
+"""
 from __future__ import annotations
 
-from kayas.errors import NotAvailableYet
+from kayas.eyes import get_backend
 from kayas.registry import tool
 
 
@@ -13,7 +17,7 @@ def click_button(window_title: str, button_text: str) -> dict:
         window_title: The window's title, e.g. Settings.
         button_text: The button's text, e.g. OK.
     """
-    raise NotAvailableYet("uia.click_button")
+    return get_backend().click_button(window_title, button_text)
 
 
 @tool
@@ -25,7 +29,7 @@ def type_text(window_title: str, text: str, field: str = "") -> dict:
         text: The text to type.
         field: The field's label, name or placeholder; empty for the focused field.
     """
-    raise NotAvailableYet("uia.type_text")
+    return get_backend().type_text(window_title, text, field)
 
 
 @tool(destructive=True)
@@ -35,13 +39,13 @@ def close_window(window_title: str) -> dict:
     Args:
         window_title: The window's title.
     """
-    raise NotAvailableYet("uia.close_window")
+    return get_backend().close_window(window_title)
 
 
 @tool
 def list_windows() -> list:
     """The titles of the open windows."""
-    raise NotAvailableYet("uia.list_windows")
+    return [w.title for w in get_backend().windows(refresh=True)]
 
 
 @tool
@@ -51,7 +55,7 @@ def get_control_tree(window_title: str) -> dict:
     Args:
         window_title: The window's title.
     """
-    raise NotAvailableYet("uia.get_control_tree")
+    return get_backend().control_tree(window_title).as_dict()
 
 
 @tool
@@ -61,4 +65,4 @@ def find_window(title: str) -> dict:
     Args:
         title: The window's title.
     """
-    raise NotAvailableYet("uia.find_window")
+    return get_backend().window_info(title)
