@@ -1,6 +1,71 @@
-"""Placeholder: filled by its issue."""
+"""`kayas train` and `kayas bench train`: parse, call kayas.train, print."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from kayas.cli.bench_cmd import bench_app
+
+EXTRA = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+
+def _config(ctx: typer.Context, config: Optional[Path], **named):
+    from kayas.train.config import load_config, parse_overrides
+
+    overrides = parse_overrides(ctx.args)
+    overrides.update({k: v for k, v in named.items() if v is not None})
+    return load_config(config, overrides)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("train", context_settings=EXTRA)
+    def train(
+        ctx: typer.Context,
+        config: Optional[Path] = typer.Option(None, "--config", help="TOML config file (see configs/)."),
+        model: Optional[str] = typer.Option(None, "--model", help="smollm2 | gemma3 | FILE.gguf | DIR | hub id."),
+        data: Optional[str] = typer.Option(None, "--data", help="Training JSONL ({\"messages\": [...]} per line)."),
+        val: Optional[str] = typer.Option(None, "--val", help="Validation JSONL, evaluated each epoch."),
+        out: Optional[str] = typer.Option(None, "--out", help="Output folder (adapter, tokenizer, metrics)."),
+        print_config: bool = typer.Option(False, "--print-config", help="Print the effective config and exit."),
+        resume: bool = typer.Option(False, "--resume", help="Continue from the checkpoint in --out."),
+        merge: bool = typer.Option(False, "--merge", help="Also write a merged model to OUT/merged."),
+    ) -> None:
+        """Fine-tune the brain (LoRA; --method full; --quant 4bit on CUDA). Any config key: --KEY VALUE."""
+        cfg = _config(ctx, config, model=model, data=data, val=val, out=out, merge=True if merge else None)
+        if print_config:
+            typer.echo(cfg.to_toml(), nl=False)
+            return
+        from kayas.train.recipe import train as run_training
+
+        metrics = run_training(cfg, resume=resume)
+        steps = metrics["steps"]
+        val_text = f", val loss {metrics['val'][-1]['loss']:.4f}" if metrics["val"] else ""
+        typer.echo(
+            f"trained {len(steps)} steps on {metrics['device']}: loss {steps[0]['loss']:.4f} -> {steps[-1]['loss']:.4f}"
+            f"{val_text}, {metrics['tokens_per_s']:,.0f} tokens/s, {metrics['wall_time_s']:.1f} s -> {cfg.out}"
+        )
+
+    @bench_app.command("train", context_settings=EXTRA)
+    def bench_train(
+        ctx: typer.Context,
+        config: Optional[Path] = typer.Option(None, "--config", help="Kayas config to measure (default: the defaults)."),
+        model: Optional[str] = typer.Option(None, "--model", help="Base model (default smollm2)."),
+        data: Optional[str] = typer.Option(None, "--data", help="JSONL to train on (default: a built-in sample)."),
+        steps: int = typer.Option(3, "--steps", min=1, help="Optimizer steps for each side."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    ) -> None:
+        """Tokens/s of the kayas loop against a plain peft + transformers Trainer baseline."""
+        from kayas.train.bench import bench
+
+        cfg = _config(ctx, config, model=model, data=data)
+        result = bench(cfg, steps)
+        if as_json:
+            typer.echo(json.dumps(result))
+            return
+        typer.echo(f"device: {result['device']}   real tokens per side: {result['tokens']:,}")
+        typer.echo(f"kayas:    {result['kayas_tokens_per_s']:>10,.0f} tokens/s")
+        typer.echo(f"baseline: {result['baseline_tokens_per_s']:>10,.0f} tokens/s  (peft + Trainer, padded to {cfg.max_seq_length})")
+        typer.echo(f"speedup:  {result['speedup']:.2f}x")
