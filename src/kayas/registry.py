@@ -99,7 +99,7 @@ def _docstring_parts(doc: str) -> tuple[str, dict[str, str]]:
 
 def build_tool(func: Callable[..., Any], name: str | None = None, destructive: bool = False) -> Tool:
     """Derive a Tool from a typed, documented function; refuse what is missing."""
-    category = func.__module__.rsplit(".", 1)[-1]
+    category = (func.__module__ or "tools").rsplit(".", 1)[-1]
     tool_name = name or f"{category}.{func.__name__}"
     description, arg_docs = _docstring_parts(func.__doc__ or "")
     if not description:

@@ -140,33 +140,40 @@ class SearchIndex:
         return stats
 
     def query(self, text: str, limit: int | None = None) -> list[dict]:
-        """Files matching any of the words (prefixes too), best first."""
-        words = re.findall(r"\w+", text.lower())
+        """Files matching any of the words (prefixes too), best first.
+
+        The score counts which share of the words a file matches, and where: the name
+        counts most, then the folder, then the content; BM25 breaks ties.
+        """
+        words = list(dict.fromkeys(re.findall(r"\w+", text.lower())))[:16]
         if not words:
             raise KayasError("empty search query: give some words to look for")
-        match = " OR ".join(f'"{w}"*' for w in words)
+        hits = {
+            column: [self._rows(f'{column} : "{w}"*') for w in words] for column in ("name", "folder", "content")
+        }
         rows = self.conn.execute(
-            f"SELECT f.path, docs.name, bm25(docs, {', '.join(map(str, WEIGHTS))}) AS rank, "
+            f"SELECT docs.rowid, f.path, docs.name, bm25(docs, {', '.join(map(str, WEIGHTS))}) AS rank, "
             f"snippet(docs, 2, '{_HIT_OPEN}', '{_HIT_CLOSE}', '…', 12) "
-            "FROM docs JOIN files f ON f.id = docs.rowid WHERE docs MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit or self.cfg.results),
+            "FROM docs JOIN files f ON f.id = docs.rowid WHERE docs MATCH ? ORDER BY rank LIMIT 500",
+            (" OR ".join(f'"{w}"*' for w in words),),
         ).fetchall()
-        results = []
-        for path, name, rank, snippet in rows:
-            name_words = re.findall(r"\w+", name.lower())
-            matched = []
-            if any(n.startswith(w) for w in words for n in name_words):
-                matched.append("name")
-            if _HIT_OPEN in snippet:
-                matched.append("content")
-            results.append({
+        scored = []
+        for row_id, path, name, rank, snippet in rows:
+            share = {c: sum(row_id in s for s in sets) / len(words) for c, sets in hits.items()}
+            covered = sum(any(row_id in hits[c][i] for c in hits) for i in range(len(words))) / len(words)
+            score = 4 * covered + sum(w * share[c] for w, c in zip(WEIGHTS, hits)) / 2
+            scored.append((score, -rank, {
                 "path": path,
                 "name": name,
-                "score": round(-rank, 3),
-                "matched": matched or ["folder"],
+                "score": round(score, 3),
+                "matched": [c for c in hits if share[c] > 0],
                 "snippet": snippet.replace(_HIT_OPEN, "**").replace(_HIT_CLOSE, "**") if _HIT_OPEN in snippet else "",
-            })
-        return results
+            }))
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return [item for _, _, item in scored[: limit or self.cfg.results]]
+
+    def _rows(self, match: str) -> set[int]:
+        return {r for (r,) in self.conn.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (match,))}
 
 
 def search(text: str) -> list[dict]:
