@@ -1,11 +1,15 @@
-"""A real browser driven through a list of steps."""
+"""A real browser driven through a list of steps (Playwright + Chromium, see executors/browser_session)."""
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from kayas.errors import NotAvailableYet
+from kayas.config import workspace
+from kayas.errors import KayasError
+from kayas.executors import browser_session as bs
+from kayas.executors.paths import confine
 from kayas.registry import tool
 
 
@@ -81,4 +85,83 @@ def run_steps(steps: list[Step]) -> dict:
     Args:
         steps: The steps: goto a url, click or fill a selector, press a key, wait seconds, screenshot to a file.
     """
-    raise NotAvailableYet("browser.run_steps")
+    total = len(steps)
+    done: list[dict[str, Any]] = []
+    for index, raw in enumerate(steps, 1):
+        try:
+            step = raw if isinstance(raw, BaseModel) else _STEP.validate_python(raw)
+        except ValidationError as exc:
+            raise BrowserStepError(index, total, _describe(raw), _invalid(raw, exc), done) from None
+        try:
+            result = _run_one(step)
+        except (bs.StepFailed, KayasError) as exc:
+            raise BrowserStepError(index, total, _describe(step), str(exc), done) from None
+        done.append({"step": index, "action": step.action, **result})
+    page = bs.session().page() if done else None
+    return {"steps": done, "url": page.url if page else None, "title": page.title() if page else None}
+
+
+_STEP: TypeAdapter = TypeAdapter(Step)
+ACTIONS = ("goto", "click", "fill", "press", "wait", "screenshot")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
+
+
+class BrowserStepError(KayasError):
+    """One step failed; the steps before it stay done (the page is left where they put it)."""
+
+    def __init__(self, index: int, total: int, what: str, why: str, done: list[dict[str, Any]]):
+        kept = f"; the {len(done)} step(s) before it were done" if done else ""
+        super().__init__(f"browser step {index} of {total} ({what}) failed: {why}{kept}")
+        self.index, self.done = index, done
+
+
+def _run_one(step: BaseModel) -> dict[str, Any]:
+    a = step.args  # type: ignore[attr-defined]
+    s = bs.session()
+    match step.action:  # type: ignore[attr-defined]
+        case "goto":
+            return bs.goto(s, a.url)
+        case "click":
+            return bs.click(s, a.selector)
+        case "fill":
+            return bs.fill(s, a.selector, a.value)
+        case "press":
+            return bs.press(s, a.key)
+        case "wait":
+            return bs.wait(s, a.seconds)
+        case "screenshot":
+            return bs.screenshot(s, _screenshot_path(a.filename), workspace())
+    raise bs.StepFailed(f"unknown step kind '{step.action}'")  # type: ignore[attr-defined]
+
+
+def _screenshot_path(filename: str) -> Path:
+    """The file in the workspace; PNG unless the name says JPEG; never over an existing file."""
+    path = confine(filename)
+    if not path.suffix:
+        path = path.with_suffix(".png")
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise bs.StepFailed(f"a screenshot is a .png (or .jpg) file, not '{path.name}'")
+    stem, n = path.stem, 1
+    while path.exists():
+        path = path.with_name(f"{stem}-{n}{path.suffix}")
+        n += 1
+    return path
+
+
+def _describe(step: Any) -> str:
+    if isinstance(step, BaseModel):
+        step = step.model_dump()
+    if not isinstance(step, dict):
+        return type(step).__name__
+    args = step.get("args") if isinstance(step.get("args"), dict) else {}
+    detail = next((str(v) for v in args.values()), "")
+    return f"{step.get('action', '?')} {detail!r}" if detail else str(step.get("action", "?"))
+
+
+def _invalid(raw: Any, exc: ValidationError) -> str:
+    action = raw.get("action") if isinstance(raw, dict) else None
+    if action not in ACTIONS:
+        return f"unknown step kind '{action}' (known: {', '.join(ACTIONS)})"
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"][1:]) or "args"
+    return f"argument '{where}': {err['msg']}"
