@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from kayas.eyes.base import Backend, Bounds, EyesConfig, EyesError, Node, Window
-from kayas.eyes.dbus import CallFailed, NoReply, Request, Transport, prop
+from kayas.eyes.dbus import CallFailed, NoReply, Request, Transport, get_all, prop
 
 ACCESSIBLE = "org.a11y.atspi.Accessible"
 ACTION = "org.a11y.atspi.Action"
@@ -125,7 +125,7 @@ class AtspiBackend(Backend):
         return window
 
     # --- trees ---------------------------------------------------------------------------
-    def _tree(self, window: Window) -> Node:
+    def _tree(self, window: Window, detail: bool = True) -> Node:
         nodes: dict[tuple[str, str], Node] = {}
         interfaces: dict[tuple[str, str], list[str]] = {}
         root = window.ref
@@ -134,21 +134,26 @@ class AtspiBackend(Backend):
         while level:
             asks: list[Request] = []
             for bus, path in level:
-                asks += [Request(bus, path, ACCESSIBLE, "GetRoleName"), prop(bus, path, ACCESSIBLE, "Name"),
+                asks += [Request(bus, path, ACCESSIBLE, "GetRoleName"), get_all(bus, path, ACCESSIBLE),
                          Request(bus, path, ACCESSIBLE, "GetState"), Request(bus, path, ACCESSIBLE, "GetInterfaces"),
-                         Request(bus, path, ACCESSIBLE, "GetChildren"), prop(bus, path, ACCESSIBLE, "Description")]
+                         Request(bus, path, ACCESSIBLE, "GetChildren")]
             replies = self._calls(asks)
             next_level: list[tuple[str, str]] = []
             for i, ref in enumerate(level):
-                role, name, state, ifaces, children, desc = replies[6 * i: 6 * i + 6]
+                role, props, state, ifaces, children = replies[5 * i: 5 * i + 5]
                 if isinstance(role, CallFailed):
                     if ref == root:
                         self.forget_windows()
                         raise EyesError(f"window '{window.title}' is gone") from None
                     continue  # a control that vanished while we read
                 ok = lambda r, default: default if isinstance(r, CallFailed) else r  # noqa: E731
-                node = Node(role=str(role[0]), name=str(ok(name, "")), states=decode_states(ok(state, [[0, 0]])[0]),
-                            description=str(ok(desc, "")), ref=ref)
+                props = ok(props, {})
+                node = Node(role=str(role[0]), name=str(props.get("Name", "")),
+                            states=decode_states(ok(state, [[0, 0]])[0]), description=str(props.get("Description", "")),
+                            ref=ref)
+                placeholder = dict(props.get("Attributes", {})).get("placeholder-text")
+                if placeholder:
+                    node.labels.append(str(placeholder))
                 nodes[ref] = node
                 interfaces[ref] = list(ok(ifaces, [[]])[0])
                 if parents[ref] is not None:
@@ -161,24 +166,26 @@ class AtspiBackend(Backend):
                     parents[child] = ref
                     next_level.append(child)
             level = next_level
-        self._fill_details(nodes, interfaces)
+        self._fill_details(nodes, interfaces, detail)
         tree = nodes[root]
         if truncated:
             tree.states.append("truncated")
         return tree
 
-    def _fill_details(self, nodes: dict[tuple[str, str], Node], interfaces: dict[tuple[str, str], list[str]]) -> None:
-        """Bounds, text, and the labels and placeholders that name fields: one batch."""
+    def _fill_details(self, nodes: dict[tuple[str, str], Node], interfaces: dict[tuple[str, str], list[str]],
+                      detail: bool) -> None:
+        """The kinds, the labels that name fields and (``detail``) bounds and text: one batch."""
         asks: list[tuple[tuple[str, str], str, Request]] = []
         for ref, node in nodes.items():
             bus, path = ref
             have = interfaces[ref]
             if EDITABLE in have and node.role != "label":
                 node.kind = "field"
-                asks += [(ref, "labels", Request(bus, path, ACCESSIBLE, "GetRelationSet")),
-                         (ref, "attrs", Request(bus, path, ACCESSIBLE, "GetAttributes"))]
+                asks.append((ref, "labels", Request(bus, path, ACCESSIBLE, "GetRelationSet")))
             elif ACTION in have and node.role in BUTTON_ROLES:
                 node.kind = "button"
+            if not detail:
+                continue
             if COMPONENT in have:
                 asks.append((ref, "bounds", Request(bus, path, COMPONENT, "GetExtents", "u", (0,))))
             if TEXT in have and node.role != "password text":
@@ -192,10 +199,6 @@ class AtspiBackend(Backend):
                 node.bounds = Bounds(*reply[0])
             elif what == "text":
                 node.text = str(reply[0])[: self.config.max_text]
-            elif what == "attrs":
-                placeholder = dict(reply[0]).get("placeholder-text")
-                if placeholder:
-                    node.labels.append(str(placeholder))
             elif what == "labels":
                 for kind, targets in reply[0]:
                     if kind == LABELLED_BY:

@@ -147,8 +147,8 @@ class Backend(ABC):
         """Read the open windows from the platform (uncached)."""
 
     @abstractmethod
-    def _tree(self, window: Window) -> Node:
-        """The window's control tree, with kinds set (button / field / other)."""
+    def _tree(self, window: Window, detail: bool = True) -> Node:
+        """The window's control tree with kinds set (button / field / other); bounds and text if ``detail``."""
 
     @abstractmethod
     def _press(self, node: Node) -> str:
@@ -210,7 +210,7 @@ class Backend(ABC):
 
     def click_button(self, title: str, button_text: str) -> dict[str, Any]:
         window = self.find_window(title)
-        buttons = [n for n in self._tree(window).walk() if n.kind == "button"]
+        buttons = [n for n in self._tree(window, detail=False).walk() if n.kind == "button"]
         button = match(button_text, buttons, Node.names, what="button", where=f"in '{_shown(window.title)}'",
                        prefer=lambda n: n.enabled)
         if not button.enabled:
@@ -221,7 +221,7 @@ class Backend(ABC):
     def type_text(self, title: str, text: str, field: str = "") -> dict[str, Any]:
         window = self.find_window(title)
         where = f"in '{_shown(window.title)}'"
-        fields = [n for n in self._tree(window).walk() if n.kind == "field"]
+        fields = [n for n in self._tree(window, detail=False).walk() if n.kind == "field"]
         if field:
             target = match(field, fields, Node.names, what="field", where=where, prefer=lambda n: n.enabled)
         else:

@@ -37,6 +37,11 @@ def prop(bus: str, path: str, interface: str, name: str) -> Request:
     return Request(bus, path, PROPERTIES, "Get", "ss", (interface, name))
 
 
+def get_all(bus: str, path: str, interface: str) -> Request:
+    """Every property of an interface in one call (a dict of name -> value)."""
+    return Request(bus, path, PROPERTIES, "GetAll", "s", (interface,))
+
+
 class CallFailed(Exception):
     """One request got a D-Bus error reply (e.g. the object is gone); kept per request in a batch."""
 
@@ -139,6 +144,8 @@ class JeepneyTransport:
                 results[i] = CallFailed(requests[i], name, str(text))
             elif requests[i].interface == PROPERTIES and requests[i].method == "Get":
                 results[i] = msg.body[0][1]  # the variant's value
+            elif requests[i].interface == PROPERTIES and requests[i].method == "GetAll":
+                results[i] = {k: v[1] for k, v in msg.body[0].items()}
             else:
                 results[i] = msg.body
         return results
