@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from threading import Thread
@@ -19,6 +20,11 @@ class Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), handler)
         self.state: dict[str, Any] = state if state is not None else {}
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the browser gave up on a slow page: expected in the timeout tests
+        super().handle_error(request, client_address)
 
 
 class Handler(BaseHTTPRequestHandler):
