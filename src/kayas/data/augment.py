@@ -1,0 +1,159 @@
+"""How people really say a command: wrappers, wake words, transcripts, typos, caps.
+
+Only the words around the slots change; the slot text (what the plan carries) is never
+touched, so the plan stays right whatever the style.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from kayas.data.spec import Style
+
+Segments = list[tuple[str, bool]]
+
+
+@dataclass(frozen=True)
+class AugmentConfig:
+    """The share of commands that get each treatment (independently)."""
+
+    voice: float = 0.2  # lower case, no punctuation, fillers
+    wrapper: float = 0.3  # "could you ...", "I need to ...", "please ..."
+    suffix: float = 0.18  # "... thanks", "... for me"
+    wake: float = 0.14  # "kayas, ..."
+    typo: float = 0.12
+    caps: float = 0.025
+    filler: float = 0.6  # of voice commands
+
+
+# (prefix, makes a question)
+WRAPPERS = [
+    ("please ", False), ("could you ", True), ("can you ", True), ("can u ", True), ("would you ", True),
+    ("could you please ", True), ("I need you to ", False), ("I want you to ", False), ("go ahead and ", False),
+    ("hey, can you ", True), ("kindly ", False), ("pls ", False), ("quick, ", False), ("I'd like you to ", False),
+    ("do me a favor and ", False), ("will you ", True), ("ok so ", False), ("alright, ", False), ("now ", False),
+    ("just ", False), ("I need to ", False), ("I want to ", False), ("I'd like to ", False), ("let me ", False),
+    ("help me ", False), ("can you please ", True), ("would you please ", True), ("could ya ", True),
+    ("plz ", False), ("you can ", False), ("try to ", False), ("I wanna ", False), ("lemme ", False),
+]
+SUFFIXES = [
+    " please", " for me", " thanks", " thank you", " real quick", " right now", " when you get a chance",
+    " asap", ", thx", " now", " if you can", ", ty", " please and thank you", " for me please", " quickly",
+    " when you can", ", thanks!", " pls", " ok?", " cheers",
+]
+WAKE = ["kayas, ", "hey kayas, ", "ok kayas, ", "Kayas, ", "hey Kayas ", "Kayas ", "okay kayas ", "yo kayas, "]
+FILLERS = ["um", "uh", "like", "so", "uhh", "er", "you know", "hmm", "umm", "well"]
+MISSPELL = {
+    "please": ["pls", "plz", "pleas", "plese"], "you": ["u", "yu"], "your": ["ur", "yor"], "the": ["teh", "th"],
+    "create": ["creat", "craete"], "delete": ["delte", "dlete"], "message": ["mesage", "msg"],
+    "search": ["serch", "seach", "saerch"], "archive": ["archve", "arcive"], "window": ["windwo", "widow"],
+    "clipboard": ["clipbaord", "clipbord"], "screenshot": ["screnshot", "screensht"], "what's": ["whats", "wats"],
+    "don't": ["dont"], "i'm": ["im"], "file": ["fiel", "fle"], "email": ["emial", "emal"], "open": ["opne", "oepn"],
+    "append": ["apend", "appnd"], "music": ["musci", "muisc"], "playing": ["playng"], "running": ["runing"],
+    "folder": ["foler"], "called": ["caled", "calld"], "named": ["nmaed"], "button": ["buton", "botton"],
+    "channel": ["chanel"], "copy": ["cpy", "coppy"], "with": ["wiht", "wth"], "and": ["adn", "nad"],
+    "send": ["snd", "sned"], "close": ["cloes", "clsoe"], "start": ["strat"], "launch": ["lauch", "luanch"],
+    "google": ["gogle", "googel"], "youtube": ["youtub", "yotube"], "spotify": ["spotfy"], "slack": ["slak"],
+    "program": ["progam"], "process": ["proces"], "history": ["hisotry"], "find": ["fnid"],
+}
+_KEYS = "qwertyuiop asdfghjkl zxcvbnm".split()
+
+
+def choose_style(rng: random.Random, cfg: AugmentConfig) -> Style:
+    return Style(voice=rng.random() < cfg.voice)
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    low = word.lower()
+    if low in MISSPELL and rng.random() < 0.6:
+        return rng.choice(MISSPELL[low])
+    if len(word) < 4 or not word.isalpha():
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.random()
+    if op < 0.3:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if op < 0.55:
+        return word[:i] + word[i + 1:]
+    if op < 0.8:
+        return word[:i] + word[i] + word[i:]
+    row = next((r for r in _KEYS if word[i].lower() in r), None)
+    if not row:
+        return word
+    j = row.index(word[i].lower())
+    near = row[max(0, j - 1)] if rng.random() < 0.5 else row[min(len(row) - 1, j + 1)]
+    return word[:i] + near + word[i + 1:]
+
+
+def _map_frame(segments: Segments, fn) -> Segments:
+    return [(text if slot else fn(text), slot) for text, slot in segments]
+
+
+def _frame_words(segments: Segments) -> list[tuple[int, re.Match]]:
+    return [(i, m) for i, (text, slot) in enumerate(segments) if not slot for m in re.finditer(r"[A-Za-z']+", text)]
+
+
+def augment(segments: Segments, imperative: bool, style: Style, rng: random.Random, cfg: AugmentConfig) -> str:
+    """The command as said, from a rendered template's segments."""
+    segs = list(segments)
+    question = False
+    if imperative and rng.random() < cfg.wrapper:
+        prefix, question = rng.choice(WRAPPERS)
+        first, slot = segs[0]
+        if not slot and first[:1].isupper() and not first.startswith("I "):
+            segs[0] = (first[:1].lower() + first[1:], slot)
+        segs.insert(0, (prefix, False))
+    if rng.random() < cfg.suffix and not segs[-1][0].rstrip().endswith("?"):
+        segs.append((rng.choice(SUFFIXES), False))
+    if rng.random() < cfg.wake:
+        segs.insert(0, (rng.choice(WAKE), False))
+    if style.voice:
+        segs = _map_frame(segs, lambda t: re.sub(r"[,.!?;:]", "", t.lower()))
+        if rng.random() < cfg.filler:
+            for _ in range(rng.choice([1, 1, 2])):
+                segs = _insert_filler(segs, rng)
+    if rng.random() < cfg.typo:
+        words = _frame_words(segs)
+        for _ in range(rng.choice([1, 1, 2])):
+            if not words:
+                break
+            i, m = rng.choice(words)
+            text, slot = segs[i]
+            new = _typo(m.group(0), rng)
+            if len(new) == len(m.group(0)):  # keep the other matches' offsets right
+                segs[i] = (text[: m.start()] + new + text[m.end():], slot)
+            else:
+                segs[i] = (text[: m.start()] + new + text[m.end():], slot)
+                words = _frame_words(segs)
+    if not style.voice and rng.random() < cfg.caps:
+        segs = _map_frame(segs, str.upper)
+    text = "".join(t for t, _ in segs)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,?!])", r"\1", text)
+    if not style.voice:
+        if not segs[0][1] and rng.random() < 0.55:
+            text = text[:1].upper() + text[1:]
+        if not re.search(r"[.?!]$", text):
+            r = rng.random()
+            if question and r < 0.6:
+                text += "?"
+            elif r < 0.12:
+                text += "."
+            elif r < 0.16:
+                text += "!"
+    return text
+
+
+def _insert_filler(segs: Segments, rng: random.Random) -> Segments:
+    """A filler word at a word boundary outside the slots."""
+    spots = [(i, m.start()) for i, (t, slot) in enumerate(segs) if not slot for m in re.finditer(r"(?:^|(?<= ))", t)]
+    if not spots:
+        return segs
+    i, pos = rng.choice(spots)
+    text, slot = segs[i]
+    filler = rng.choice(FILLERS)
+    pad_left = "" if pos == 0 and i == 0 else ("" if pos > 0 and text[pos - 1] == " " else " ")
+    segs = list(segs)
+    segs[i] = (text[:pos] + pad_left + filler + " " + text[pos:], slot)
+    return segs

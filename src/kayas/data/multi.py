@@ -1,0 +1,152 @@
+"""Multi-step commands: 2 to 4 clauses said in one breath, their calls in order.
+
+Composed commands join single-call templates of related tools with "and", "then",
+", then", "after that", "first ... then ..."; consecutive browser clauses become one
+`browser.run_steps` call (one page, steps in order). A few combinations whose second
+call reuses the first one's words have their own templates (restart = kill + start).
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from kayas.data import conventions as cv
+from kayas.data.spec import Rendered, Style, Template, TemplateSet, call, render
+
+CONNECT_2 = [" and ", " then ", ", then ", " and then ", ", after that ", " and also ", ", and ", ". Then ",
+             " after that ", ", and after that ", " & ", " plus "]
+CONNECT_LAST = [" and ", ", and ", " and then ", ", then ", " then ", " and finally ", ", and finally "]
+CONNECT_MID = [", ", ", then ", " then ", ", and then ", " and "]
+
+# Which tools people say together, after a clause of this tool.
+AFFINITY: dict[str, list[str]] = {
+    "process.start_program": ["browser.run_steps", "uia.type_text", "uia.click_button", "spotify.play_query"],
+    "filesystem.create_file": ["filesystem.append_file", "email.send", "slack.send_message", "clipboard.copy_text"],
+    "filesystem.append_file": ["filesystem.append_file", "slack.send_message", "filesystem.archive_file"],
+    "filesystem.delete_file": ["filesystem.create_file", "filesystem.delete_file"],
+    "filesystem.archive_file": ["filesystem.create_file", "filesystem.archive_file", "email.send"],
+    "spotify.pause_playback": ["spotify.get_current_playing", "process.start_program", "email.send"],
+    "spotify.play_query": ["process.start_program", "slack.send_message"],
+    "email.send": ["slack.send_message", "filesystem.archive_file", "email.send"],
+    "slack.send_message": ["email.send", "slack.send_message", "spotify.pause_playback"],
+    "clipboard.copy_text": ["uia.type_text", "slack.send_message", "clipboard.get_history"],
+    "process.kill_process": ["process.start_program", "process.list_processes", "process.get_system_info"],
+    "uia.close_window": ["process.start_program", "uia.close_window", "uia.list_windows"],
+    "uia.list_windows": ["uia.find_window", "uia.close_window"],
+    "process.get_system_info": ["process.list_processes", "process.kill_process"],
+    "browser.run_steps": ["browser.run_steps", "slack.send_message", "filesystem.create_file"],
+    "local.search": ["browser.run_steps", "filesystem.append_file"],
+    "process.run_command": ["process.run_command", "process.get_system_info"],
+}
+
+
+def _type_into_program(s):
+    program, window = s["app"]
+    return [call("process.start_program", program=program, background=True),
+            call("uia.type_text", window_title=window, text=s["text"], field="")]
+
+
+curated = TemplateSet("", name="multi").imp(
+    "pause the music and [copy|tell me|show me] what's playing",
+    "stop the song and tell me what it was",
+    build=lambda s: [call("spotify.pause_playback"), call("spotify.get_current_playing")],
+).imp(
+    "copy {text:copytext} and paste it into {window_title:window}",
+    "copy {text:copytext} then type it into the {window_title:window} window",
+    build=lambda s: [call("clipboard.copy_text", text=s["text"]),
+                     call("uia.type_text", window_title=s["window_title"], text=s["text"], field="")],
+).imp(
+    "restart {name:process}",
+    "kill {name:process} and start it again",
+    "close {name:process} and reopen it",
+    build=lambda s: [call("process.kill_process", name=s["name"]),
+                     call("process.start_program", program=s["name"], background=True)],
+).imp(
+    "create {filename:file} and add {content:note} to it",
+    "make {filename:purpose}, then put {content:note} on it",
+    "create {filename:file}, then append {content:note}",
+    build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
+                     call("filesystem.append_file", filename=s["filename"], content=s["content"])],
+).imp(
+    "send {text:message} to {channel} and email it to {to:emails}",
+    "post {text:message} in {channel} and also email it to {to:emails}",
+    build=lambda s: [call("slack.send_message", channel=s["channel"], text=s["text"]),
+                     call("email.send", to=s["to"], subject="", body=s["text"])],
+).imp(
+    "open {app:progwin} and type {text:typed}",
+    "launch {app:progwin} then type {text:typed} in it",
+    build=_type_into_program,
+).imp(
+    "open {program:browser} and go to {site}",
+    "launch {program:browser} and search for {query}",
+    build=lambda s: [call("process.start_program", program=s["program"], background=True),
+                     call("browser.run_steps", steps=[{"action": "goto", "args": {
+                         "url": s["site"] if "site" in s else cv.google_url(s["query"])}}])],
+).ask(
+    "I'm heading out, pause the music and close {window_title:window}",
+    build=lambda s: [call("spotify.pause_playback"), call("uia.close_window", window_title=s["window_title"])],
+)
+
+
+@dataclass
+class Clause:
+    rendered: Rendered
+    tool: str
+
+
+def merge_calls(calls: list[dict]) -> list[dict]:
+    """Consecutive browser.run_steps calls become one: the steps run on one page, in order."""
+    out: list[dict] = []
+    for c in calls:
+        if out and c["tool"] == out[-1]["tool"] == "browser.run_steps":
+            out[-1] = call("browser.run_steps", steps=out[-1]["args"]["steps"] + c["args"]["steps"])
+        else:
+            out.append({"tool": c["tool"], "args": dict(c["args"])})
+    return out
+
+
+class Composer:
+    """Picks related clauses and joins them; the template id lists the clauses' ids."""
+
+    def __init__(self, by_tool: dict[str, list[Template]], after_browser: list[Template], pools):
+        self.by_tool = {t: [x for x in ts if x.imperative] for t, ts in by_tool.items()}
+        self.by_tool = {t: ts for t, ts in self.by_tool.items() if ts}
+        self.tools = sorted(self.by_tool)
+        self.after_browser = after_browser
+        self.pools = pools
+
+    def _next_template(self, prev: str | None, rng: random.Random) -> Template:
+        if prev == "browser.run_steps" and self.after_browser and rng.random() < 0.45:
+            return rng.choice(self.after_browser)
+        options = [t for t in AFFINITY.get(prev or "", []) if t in self.by_tool]
+        tool = rng.choice(options) if options and rng.random() < 0.6 else rng.choice(self.tools)
+        return rng.choice(self.by_tool[tool])
+
+    def compose(self, rng: random.Random, style: Style) -> Rendered:
+        n = rng.choices([2, 3, 4], weights=[0.62, 0.3, 0.08])[0]
+        clauses: list[Rendered] = []
+        prev = None
+        for _ in range(n):
+            template = self._next_template(prev, rng)
+            clauses.append(render(template, rng, style, self.pools))
+            prev = template.tool
+        segments: list[tuple[str, bool]] = []
+        first_then = n == 2 and rng.random() < 0.12
+        if first_then:
+            segments.append(("first ", False))
+        for i, clause in enumerate(clauses):
+            if i:
+                if first_then:
+                    joint = rng.choice([", then ", " and then ", " then "])
+                elif n == 2:
+                    joint = rng.choice(CONNECT_2)
+                else:
+                    joint = rng.choice(CONNECT_LAST if i == n - 1 else CONNECT_MID)
+                segments.append((joint, False))
+            segs = list(clause.segments)
+            if i and not segs[0][1] and not joint.endswith(". "):
+                segs[0] = (segs[0][0][:1].lower() + segs[0][0][1:], False)
+            segments.extend(segs)
+        calls = merge_calls([c for clause in clauses for c in clause.calls])
+        template_id = "multi:" + "+".join(c.template for c in clauses)
+        return Rendered(segments, calls, template_id, imperative=True)

@@ -1,0 +1,541 @@
+"""Slot pools: what people name, and how each said value becomes the plan's value.
+
+Every sampler takes (rng, style) and returns a Fill(surface, value). Free text is kept as
+said (without its quotes); names that the conventions normalise (windows, programs,
+sites, channels, purpose-named files) get their canonical value here, once.
+"""
+from __future__ import annotations
+
+import random
+import re
+from typing import Any, Callable
+
+from kayas.data import conventions as cv
+from kayas.data.spec import Fill, Sampler, Style
+
+_PUNCT = re.compile(r"[,!?;:\"“”]|\.(?=\s|$)")
+
+
+def spoken(text: str) -> str:
+    """A voice transcript of typed text: lower case, no punctuation (apostrophes stay)."""
+    return re.sub(r"\s+", " ", _PUNCT.sub("", text.lower())).strip()
+
+
+def as_said(items: list[str], quote: float = 0.0) -> Sampler:
+    """Free text: the value is the words said; typed text is sometimes quoted."""
+
+    def sample(rng: random.Random, style: Style) -> Fill:
+        text = rng.choice(items)
+        if style.voice:
+            text = spoken(text) or text
+            return Fill(text, text)
+        r = rng.random()
+        if r < quote * 0.7 and '"' not in text:
+            return Fill(f'"{text}"', text)
+        if r < quote and "'" not in text:
+            return Fill(f"'{text}'", text)
+        return Fill(text, text)
+
+    return sample
+
+
+def verbatim(items: list[str], quote: float = 0.0) -> Sampler:
+    """Names that keep their exact spelling even in a transcript (files, addresses, commands)."""
+
+    def sample(rng: random.Random, style: Style) -> Fill:
+        text = rng.choice(items)
+        if not style.voice and rng.random() < quote:
+            q = rng.choice(['"', "'", "`"] if " " in text or "-" in text else ['"', "'"])
+            return Fill(f"{q}{text}{q}", text)
+        return Fill(text, text)
+
+    return sample
+
+
+def mapped(pairs: list[tuple[str, Any]], lower_in_voice: bool = True) -> Sampler:
+    """A said form with a fixed value (e.g. `VS Code` -> code)."""
+
+    def sample(rng: random.Random, style: Style) -> Fill:
+        surface, value = rng.choice(pairs)
+        if style.voice and lower_in_voice:
+            surface = surface.lower()
+        return Fill(surface, value)
+
+    return sample
+
+
+def titled(items: list[str]) -> Sampler:
+    """Window titles and button texts: said in any case, carried title-cased."""
+
+    def sample(rng: random.Random, style: Style) -> Fill:
+        name = rng.choice(items)
+        if style.voice or rng.random() < 0.25:
+            surface = name.lower()
+        else:
+            surface = name
+        return Fill(surface, cv.title_case(surface))
+
+    return sample
+
+
+def derived(items: list[str], convert: Callable[[str], Any], voice_lower: bool = True) -> Sampler:
+    def sample(rng: random.Random, style: Style) -> Fill:
+        text = rng.choice(items)
+        if style.voice and voice_lower:
+            text = spoken(text)
+        return Fill(text, convert(text))
+
+    return sample
+
+
+# ---------------------------------------------------------------- files
+_STEMS = """notes todo q3_notes budget-2024 report resume cover_letter invoice_0423 project-plan README ideas draft
+recipes expenses groceries reading_list travel-plans essay chapter1 minutes_2024-05-02 config script main index
+styles data results summary thesis letter_to_landlord birthday_list backup log changelog agenda slides
+presentation contacts inventory timesheet tax_return_2023 lease contract_draft notes_monday errands journal
+meeting-notes standup week12 sprint_retro roadmap_v2 proposal final_FINAL photo_001 scan_0007 playlist
+shopping homework lab_report plan diary quotes poem lyrics todo_today weekly_report invoice-1187 budget
+client_list sales_q2 readme setup deploy test_results notes-2025-01-15 kitchen_inventory party_plan gift_ideas
+workout_log study_guide chapter_03 bibliography cv portfolio headshot logo mockup wireframe dataset
+train val requirements package docker-compose Makefile-notes app server utils backup_old draft2 ideas_v3""".split()
+_SPACED = ["Meeting Notes", "Project Plan", "Weekly Report", "Q2 Review", "Final Draft", "Budget 2024",
+           "Trip Itinerary", "Book Notes", "Team Roster", "Shopping List", "Cover Letter", "Tax Documents",
+           "Lecture 5", "Board Minutes", "Holiday Photos", "Sales Pitch"]
+_EXTS = ("txt txt txt txt md md md docx xlsx csv pdf py json log pptx html js yaml ini odt rtf png jpg zip "
+         "sh tex xml toml ts mp3 doc xls").split()
+_DIRS = ["docs/", "notes/", "projects/", "work/", "school/", "archive/2023/", "drafts/"]
+
+
+def _filenames() -> list[str]:
+    names = []
+    for stem in _STEMS:
+        for ext in _EXTS[:: (len(stem) % 3) + 1]:
+            names.append(f"{stem}.{ext}")
+    for stem in _SPACED:
+        for ext in ("docx", "txt", "pdf", "xlsx", "md", "pptx"):
+            names.append(f"{stem}.{ext}")
+    names += [d + n for d in _DIRS for n in ("todo.md", "notes.txt", "plan.md", "report.docx", "ideas.txt")]
+    return names
+
+
+FILENAMES = _filenames()
+
+
+def _file(rng: random.Random, style: Style) -> Fill:
+    name = rng.choice(FILENAMES)
+    if not style.voice and (" " in name or rng.random() < 0.12):
+        q = rng.choice(['"', "'"]) if " " in name else rng.choice(['"', "'", "`"])
+        if " " in name and rng.random() < 0.3:
+            return Fill(name, name)
+        return Fill(f"{q}{name}{q}", name)
+    return Fill(name, name)
+
+
+_PURPOSES = """todo|to-do|shopping|grocery|packing|reading|wish|bucket|chores|errands|ideas|notes|gift|guest|
+contacts|recipes|workout|meal plan|budget|goals|books|movies|project ideas|meeting notes|birthday|christmas|
+vacation|study notes|passwords|reminders|questions|habits|expenses|quotes|journal|diary|log|packing for the trip""".replace("\n", "").split("|")
+_PURPOSES = [p for p in _PURPOSES if p != "packing for the trip"]
+
+
+def _purpose(articles: list[str]) -> Sampler:
+    def sample(rng: random.Random, style: Style) -> Fill:
+        noun = rng.choice(_PURPOSES)
+        kind = rng.choice(["list", "list", "file"]) if noun not in {"journal", "diary", "log", "notes"} else rng.choice(["", "file"])
+        art = rng.choice(articles)
+        if art in {"a", "an"}:
+            art = "an" if noun[0] in "aeiou" else "a"
+        surface = " ".join(w for w in (art, noun, kind) if w)
+        return Fill(surface, cv.purpose_filename(surface))
+
+    return sample
+
+
+# ---------------------------------------------------------------- free text
+NOTES = """buy milk|call mom|call mom at 5|water the plants|pay rent|book the dentist|eggs, milk and bread|
+Remember to water the plants|meeting moved to Thursday, 3pm|don't forget the keys|pick up the kids and then go to the gym|
+TODO: fix the login bug|renew passport before June|send Sam the slides|ask about the refund|cancel the gym membership|
+pay rent ($1,200) by the 1st|finish chapter 3|back up the laptop|buy a birthday card for Ana|10 push-ups every morning|
+Lunch with Priya on Friday|check the car's oil|read "Dune" again|order more printer ink|update the README|
+call the plumber about the leak|bananas|apples and oranges|2 cans of tomatoes|milk, eggs, flour, sugar|
+ship v1.2 and write the release notes|it's a secret|hello world|first line|Hello, world!|# Notes|
+The quick brown fox jumps over the lazy dog|meeting with the design team at 10:30 in room B|
+call the bank, then email the landlord|password reset link expires at noon|rent: 950, power: 80, internet: 45|
+buy tickets for the 7:15 show|try the new ramen place on 5th street|ideas for the blog: LoRA, grammars, tiny models|
+Q3 goals: hire two engineers and ship the beta|remember that Tom's birthday is on the 14th|
+fix the squeaky door and oil the hinges|pack sunscreen, towels and the blue umbrella|
+Dear team, the office is closed on Monday|write 500 words|feed the cat|clean the fridge|vacuum the living room|
+draft the budget|submit the expense report|get a haircut|return the library books|schedule the car service|
+buy a new charger|text Jake back|print the boarding passes|defrost the chicken|call grandma on Sunday|
+learn 10 Spanish words a day|look into flights to Lisbon in May|pick up dry cleaning|refill prescription|
+sign the lease and send it back|check if the warranty covers the screen|bring snacks for the team meeting|
+1. intro 2. methods 3. results|x = 42|see you at 8|"quoted" words inside|it was 72°F and sunny|
+ask Maria whether the contract includes weekends and holidays|review pull request #214|
+the wifi password is on the fridge|bread|coffee beans|oat milk|toilet paper|AA batteries|dog food|
+book flights, hotel and a rental car|don't forget: trash goes out Tuesday night""".replace("\n", "").split("|")
+
+MESSAGES = """the mockups are ready|lunch is here|I'll be 10 minutes late|the build is green again|can someone review PR 42?|
+standup moved to 10:30|deploy is done|the server is back up|great job everyone|who's up for coffee?|
+I'm out sick today|the demo went well|please update your timesheets by Friday|release 2.3 is out|
+the printer on floor 3 is broken again|meeting notes are in the shared drive|I'm working from home today|
+pizza in the kitchen|the client approved the design|tests are failing on main, looking into it|
+welcome to the team, Dana!|reminder: all-hands at 4pm|can we push the sync to tomorrow?|the office closes early today|
+the API is down, we're on it|thanks for the quick fix|I'll take the on-call shift this weekend|
+the report is attached|see you at the offsite|the budget is approved|the slides are up|we leave at 6|
+happy birthday Sam!|I shipped the hotfix|can you send me the invoice?|the meeting is cancelled|
+the new laptop arrived|let's meet at noon in the lobby|traffic is terrible, running late|
+I finished the draft, take a look when you can|the numbers for Q3 look good|heads up: the VPN certificate expires Monday|
+dinner is at 7 and bring a jacket|the package was delivered|I fixed the typo on the landing page|
+the flight lands at 9:40|hi|thanks|ok, sounds good|yes, let's do it|no worries|on my way|
+the contract is signed and filed|please don't merge anything until the freeze is over|
+the user study is booked for Tuesday and Wednesday|I'll be offline from 2 to 4""".replace("\n", "").split("|")
+
+SUBJECTS = """the trip|slides|Q3 budget|lunch tomorrow|invoice #4411|meeting notes|your application|weekend plans|
+project update|the contract|hello|quick question|the report|dinner on Friday|the offsite|vacation request|
+rent|the launch|interview schedule|feedback|thank you|the party|receipts|the new design|homework|
+tickets|the car|team lunch|status|minutes from today|the proposal|holiday hours|password reset|
+sprint review|the book club|reference letter|the deadline""".replace("\n", "").split("|")
+
+_FIRST = """bob alice lee kim sam ana tom priya jake maria dana omar li chen raj emma noah mia liam zoe max
+sara leo nina paul eva ivan yuki ola hugo jo""".split()
+_DOMAINS = """x.com example.com uni.edu gmail.com company.org acme.io mail.net work.co startup.io corp.com
+school.edu outlook.com proton.me family.net lab.org""".split()
+
+
+def _address(rng: random.Random) -> str:
+    first = rng.choice(_FIRST)
+    form = rng.random()
+    if form < 0.6:
+        user = first
+    elif form < 0.8:
+        user = f"{first}.{rng.choice(_FIRST)}"
+    elif form < 0.9:
+        user = f"{first[0]}.{rng.choice(_FIRST)}"
+    else:
+        user = rng.choice(["team", "support", "hr", "info", "billing", "me", "office", "admin"])
+    return f"{user}@{rng.choice(_DOMAINS)}"
+
+
+def _email(rng: random.Random, style: Style) -> Fill:
+    a = _address(rng)
+    return Fill(a, a)
+
+
+def _emails(rng: random.Random, style: Style) -> Fill:
+    """One to three addresses, said with `and`/commas; carried joined by `, ` in order."""
+    n = rng.choice([1, 1, 2, 2, 2, 3])
+    addrs: list[str] = []
+    while len(addrs) < n:
+        a = _address(rng)
+        if a not in addrs:
+            addrs.append(a)
+    if n == 1:
+        surface = addrs[0]
+    elif n == 2:
+        surface = f"{addrs[0]} {rng.choice(['and', 'and', '&'])} {addrs[1]}" if not style.voice or True else ""
+        if not style.voice and rng.random() < 0.25:
+            surface = f"{addrs[0]}, {addrs[1]}"
+    else:
+        sep = "," if not style.voice else ""
+        surface = f"{addrs[0]}{sep} {addrs[1]}{sep if rng.random() < 0.5 else ''} and {addrs[2]}"
+    return Fill(surface, ", ".join(addrs))
+
+
+# ---------------------------------------------------------------- web
+_BARE = """github youtube reddit amazon netflix twitter linkedin stackoverflow wikipedia gmail ebay etsy twitch
+pinterest instagram facebook imdb medium espn cnn spotify duckduckgo bing yahoo figma trello dropbox
+hacker news bbc notion archive""".split()
+_BARE = [b for b in _BARE if b not in {"hacker", "news"}] + ["hacker news"]
+_DOMAINS_WEB = """github.com example.org example.com news.ycombinator.com bbc.co.uk docs.python.org maps.google.com
+weather.com nytimes.com dev.to archive.org drive.google.com calendar.google.com notion.so figma.com
+trello.com python.org pypi.org rust-lang.org kaggle.com arxiv.org huggingface.co wikipedia.org
+en.wikipedia.org theverge.com booking.com airbnb.com zillow.com craigslist.org mozilla.org
+developer.mozilla.org npmjs.com gitlab.com bitbucket.org openstreetmap.org w3schools.com""".split()
+_PATHS = """example.org/login example.com/signup github.com/settings github.com/notifications
+en.wikipedia.org/wiki/Python reddit.com/r/python news.ycombinator.com/newest example.com/cart
+docs.python.org/3/library shop.example.com/orders mail.google.com/mail/u/0 youtube.com/feed/subscriptions
+twitter.com/home example.org/account/settings portal.example.edu/grades""".split()
+
+
+def _site(rng: random.Random, style: Style) -> Fill:
+    r = rng.random()
+    if r < 0.35:
+        name = rng.choice(_BARE)
+        surface = name if style.voice or rng.random() < 0.6 else name.title().replace("Github", "GitHub").replace("Youtube", "YouTube")
+    elif r < 0.8:
+        surface = rng.choice(_DOMAINS_WEB)
+        if rng.random() < 0.1:
+            surface = "www." + surface if surface.count(".") == 1 else surface
+        if not style.voice and rng.random() < 0.07:
+            surface = "https://" + surface
+    else:
+        surface = rng.choice(_PATHS)
+    return Fill(surface, cv.site_url(surface))
+
+
+QUERIES = """Python tutorials|best pizza near me|weather in Paris|how to tie a tie|cheap flights to Tokyo|rust vs go|
+what is a LoRA adapter|pasta carbonara recipe|Taylor Swift tour dates|USB-C hub reviews|how tall is Mount Everest|
+python list comprehension|convert celsius to fahrenheit|opening hours of the Louvre|best budget laptop 2024|
+symptoms of the flu|how to fix a leaky faucet|news about SpaceX|javascript async await|Premier League table|
+translate hello to Japanese|how to center a div|what time is it in Sydney|population of Canada|
+banana bread recipe|cheap hotels in Rome|nearest pharmacy|Linux disk usage command|how to learn guitar|
+electric cars 2025|the Great Gatsby summary|how do vaccines work|best hiking trails near Denver|
+React useEffect cleanup|SQL join types|mortgage calculator|how to make cold brew|Kayas assistant|
+flights from Berlin to London|who won the world cup in 2018|how many ounces in a cup|git rebase vs merge|
+vegan lasagna|Docker compose tutorial|the meaning of serendipity|is it going to rain tomorrow|
+Mars rover pictures|C++ smart pointers|tips for job interviews|how to write a cover letter|
+used bikes for sale|Bitcoin price|what's a good name for a cat|history of the Roman empire|
+how to say thank you in French|machine learning courses|Seattle coffee shops|LED vs OLED TV|
+how to remove a stripped screw|Kubernetes pods explained|best sci-fi books|Marie Curie biography""".replace("\n", "").split("|")
+
+VIDEO_QUERIES = """AI tutorials|lofi hip hop|how to change a tire|cat videos|guitar lessons for beginners|
+Python for beginners|cooking pasta|yoga for beginners|SpaceX launch|Minecraft speedrun|movie trailers|
+home workout 20 minutes|piano tutorial|funny dogs|TED talks on leadership|how to solder|Blender donut tutorial|
+jazz piano live|news today|MKBHD phone review|drawing tutorial|origami crane|chess openings|
+Premier League highlights|bread baking|Linux tips|sourdough starter|meditation music|Rust programming""".replace("\n", "").split("|")
+
+# ---------------------------------------------------------------- programs and processes
+PROGRAMS: list[tuple[str, str]] = [
+    ("chrome", "chrome"), ("Chrome", "chrome"), ("Google Chrome", "chrome"), ("firefox", "firefox"),
+    ("Firefox", "firefox"), ("notepad", "notepad"), ("Notepad", "notepad"), ("VS Code", "code"),
+    ("vscode", "code"), ("Visual Studio Code", "code"), ("code", "code"), ("the terminal", "terminal"),
+    ("terminal", "terminal"), ("Terminal", "terminal"), ("the calculator", "calculator"), ("calculator", "calculator"),
+    ("Spotify", "spotify"), ("spotify", "spotify"), ("Slack", "slack"), ("slack", "slack"), ("Discord", "discord"),
+    ("Zoom", "zoom"), ("Teams", "teams"), ("Microsoft Teams", "teams"), ("Thunderbird", "thunderbird"),
+    ("VLC", "vlc"), ("vlc", "vlc"), ("GIMP", "gimp"), ("Blender", "blender"), ("Inkscape", "inkscape"),
+    ("LibreOffice", "libreoffice"), ("OBS", "obs"), ("Steam", "steam"), ("File Explorer", "explorer"),
+    ("explorer", "explorer"), ("Word", "word"), ("Microsoft Word", "word"), ("Excel", "excel"),
+    ("Microsoft Excel", "excel"), ("PowerPoint", "powerpoint"), ("Outlook", "outlook"), ("Paint", "paint"),
+    ("MS Paint", "paint"), ("gedit", "gedit"), ("Kate", "kate"), ("Emacs", "emacs"), ("Postman", "postman"),
+    ("PyCharm", "pycharm"), ("Edge", "edge"), ("Microsoft Edge", "edge"), ("Brave", "brave"), ("Opera", "opera"),
+    ("Chromium", "chromium"), ("Obsidian", "obsidian"), ("Signal", "signal"), ("Telegram", "telegram"),
+    ("Audacity", "audacity"), ("Krita", "krita"), ("Zotero", "zotero"), ("Anki", "anki"), ("Calibre", "calibre"),
+    ("Wireshark", "wireshark"), ("VirtualBox", "virtualbox"), ("KeePassXC", "keepassxc"), ("Evince", "evince"),
+    ("Thunar", "thunar"), ("Nautilus", "nautilus"), ("Task Manager", "taskmgr"), ("htop", "htop"),
+]
+BROWSERS: list[tuple[str, str]] = [p for p in PROGRAMS if p[1] in {"chrome", "firefox", "edge", "brave", "opera", "chromium"}]
+PROCESSES = """vlc chrome firefox notepad zoom slack spotify teams discord steam python node java excel word code
+obs gimp blender thunderbird postman electron docker dropbox onedrive skype outlook signal telegram audacity
+java python3 ruby gradle nginx postgres redis mysqld""".split()
+
+SHELL = """df -h|ls -la|git status|git pull|pip list|python --version|uptime|free -m|whoami|ping -c 4 google.com|
+docker ps|npm install|make test|du -sh ~/Downloads|cat /etc/os-release|uname -a|ipconfig|nvidia-smi|
+echo hello|mkdir backups|tar -czf backup.tar.gz docs|grep -r TODO src|git log --oneline -5|sudo apt update|
+systemctl status nginx|ls ~/Documents|pwd|date|cal|npm run build|cargo build --release|pytest -q|
+git checkout -b feature/login|python3 manage.py migrate|curl -I https://example.com|wc -l notes.txt|
+find . -name '*.log'|brew upgrade|docker compose up -d|kubectl get pods|ssh -V|
+ls -lh /var/log|git branch -a|node --version|java -version|rm -rf build|chmod +x deploy.sh|./deploy.sh|
+echo $PATH|head -n 20 server.log|sort names.txt|netstat -tulpn|lsblk|hostname""".replace("\n", "").split("|")
+SHELL += ["history | tail -5", "ps aux | grep python", "cat notes.txt | wc -w"]
+
+# ---------------------------------------------------------------- windows
+WINDOWS = """Notepad|Settings|Display Settings|Sign In|Save As|Print|Calculator|File Explorer|Downloads|Task Manager|
+Control Panel|Sound Settings|Network Connections|Bluetooth|Preferences|About|Find and Replace|Open File|
+Untitled - Notepad|Document1 - Word|Inbox - Outlook|Slack|Spotify|Terminal|System Properties|Device Manager|
+Windows Update|Software Update|Firefox Preferences|Chrome Settings|Print Preview|Options|Font|Page Setup|
+New Message|Compose|Login|Log In|Welcome|Setup|Installer|Zoom Meeting|Microsoft Teams|Calendar|Mail|Photos|
+Properties|Confirm Delete|Error|Warning|Password|Account Settings|Privacy Settings|Keyboard Shortcuts|
+Color Picker|Export|Import Wizard|Visual Studio Code|Discord|Activity Monitor|Disk Utility|Date and Time|
+Power Options|Mouse Properties|Printers and Scanners|Remote Desktop Connection|Run|Search|Save Changes""".replace("\n", "").split("|")
+
+BUTTONS = """OK|Cancel|Apply|Save|Don't Save|Yes|No|Next|Back|Finish|Install|Sign In|Log In|Submit|Close|Retry|Allow|
+Deny|Continue|Accept|Open|Browse|Delete|Send|Reply|Update Now|Restart Later|Restart Now|Skip|Done|Connect|
+Disconnect|Refresh|Search|Print|Export|Import|Upload|Download|Share|Undo|Remind Me Later|Agree|I Agree|Got It|
+Join|Start|Stop|Pause|Resume|Confirm|Remove|Add|Edit|Copy|Paste|More Options|Advanced|Details|Help|
+Save As|Replace All|Find Next|Forward|Archive|Run|End Task|Check for Updates|Change|Reset|Enable|Disable""".replace("\n", "").split("|")
+
+FIELDS = """Password|Username|Email|Search|Name|First Name|Last Name|Address|Phone|Subject|Message|To|Comment|Title|
+Description|Amount|Date|City|Zip Code|URL|File Name|Notes|Find What|Replace With|Server|Port|Code|Display Name""".replace("\n", "").split("|")
+
+TYPED = """hello|hunter2|Hello there|alice@example.com|my secret pass|42|123 Main Street|Thanks for your help!|
+report.pdf|Meeting at 3pm|smith|john.doe|Berlin|10115|https://example.com|Dear Sir or Madam,|
+see you tomorrow|Q3 planning notes|correct horse battery staple|5 apples and 2 pears|yes|admin|
+I'll be there in 10 minutes|print('hi')|Best regards, Ana|2024-06-30|+1 555 0100|Lorem ipsum dolor sit amet|
+call me back|the quick brown fox|order #5521|My New Document|weekly sync|todo: review, merge, deploy""".replace("\n", "").split("|")
+
+# ---------------------------------------------------------------- browser steps
+CLICKABLE = """Join|Sign in|Login|Log in|Accept all cookies|Next|Search|Add to cart|Checkout|Subscribe|Submit|
+Continue|Sign up|Download|Learn more|Buy now|Register|Load more|Reply|Post|Save|Send|Get started|
+I agree|Play|Read more|Settings|Profile|Log out|Confirm|Apply|Book now|Compose|Star""".replace("\n", "").split("|")
+WEB_FIELDS = """email|username|password|search|name|first name|last name|phone|message|comment|address|city|
+zip|coupon|query|title|company""".replace("\n", "").split("|")
+WEB_VALUES = """me@x.io|bob@example.com|hunter2|bob|Alice Smith|Python tutorials|555 0199|Great article!|
+Berlin|SAVE10|kayas|Hello, I'd like a quote|12 Oak Road|94103|ACME Inc|running shoes|alice_w|
+correct horse battery staple|laptop stand|Jane""".replace("\n", "").split("|")
+KEYS: list[tuple[str, str]] = [
+    ("Enter", "Enter"), ("enter", "Enter"), ("return", "Enter"), ("tab", "Tab"), ("Tab", "Tab"),
+    ("escape", "Escape"), ("Escape", "Escape"), ("esc", "Escape"), ("the down arrow", "ArrowDown"),
+    ("the up arrow", "ArrowUp"), ("page down", "PageDown"), ("page up", "PageUp"), ("space", "Space"),
+    ("the spacebar", "Space"), ("backspace", "Backspace"), ("F5", "F5"), ("home", "Home"), ("end", "End"),
+]
+SHOTS = """python_search.png|gh.png|page.png|screenshot.png|home.png|results.png|login_page.png|cart.png|
+news.png|shot1.png|before.png|after.png|wiki.png|profile.png|error.png|homepage.jpg|weather.png|
+bug_report.png|dashboard.png|signup.png""".replace("\n", "").split("|")
+
+# ---------------------------------------------------------------- clipboard
+COPY_PAIRS: list[tuple[str, str]] = [
+    ("phone number", "555 0199"), ("phone number", "+44 20 7946 0958"), ("address", "12 Main St, Springfield"),
+    ("email", "ana@example.com"), ("wifi password", "sunflower42"), ("zip code", "94103"), ("order number", "A-55821"),
+    ("tracking number", "1Z999AA10123456784"), ("IBAN", "DE89 3704 0044 0532 0130 00"), ("username", "jdoe_88"),
+    ("meeting link", "https://zoom.us/j/123456"), ("room number", "B-204"), ("license key", "XKCD-1234-ABCD"),
+    ("flight number", "LH 2024"), ("booking code", "QX7P2M"), ("account number", "0042 1187"),
+]
+COPY_TEXT = """hello world|see you at 8|The meeting is at 3pm in room 4|git clone https://github.com/kayas/kayas|
+Thanks, talk soon!|42|pip install kayas|I'm running late, start without me|ok|192.168.1.10|
+Dear hiring manager,|npm run dev|lorem ipsum|https://example.com/docs|SELECT * FROM users;|
+Happy birthday! 🎉|Best, Sam|500 grams of flour, 2 eggs and a pinch of salt|done and done|2024-07-01""".replace("\n", "").split("|")
+
+# ---------------------------------------------------------------- music
+SONGS: list[tuple[str, str]] = [
+    ("Bohemian Rhapsody", "Queen"), ("Blinding Lights", "The Weeknd"), ("Hello", "Adele"), ("Yesterday", "The Beatles"),
+    ("Shape of You", "Ed Sheeran"), ("Clair de Lune", "Debussy"), ("Lose Yourself", "Eminem"), ("Halo", "Beyonce"),
+    ("Smells Like Teen Spirit", "Nirvana"), ("Billie Jean", "Michael Jackson"), ("Take Five", "Dave Brubeck"),
+    ("Levitating", "Dua Lipa"), ("Wonderwall", "Oasis"), ("Bad Guy", "Billie Eilish"), ("Hotel California", "Eagles"),
+    ("Rolling in the Deep", "Adele"), ("Anti-Hero", "Taylor Swift"), ("Redbone", "Childish Gambino"),
+    ("Dancing Queen", "ABBA"), ("Imagine", "John Lennon"), ("Uptown Funk", "Bruno Mars"), ("Africa", "Toto"),
+    ("Karma Police", "Radiohead"), ("As It Was", "Harry Styles"), ("Flowers", "Miley Cyrus"),
+    ("Get Lucky", "Daft Punk"), ("So What", "Miles Davis"), ("Jolene", "Dolly Parton"), ("Riptide", "Vance Joy"),
+    ("Superstition", "Stevie Wonder"), ("Thunderstruck", "AC/DC"), ("Despacito", "Luis Fonsi"),
+    ("Feeling Good", "Nina Simone"), ("HUMBLE.", "Kendrick Lamar"), ("Mr. Brightside", "The Killers"),
+]
+ARTISTS = sorted({a for _, a in SONGS} | set("""Coldplay|Drake|Norah Jones|Bach|Hans Zimmer|Fleetwood Mac|
+Arctic Monkeys|Bad Bunny|BTS|Lana Del Rey|Pink Floyd|Kanye West|SZA|Tame Impala|Frank Ocean|Metallica|
+Ludovico Einaudi|Bob Marley|Olivia Rodrigo|Post Malone|Rihanna|The Rolling Stones|Chopin|Ella Fitzgerald""".replace("\n", "").split("|")))
+GENRES = """chill lofi|jazz|classical music|lofi beats|rock|hip hop|ambient music|80s hits|indie folk|
+workout music|piano music|reggae|country|techno|house music|metal|blues|k-pop|bossa nova|study music|
+sleep sounds|rain sounds|white noise|christmas music|90s rap|synthwave|acoustic covers|focus music|
+upbeat pop|sad songs|party music|deep house|soul|disco|latin music|relaxing jazz|podcast music""".replace("\n", "").split("|")
+PLAYLISTS = """Discover Weekly|Release Radar|Daily Mix 1|Liked Songs|Chill Vibes|Deep Focus|Workout|Road Trip|
+Morning Coffee|Dinner Party|Throwback Thursday|Summer 2023|Sleep|Rap Caviar|Today's Top Hits|Running""".replace("\n", "").split("|")
+
+
+def _music(rng: random.Random, style: Style) -> Fill:
+    """What to play, as said; `some`/`a bit of` and `my` are not part of the query."""
+    r = rng.random()
+    if r < 0.3:
+        song, artist = rng.choice(SONGS)
+        text = f"{song} by {artist}" if rng.random() < 0.5 else song
+        surface = value = text
+    elif r < 0.5:
+        surface = value = rng.choice(ARTISTS)
+        if rng.random() < 0.3:
+            surface = rng.choice(["some ", "a bit of ", "something by ", "songs by ", "music by "]) + value
+    elif r < 0.82:
+        value = rng.choice(GENRES)
+        surface = (rng.choice(["some ", "a bit of ", "", ""]) + value)
+    else:
+        name = rng.choice(PLAYLISTS)
+        value = f"{name} playlist"
+        surface = rng.choice([f"my {name} playlist", f"the {name} playlist", f"{name} playlist"])
+    if style.voice:
+        surface, value = spoken(surface), spoken(value)
+    return Fill(surface, value)
+
+
+# ---------------------------------------------------------------- slack and search
+CHANNELS = """general random design engineering dev marketing sales support ops devops frontend backend
+announcements team-alpha proj-kayas hiring standup incidents releases qa data-science product leadership
+social help-desk watercooler bugs infra mobile ios android finance legal""".split()
+
+
+def _channel(rng: random.Random, style: Style) -> Fill:
+    name = rng.choice(CHANNELS)
+    hashed = not style.voice and rng.random() < 0.75
+    return Fill(f"#{name}" if hashed else name, cv.channel_name(name))
+
+
+SLACK_QUERIES = """deploy notes|Q3 roadmap|offsite|API keys|release 2.3|budget approval|standup notes|
+outage|design review|holiday schedule|onboarding doc|invoice|password reset|
+customer feedback|sprint planning|lunch order|contract|hiring plan|bug 4411|staging server|
+launch date|performance review|demo|VPN|new logo""".replace("\n", "").split("|")
+LOCAL_QUERIES = """lease agreement|tax return|invoice from March|passport scan|vacation photos|resume|budget spreadsheet|
+meeting notes|the wedding speech|car insurance|birth certificate|thesis draft|recipe for lasagna|
+project proposal|bank statements|Q3 report|cover letter|lecture slides|gym schedule|warranty card|
+pay stubs|kayas notes|Python scripts|rental contract|medical records|phone bill|apartment photos|
+job offer letter|book notes|travel itinerary|conference talk|performance review|old diary|
+electricity bill|contacts export|class schedule|mortgage documents|todo list""".replace("\n", "").split("|")
+_DET = ["the ", "my ", "", ""]
+
+
+def _with_det(items: list[str]) -> Sampler:
+    """A noun phrase said with or without `the`/`my`; the value drops the determiner."""
+
+    def sample(rng: random.Random, style: Style) -> Fill:
+        text = rng.choice(items)
+        if style.voice:
+            text = spoken(text)
+        return Fill(rng.choice(_DET) + text, text)
+
+    return sample
+
+
+def _number(lo: int, hi: int, words: bool = True) -> Sampler:
+    names = {v: k for k, v in cv.number_words().items() if " " not in k}
+
+    def sample(rng: random.Random, style: Style) -> Fill:
+        n = rng.randint(lo, hi)
+        if words and n in names and (style.voice or rng.random() < 0.4):
+            return Fill(names[n], n)
+        return Fill(str(n), n)
+
+    return sample
+
+
+def _seconds(rng: random.Random, style: Style) -> Fill:
+    n = _number(1, 10)(rng, style)
+    return Fill(n.surface, float(n.value))
+
+
+def _copy_described(rng: random.Random, style: Style) -> Fill:
+    desc, text = rng.choice(COPY_PAIRS)
+    return Fill(f"{rng.choice(['my ', 'the ', ''])}{desc} {text}", text)
+
+
+def _program_window(rng: random.Random, style: Style) -> Fill:
+    """A program said by name; the value is (program, its window's title as said)."""
+    surface, program = rng.choice([p for p in PROGRAMS if not p[0].startswith("the ")])
+    if style.voice:
+        surface = surface.lower()
+    return Fill(surface, (program, cv.title_case(surface)))
+
+
+POOLS: dict[str, Sampler] = {
+    "progwin": _program_window,
+    "file": _file,
+    "purpose": _purpose(["a", "a", "a new", "an empty", "a blank"]),
+    "mypurpose": _purpose(["my", "the", "my", "the"]),
+    "note": as_said(NOTES, quote=0.35),
+    "message": as_said(MESSAGES, quote=0.2),
+    "subject": as_said(SUBJECTS, quote=0.15),
+    "email": _email,
+    "emails": _emails,
+    "site": _site,
+    "query": as_said(QUERIES, quote=0.1),
+    "video": as_said(VIDEO_QUERIES, quote=0.1),
+    "program": mapped(PROGRAMS),
+    "browser": mapped(BROWSERS),
+    "process": mapped([(p, p) for p in PROCESSES] + [(p.capitalize(), p) for p in PROCESSES[:20]]),
+    "progbare": mapped([(s, v) for s, v in PROGRAMS if not s.startswith("the ")]),
+    "shell": verbatim(SHELL, quote=0.2),
+    "window": titled(WINDOWS),
+    "button": titled(BUTTONS),
+    "field": titled(FIELDS),
+    "typed": as_said(TYPED, quote=0.3),
+    "clickable": verbatim(CLICKABLE),
+    "webfield": verbatim(WEB_FIELDS),
+    "webvalue": verbatim(WEB_VALUES),
+    "key": mapped(KEYS, lower_in_voice=False),
+    "shot": verbatim(SHOTS),
+    "copytext": as_said(COPY_TEXT, quote=0.3),
+    "copydesc": _copy_described,
+    "typeddesc": mapped([("the password hunter2", "hunter2"), ("my email alice@example.com", "alice@example.com"),
+                         ("the code 4471", "4471"), ("the name Smith", "Smith"), ("my username jdoe_88", "jdoe_88"),
+                         ("the address 12 Oak Road", "12 Oak Road"), ("the amount 250", "250"),
+                         ("the password correct horse", "correct horse")], lower_in_voice=False),
+    "music": _music,
+    "channel": _channel,
+    "slackq": _with_det(SLACK_QUERIES),
+    "localq": _with_det(LOCAL_QUERIES),
+    "localbare": as_said(LOCAL_QUERIES),
+    "limit": _number(1, 20),
+    "seconds": _seconds,
+}

@@ -1,0 +1,129 @@
+"""`kayas data stats`: what a data file holds, so its figures can be checked at a glance."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kayas.errors import KayasError
+
+
+@dataclass
+class Stats:
+    examples: int = 0
+    per_tool: Counter = field(default_factory=Counter)  # examples that call the tool (single or multi)
+    per_tool_single: Counter = field(default_factory=Counter)
+    per_category: Counter = field(default_factory=Counter)
+    templates: Counter = field(default_factory=Counter)  # distinct single templates per tool
+    multi: int = 0
+    no_tool: int = 0
+    duplicates: int = 0
+    conflicting: int = 0  # same command, different plans
+    token_note: str = ""
+    token_percentiles: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "examples": self.examples,
+            "multi_step_share": round(self.multi / max(self.examples, 1), 4),
+            "no_tool_share": round(self.no_tool / max(self.examples, 1), 4),
+            "duplicates": self.duplicates,
+            "conflicting": self.conflicting,
+            "per_category": dict(sorted(self.per_category.items())),
+            "per_tool": dict(sorted(self.per_tool.items())),
+            "per_tool_single": dict(sorted(self.per_tool_single.items())),
+            "templates_per_tool": dict(sorted(self.templates.items())),
+            "token_length": self.token_percentiles,
+            "token_note": self.token_note,
+        }
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise KayasError(f"no such data file: {path}")
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise KayasError(f"{path}:{n}: not JSON ({exc.msg})") from None
+    return rows
+
+
+def _percentiles(values: list[int]) -> dict[str, int]:
+    values = sorted(values)
+    if not values:
+        return {}
+    pick = lambda q: values[min(len(values) - 1, int(q * len(values)))]  # noqa: E731
+    return {"p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99), "max": values[-1]}
+
+
+def token_lengths(rows: list[dict[str, Any]], tokenizer: str | None) -> tuple[list[int], str]:
+    """Tokens per whole chat example with the base model's tokenizer, or a word estimate."""
+    if tokenizer != "none":
+        try:
+            from kayas.models import load_tokenizer, resolve
+
+            tok = load_tokenizer(resolve(tokenizer))
+            texts = [tok.apply_chat_template(r["messages"], tokenize=False) for r in rows]
+            ids = tok(texts, add_special_tokens=False)["input_ids"]
+            return [len(x) for x in ids], f"tokens of the chat template, tokenizer {tokenizer or 'smollm2'}"
+        except KayasError as exc:
+            note = f"whitespace estimate ({exc})"
+    else:
+        note = "whitespace estimate (--tokenizer none)"
+    return [sum(len(m["content"].split()) for m in r["messages"]) for r in rows], note
+
+
+def compute(path: Path, tokenizer: str | None = None) -> Stats:
+    rows = read_jsonl(path)
+    st = Stats(examples=len(rows))
+    seen: dict[str, str] = {}
+    templates: dict[str, set] = {}
+    for n, row in enumerate(rows, 1):
+        try:
+            user = row["messages"][1]["content"]
+            plan = json.loads(row["messages"][2]["content"])
+        except (KeyError, IndexError, TypeError, json.JSONDecodeError):
+            raise KayasError(f"{path}:{n}: not a chat example (system, user, assistant with a JSON plan)") from None
+        key = user
+        if key in seen:
+            st.duplicates += 1
+            st.conflicting += seen[key] != row["messages"][2]["content"]
+        seen[key] = row["messages"][2]["content"]
+        st.per_category[row.get("category", "?")] += 1
+        tools = [c["tool"] for c in plan]
+        for t in sorted(set(tools)):
+            st.per_tool[t] += 1
+        if len(tools) == 1:
+            st.per_tool_single[tools[0]] += 1
+            templates.setdefault(tools[0], set()).add(row.get("template", ""))
+        st.multi += len(tools) > 1
+        st.no_tool += not tools
+    st.templates = Counter({t: len(ids) for t, ids in templates.items()})
+    lengths, st.token_note = token_lengths(rows, tokenizer)
+    st.token_percentiles = _percentiles(lengths)
+    return st
+
+
+def render_text(st: Stats) -> str:
+    d = st.as_dict()
+    lines = [
+        f"examples        {d['examples']}",
+        f"multi-step      {st.multi} ({d['multi_step_share']:.1%})",
+        f"no-tool         {st.no_tool} ({d['no_tool_share']:.1%})",
+        f"duplicates      {st.duplicates} (conflicting plans: {st.conflicting})",
+        f"token length    " + " ".join(f"{k}={v}" for k, v in st.token_percentiles.items()) + f"  [{st.token_note}]",
+        "",
+        "category        examples",
+    ]
+    lines += [f"  {c:<22}{n}" for c, n in sorted(st.per_category.items())]
+    lines += ["", f"{'tool':<30}{'with tool':>10}{'single':>8}{'templates':>11}"]
+    for t in sorted(st.per_tool):
+        lines.append(f"  {t:<28}{st.per_tool[t]:>10}{st.per_tool_single[t]:>8}{st.templates[t]:>11}")
+    return "\n".join(lines)

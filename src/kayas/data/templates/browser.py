@@ -1,0 +1,193 @@
+"""The browser: sites (https:// + domain), web and YouTube searches, steps on a page.
+
+A bare program start (`open chrome`) is process.start_program; a site (`open github`)
+is a browser goto. Steps that need a page (click, fill, screenshot) come after a goto in
+the same command, or join the previous browser clause of a multi-step command.
+"""
+from typing import Any
+
+from kayas.data import conventions as cv
+from kayas.data.spec import TemplateSet, call
+
+
+def steps(*items: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    return [call("browser.run_steps", steps=[{"action": a, "args": args} for a, args in items])]
+
+
+def goto(url: str) -> tuple[str, dict[str, Any]]:
+    return ("goto", {"url": url})
+
+
+def _site(s):
+    return steps(goto(s["site"]))
+
+
+def _google(s):
+    return steps(goto(cv.google_url(s["query"])))
+
+
+def _youtube(s):
+    return steps(goto(cv.youtube_url(s["video"])))
+
+
+def _site_click(s):
+    return steps(goto(s["site"]), ("click", {"selector": s["clickable"]}))
+
+
+def _site_fill_click(s):
+    return steps(goto(s["site"]), ("fill", {"selector": s["webfield"], "value": s["webvalue"]}),
+                 ("click", {"selector": s["clickable"]}))
+
+
+def _site_fill_enter(s):
+    return steps(goto(s["site"]), ("fill", {"selector": s["webfield"], "value": s["webvalue"]}),
+                 ("press", {"key": "Enter"}))
+
+
+def _site_shot(s):
+    return steps(goto(s["site"]), ("screenshot", {"filename": s["shot"]}))
+
+
+def _site_wait_shot(s):
+    return steps(goto(s["site"]), ("wait", {"seconds": s["seconds"]}), ("screenshot", {"filename": s["shot"]}))
+
+
+def _site_key(s):
+    return steps(goto(s["site"]), ("press", {"key": s["key"]}))
+
+
+def _google_shot(s):
+    return steps(goto(cv.google_url(s["query"])), ("screenshot", {"filename": s["shot"]}))
+
+
+site = TemplateSet("browser.run_steps", "browser.site").imp(
+    "go to {site}",
+    "open {site}",
+    "navigate to {site}",
+    "visit {site}",
+    "pull up {site}",
+    "load {site}",
+    "take me to {site}",
+    "head to {site}",
+    "open the website {site}",
+    "open {site} in the browser",
+    "browse to {site}",
+    "show me {site}",
+    "bring up the {site} website",
+    "open the page {site}",
+    "go on {site}",
+    "jump to {site}",
+    build=_site,
+).ask(
+    "I want to see {site}",
+    "can we go to {site}?",
+    "let's check {site}",
+    "I need the {site} site open",
+    build=_site,
+)
+
+google = TemplateSet("browser.run_steps", "browser.google").imp(
+    "search for {query}",
+    "google {query}",
+    "search the web for {query}",
+    "look up {query}",
+    "look up {query} online",
+    "search google for {query}",
+    "find {query} on the web",
+    "search online for {query}",
+    "web search {query}",
+    "do a google search for {query}",
+    "google search {query}",
+    "look {query} up on google",
+    "search the internet for {query}",
+    "run a web search for {query}",
+    "check google for {query}",
+    build=_google,
+).ask(
+    "what does google say about {query}?",
+    "I want to know about {query}, search the web",
+    "can you look up {query} on the internet?",
+    "search query: {query}",
+    build=_google,
+)
+
+youtube = TemplateSet("browser.run_steps", "browser.youtube").imp(
+    "open youtube and search for {video}",
+    "search youtube for {video}",
+    "find {video} on youtube",
+    "play {video} on youtube",
+    "youtube {video}",
+    "look up {video} on youtube",
+    "go to youtube and look for {video}",
+    "watch {video} on youtube",
+    "search for {video} on youtube",
+    "pull up {video} on youtube",
+    "show me {video} on youtube",
+    "find me some {video} videos on youtube",
+    "do a youtube search for {video}",
+    build=_youtube,
+).ask(
+    "I want to watch {video} on youtube",
+    "any youtube videos on {video}?",
+    "what's on youtube for {video}?",
+    build=_youtube,
+)
+
+pages = TemplateSet("browser.run_steps", "browser.page").imp(
+    "go to {site} and click [on|] {clickable}",
+    "open {site} and click {clickable}",
+    "open {site} then click {clickable}",
+    "on {site} click {clickable}",
+    build=_site_click,
+).imp(
+    "on the {_page:webfield} page at {site} fill the {webfield} field with {webvalue} and click {clickable}",
+    "go to {site}, fill {webfield} with {webvalue} and click {clickable}",
+    "open {site}, type {webvalue} into the {webfield} [field|box] and [click|press|hit] {clickable}",
+    "at {site} enter {webvalue} in the {webfield} field, then click {clickable}",
+    build=_site_fill_click,
+).imp(
+    "go to {site}, type {webvalue} in the {webfield} box and press enter",
+    "open {site}, fill in {webfield} with {webvalue} and hit enter",
+    build=_site_fill_enter,
+).imp(
+    "take a screenshot of {site} [called|named] {shot}",
+    "open {site} and take a screenshot called {shot}",
+    "screenshot {site} [to|as] {shot}",
+    "go to {site} and save a screenshot as {shot}",
+    "grab a screenshot of {site} and save it as {shot}",
+    build=_site_shot,
+).imp(
+    "go to {site}, wait {seconds} seconds and take a screenshot called {shot}",
+    "open {site}, wait {seconds} seconds, then screenshot it as {shot}",
+    build=_site_wait_shot,
+).imp(
+    "open {site} and press {key}",
+    "go to {site} and hit {key}",
+    build=_site_key,
+).imp(
+    "search for {query} and take a screenshot [called|named] {shot}",
+    "google {query} and screenshot the results as {shot}",
+    build=_google_shot,
+)
+
+# Steps that only make sense on an open page: used after a browser clause.
+after = TemplateSet("browser.run_steps", "browser.after", role="after_browser").imp(
+    "click {clickable}", "click on {clickable}", "click the {clickable} button",
+    build=lambda s: steps(("click", {"selector": s["clickable"]})),
+).imp(
+    "press {key}", "hit {key}",
+    build=lambda s: steps(("press", {"key": s["key"]})),
+).imp(
+    "fill [in|] the {webfield} field with {webvalue}", "type {webvalue} into the {webfield} [field|box]",
+    "enter {webvalue} in the {webfield} field",
+    build=lambda s: steps(("fill", {"selector": s["webfield"], "value": s["webvalue"]})),
+).imp(
+    "take a screenshot [called|named] {shot}", "save a screenshot as {shot}", "screenshot it as {shot}",
+    "grab a screenshot [called|named] {shot}",
+    build=lambda s: steps(("screenshot", {"filename": s["shot"]})),
+).imp(
+    "wait {seconds} seconds", "wait for {seconds} seconds",
+    build=lambda s: steps(("wait", {"seconds": s["seconds"]})),
+)
+
+SETS = [site, google, youtube, pages, after]
