@@ -67,7 +67,7 @@ class Handler(BaseHTTPRequestHandler):
 @contextmanager
 def serving(handler: type[BaseHTTPRequestHandler], state: dict[str, Any] | None = None) -> Iterator[Server]:
     server = Server(handler, 0, state)
-    thread = Thread(target=server.serve_forever, daemon=True)
+    thread = Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server
