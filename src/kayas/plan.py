@@ -30,15 +30,20 @@ def dumps_plan(calls: list[Call] | list[dict[str, Any]]) -> str:
     return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
 
 
+def _q(text: str) -> str:
+    """Text as it may appear inside a one-line message: control characters escaped."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
+
+
 def _first_error(tool_name: str, exc: ValidationError) -> str:
     err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"]) or "args"
+    where = _q(".".join(str(p) for p in err["loc"])) or "args"
     kind = err["type"]
     if kind == "missing":
         return f"{tool_name}: missing argument '{where}'"
     if kind == "extra_forbidden":
         return f"{tool_name}: unexpected argument '{where}'"
-    return f"{tool_name}: argument '{where}': {err['msg']}"
+    return f"{tool_name}: argument '{where}': {_q(err['msg'])}"
 
 
 def validate_call(item: Any, index: int, registry: Registry) -> Call:
@@ -46,14 +51,14 @@ def validate_call(item: Any, index: int, registry: Registry) -> Call:
         raise PlanError(f"call {index}: expected an object with 'tool' and 'args', got {type(item).__name__}")
     extra = set(item) - {"tool", "args"}
     if extra:
-        raise PlanError(f"call {index}: unexpected key '{sorted(extra)[0]}' (a call has only 'tool' and 'args')")
+        raise PlanError(f"call {index}: unexpected key '{_q(sorted(extra)[0])}' (a call has only 'tool' and 'args')")
     name = item.get("tool")
     if not isinstance(name, str):
         raise PlanError(f"call {index}: 'tool' must be a tool name string")
     if name not in registry:
         suggestion = registry.suggest(name)
         hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        raise PlanError(f"call {index}: unknown tool '{name}'{hint}")
+        raise PlanError(f"call {index}: unknown tool '{_q(name)}'{hint}")
     args = item.get("args", {})
     if not isinstance(args, dict):
         raise PlanError(f"call {index}: 'args' of {name} must be an object")

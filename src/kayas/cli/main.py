@@ -32,7 +32,7 @@ def main() -> None:
         code = app(standalone_mode=False)  # click returns typer.Exit's code here instead of exiting
         sys.exit(code if isinstance(code, int) else 0)
     except KayasError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo("error: " + " ".join(str(exc).splitlines()), err=True)  # always one line
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
