@@ -1,1 +1,1 @@
-"""Helpers the executors in kayas.tools share: the browser session and workspace paths."""
+"""Helpers for the executors in kayas.tools: the browser session."""

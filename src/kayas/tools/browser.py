@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from kayas.config import workspace
 from kayas.errors import KayasError
 from kayas.executors import browser_session as bs
-from kayas.executors.paths import confine
 from kayas.registry import tool
+from kayas.workspace import resolve
 
 
 class _Strict(BaseModel):
@@ -136,15 +136,16 @@ def _run_one(step: BaseModel) -> dict[str, Any]:
 
 def _screenshot_path(filename: str) -> Path:
     """The file in the workspace; PNG unless the name says JPEG; never over an existing file."""
-    path = confine(filename)
+    path = resolve(filename)  # the workspace gate every file tool goes through
     if not path.suffix:
         path = path.with_suffix(".png")
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise bs.StepFailed(f"a screenshot is a .png (or .jpg) file, not '{path.name}'")
     stem, n = path.stem, 1
-    while path.exists():
+    while path.exists() or path.is_symlink():
         path = path.with_name(f"{stem}-{n}{path.suffix}")
         n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
