@@ -83,10 +83,10 @@ class AtspiBackend(Backend):
 
     # --- windows -------------------------------------------------------------------------
     def _list_windows(self) -> list[Window]:
-        try:
-            apps = self._call(Request(*REGISTRY, ACCESSIBLE, "GetChildren"))[0]
-        except EyesError as exc:
-            raise EyesError(f"the accessibility registry does not answer ({exc}); is at-spi2-registryd running?") from None
+        reply = self._calls([Request(*REGISTRY, ACCESSIBLE, "GetChildren")])[0]
+        if isinstance(reply, CallFailed):
+            raise EyesError(f"the accessibility registry does not answer ({reply.name}); is at-spi2-registryd running?")
+        apps = reply[0]
         asks: list[Request] = []
         for bus, path in apps:
             asks += [Request(bus, path, ACCESSIBLE, "GetChildren"), prop(bus, path, ACCESSIBLE, "Name"),
@@ -227,11 +227,12 @@ class AtspiBackend(Backend):
         bus, path = node.ref
         if replace:
             done = self._call(Request(bus, path, EDITABLE, "SetTextContents", "s", (text,)))[0]
+            caret = 0
         else:
-            caret = int(self._call(prop(bus, path, TEXT, "CaretOffset")))  # length below is in bytes (ATK)
-            done = self._call(Request(bus, path, EDITABLE, "InsertText", "isi", (max(caret, 0), text, len(text.encode()))))[0]
-            if done:  # leave the caret after the text, as typing would
-                self._calls([Request(bus, path, TEXT, "SetCaretOffset", "i", (max(caret, 0) + len(text),))])
+            caret = max(int(self._call(prop(bus, path, TEXT, "CaretOffset"))), 0)  # length below is in bytes (ATK)
+            done = self._call(Request(bus, path, EDITABLE, "InsertText", "isi", (caret, text, len(text.encode()))))[0]
+        if done:  # leave the caret after the text, as typing would
+            self._calls([Request(bus, path, TEXT, "SetCaretOffset", "i", (caret + len(text),))])
         if not done:
             raise EyesError(f"the field '{node.names()[0] if node.names() else node.role}' refused the text")
 

@@ -31,7 +31,7 @@ class EyesConfig:
 
     timeout_s: float = 5.0  # one batch of requests to an application
     window_cache_s: float = 2.0  # reuse the window list this long (the calls of one plan)
-    close_wait_s: float = 3.0  # how long a closed window may take to disappear
+    close_wait_s: float = 5.0  # how long a closed window may take to disappear
     max_nodes: int = 5000  # stop a tree walk here (browsers expose huge trees)
     max_text: int = 2000  # characters of a control's text kept in the tree
 

@@ -1,0 +1,93 @@
+"""A throwaway desktop for the Eyes tests: Xvfb, a D-Bus session bus, and the GTK test app.
+
+Each desktop gets its own display (Xvfb picks a free one) and so its own accessibility bus,
+so runs side by side do not see each other. The GTK 3 bridge starts the accessibility bus by
+itself through the session bus; NO_AT_BRIDGE must not be set.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+APP = Path(__file__).with_name("gtk_app.py")
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's python3-gi imports only here
+LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+
+
+def missing() -> str | None:
+    """Why a real desktop cannot be made here, or None."""
+    for binary in ("Xvfb", "dbus-daemon"):
+        if not shutil.which(binary):
+            return f"{binary} not installed (apt-get install xvfb dbus at-spi2-core python3-gi gir1.2-gtk-3.0)"
+    if not Path(LAUNCHER).exists():
+        return "at-spi2-core not installed (apt-get install at-spi2-core)"
+    probe = "import gi; gi.require_version('Gtk', '3.0'); from gi.repository import Gtk"
+    if not Path(SYSTEM_PYTHON).exists() or subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True).returncode:
+        return "GTK 3 for /usr/bin/python3 not installed (apt-get install python3-gi gir1.2-gtk-3.0)"
+    return None
+
+
+def _read_line(proc: subprocess.Popen, timeout: float, what: str) -> str:
+    """The process's next stdout line, or an error naming ``what`` after ``timeout``."""
+    import selectors
+
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    if not sel.select(timeout):
+        raise RuntimeError(f"{what} did not start within {timeout}s")
+    line = proc.stdout.readline()
+    if not line:
+        raise RuntimeError(f"{what} exited: {proc.stderr.read() if proc.stderr else ''}")
+    return line.strip()
+
+
+@dataclass
+class Desktop:
+    display: str = ""
+    bus: str = ""
+    procs: list[subprocess.Popen] = field(default_factory=list)
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_AT_BRIDGE", "WAYLAND_DISPLAY")}
+        env.update(DISPLAY=self.display, DBUS_SESSION_BUS_ADDRESS=self.bus, GDK_BACKEND="x11")
+        return env
+
+    def start(self) -> Desktop:
+        read, write = os.pipe()
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                                pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write)
+        self.procs.append(xvfb)
+        with os.fdopen(read) as pipe:
+            self.display = ":" + pipe.readline().strip()
+        if self.display == ":":
+            raise RuntimeError("Xvfb did not start")
+        env = dict(os.environ, DISPLAY=self.display)
+        env.pop("NO_AT_BRIDGE", None)
+        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self.procs.append(bus)
+        self.bus = _read_line(bus, 10, "dbus-daemon")
+        return self
+
+    def start_app(self, title: str = "Kayas Test App", timeout: float = 20) -> subprocess.Popen:
+        """Start the GTK test app; it prints "ready" once its window is shown."""
+        app = subprocess.Popen([SYSTEM_PYTHON, str(APP), "--title", title], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=self.env())
+        self.procs.append(app)
+        _read_line(app, timeout, "the GTK test app")
+        return app
+
+    def stop(self) -> None:
+        for proc in reversed(self.procs):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        self.procs.clear()
