@@ -143,7 +143,8 @@ class Generator:
         singles = self.cfg.size * (1 - self.cfg.multi_share - self.cfg.no_tool_share)
         weights = {t: len(self.singles[t]) ** 0.5 for t in tools}
         total = sum(weights.values())
-        out = {t: max(self.cfg.min_per_tool, round(singles * w / total)) for t, w in weights.items()}
+        floor = min(self.cfg.min_per_tool, round(singles / len(tools)))  # small --size: keep the shares
+        out = {t: max(floor, round(singles * w / total)) for t, w in weights.items()}
         out[NO_TOOL] = round(self.cfg.size * self.cfg.no_tool_share) + 30
         out[MULTI] = round(self.cfg.size * self.cfg.multi_share) + 60
         return out

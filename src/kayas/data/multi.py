@@ -34,7 +34,7 @@ AFFINITY: dict[str, list[str]] = {
     "uia.close_window": ["process.start_program", "uia.close_window", "uia.list_windows"],
     "uia.list_windows": ["uia.find_window", "uia.close_window"],
     "process.get_system_info": ["process.list_processes", "process.kill_process"],
-    "browser.run_steps": ["browser.run_steps", "slack.send_message", "filesystem.create_file"],
+    "browser.run_steps": ["slack.send_message", "filesystem.create_file", "clipboard.copy_text"],
     "local.search": ["browser.run_steps", "filesystem.append_file"],
     "process.run_command": ["process.run_command", "process.get_system_info"],
 }
@@ -118,8 +118,12 @@ class Composer:
     def _next_template(self, prev: str | None, rng: random.Random) -> Template:
         if prev == "browser.run_steps" and self.after_browser and rng.random() < 0.45:
             return rng.choice(self.after_browser)
-        options = [t for t in AFFINITY.get(prev or "", []) if t in self.by_tool]
-        tool = rng.choice(options) if options and rng.random() < 0.6 else rng.choice(self.tools)
+        # A second navigation would merge into the same page ("open youtube and search for x"
+        # is a YouTube search, not two gotos), so a browser clause is followed by a page step
+        # or another tool.
+        allowed = [t for t in self.tools if not (prev == "browser.run_steps" and t == prev)]
+        options = [t for t in AFFINITY.get(prev or "", []) if t in allowed]
+        tool = rng.choice(options) if options and rng.random() < 0.6 else rng.choice(allowed)
         return rng.choice(self.by_tool[tool])
 
     def compose(self, rng: random.Random, style: Style) -> Rendered:

@@ -16,6 +16,23 @@ from kayas.data.spec import Fill, Sampler, Style
 _PUNCT = re.compile(r"[,!?;:\"“”]|\.(?=\s|$)")
 
 
+def unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'`":
+        return text[1:-1]
+    return text
+
+
+def parses(parse: Callable[[str], Any]):
+    """Attach the inverse of a sampler: said text -> plan value (None: not this pool's)."""
+
+    def mark(sampler):
+        sampler.parse = parse
+        return sampler
+
+    return mark
+
+
 def spoken(text: str) -> str:
     """A voice transcript of typed text: lower case, no punctuation (apostrophes stay)."""
     return re.sub(r"\s+", " ", _PUNCT.sub("", text.lower())).strip()
@@ -24,6 +41,7 @@ def spoken(text: str) -> str:
 def as_said(items: list[str], quote: float = 0.0) -> Sampler:
     """Free text: the value is the words said; typed text is sometimes quoted."""
 
+    @parses(unquote)
     def sample(rng: random.Random, style: Style) -> Fill:
         text = rng.choice(items)
         if style.voice:
@@ -42,6 +60,7 @@ def as_said(items: list[str], quote: float = 0.0) -> Sampler:
 def verbatim(items: list[str], quote: float = 0.0) -> Sampler:
     """Names that keep their exact spelling even in a transcript (files, addresses, commands)."""
 
+    @parses(unquote)
     def sample(rng: random.Random, style: Style) -> Fill:
         text = rng.choice(items)
         if not style.voice and rng.random() < quote:
@@ -55,6 +74,9 @@ def verbatim(items: list[str], quote: float = 0.0) -> Sampler:
 def mapped(pairs: list[tuple[str, Any]], lower_in_voice: bool = True) -> Sampler:
     """A said form with a fixed value (e.g. `VS Code` -> code)."""
 
+    table = {s.lower(): v for s, v in pairs}
+
+    @parses(lambda said: table.get(said.lower()))
     def sample(rng: random.Random, style: Style) -> Fill:
         surface, value = rng.choice(pairs)
         if style.voice and lower_in_voice:
@@ -67,6 +89,7 @@ def mapped(pairs: list[tuple[str, Any]], lower_in_voice: bool = True) -> Sampler
 def titled(items: list[str]) -> Sampler:
     """Window titles and button texts: said in any case, carried title-cased."""
 
+    @parses(cv.title_case)
     def sample(rng: random.Random, style: Style) -> Fill:
         name = rng.choice(items)
         if style.voice or rng.random() < 0.25:
@@ -74,16 +97,6 @@ def titled(items: list[str]) -> Sampler:
         else:
             surface = name
         return Fill(surface, cv.title_case(surface))
-
-    return sample
-
-
-def derived(items: list[str], convert: Callable[[str], Any], voice_lower: bool = True) -> Sampler:
-    def sample(rng: random.Random, style: Style) -> Fill:
-        text = rng.choice(items)
-        if style.voice and voice_lower:
-            text = spoken(text)
-        return Fill(text, convert(text))
 
     return sample
 
@@ -121,6 +134,7 @@ def _filenames() -> list[str]:
 FILENAMES = _filenames()
 
 
+@parses(lambda said: unquote(said) if re.search(r"\.\w+$", unquote(said)) else None)
 def _file(rng: random.Random, style: Style) -> Fill:
     name = rng.choice(FILENAMES)
     if not style.voice and (" " in name or rng.random() < 0.12):
@@ -138,6 +152,9 @@ _PURPOSES = [p for p in _PURPOSES if p != "packing for the trip"]
 
 
 def _purpose(articles: list[str]) -> Sampler:
+    lead = re.compile(r"^(%s)\s" % "|".join(sorted({w for a in articles for w in a.split()} | {"an"})))
+
+    @parses(lambda said: cv.purpose_filename(said) if lead.match(said) else None)
     def sample(rng: random.Random, style: Style) -> Fill:
         noun = rng.choice(_PURPOSES)
         kind = rng.choice(["list", "list", "file"]) if noun not in {"journal", "diary", "log", "notes"} else rng.choice(["", "file"])
@@ -215,11 +232,18 @@ def _address(rng: random.Random) -> str:
     return f"{user}@{rng.choice(_DOMAINS)}"
 
 
+@parses(lambda said: said if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", said) else None)
 def _email(rng: random.Random, style: Style) -> Fill:
     a = _address(rng)
     return Fill(a, a)
 
 
+def _parse_emails(said: str) -> str | None:
+    addrs = [a for a in re.split(r"\s*(?:,|\band\b|&)\s*", said) if a]
+    return ", ".join(addrs) if addrs and all("@" in a and " " not in a for a in addrs) else None
+
+
+@parses(_parse_emails)
 def _emails(rng: random.Random, style: Style) -> Fill:
     """One to three addresses, said with `and`/commas; carried joined by `, ` in order."""
     n = rng.choice([1, 1, 2, 2, 2, 3])
@@ -256,6 +280,7 @@ docs.python.org/3/library shop.example.com/orders mail.google.com/mail/u/0 youtu
 twitter.com/home example.org/account/settings portal.example.edu/grades""".split()
 
 
+@parses(lambda said: cv.site_url(said) if said.lower() in _BARE or re.fullmatch(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?", said) else None)
 def _site(rng: random.Random, style: Style) -> Fill:
     r = rng.random()
     if r < 0.35:
@@ -408,6 +433,12 @@ PLAYLISTS = """Discover Weekly|Release Radar|Daily Mix 1|Liked Songs|Chill Vibes
 Morning Coffee|Dinner Party|Throwback Thursday|Summer 2023|Sleep|Rap Caviar|Today's Top Hits|Running""".replace("\n", "").split("|")
 
 
+def _parse_music(said: str) -> str:
+    said = re.sub(r"^(some|a bit of|something by|songs by|music by)\s+", "", said, flags=re.I)
+    return re.sub(r"^(my|the)\s+(.+ playlist)$", r"\2", said, flags=re.I)
+
+
+@parses(_parse_music)
 def _music(rng: random.Random, style: Style) -> Fill:
     """What to play, as said; `some`/`a bit of` and `my` are not part of the query."""
     r = rng.random()
@@ -437,6 +468,7 @@ announcements team-alpha proj-kayas hiring standup incidents releases qa data-sc
 social help-desk watercooler bugs infra mobile ios android finance legal""".split()
 
 
+@parses(lambda said: cv.channel_name(said) if re.fullmatch(r"#?[\w-]+", said) else None)
 def _channel(rng: random.Random, style: Style) -> Fill:
     name = rng.choice(CHANNELS)
     hashed = not style.voice and rng.random() < 0.75
@@ -459,6 +491,7 @@ _DET = ["the ", "my ", "", ""]
 def _with_det(items: list[str]) -> Sampler:
     """A noun phrase said with or without `the`/`my`; the value drops the determiner."""
 
+    @parses(lambda said: re.sub(r"^(the|my)\s+", "", unquote(said), flags=re.I))
     def sample(rng: random.Random, style: Style) -> Fill:
         text = rng.choice(items)
         if style.voice:
@@ -471,6 +504,13 @@ def _with_det(items: list[str]) -> Sampler:
 def _number(lo: int, hi: int, words: bool = True) -> Sampler:
     names = {v: k for k, v in cv.number_words().items() if " " not in k}
 
+    def parse(said: str) -> int | None:
+        try:
+            return cv.number_value(said)
+        except KeyError:
+            return None
+
+    @parses(parse)
     def sample(rng: random.Random, style: Style) -> Fill:
         n = rng.randint(lo, hi)
         if words and n in names and (style.voice or rng.random() < 0.4):
@@ -480,16 +520,25 @@ def _number(lo: int, hi: int, words: bool = True) -> Sampler:
     return sample
 
 
+@parses(lambda said: float(v) if (v := _number(0, 0).parse(said)) is not None else None)
 def _seconds(rng: random.Random, style: Style) -> Fill:
     n = _number(1, 10)(rng, style)
     return Fill(n.surface, float(n.value))
 
 
+_DESCS = "|".join(sorted({re.escape(d) for d, _ in COPY_PAIRS}, key=len, reverse=True))
+
+
+@parses(lambda said: m.group(2) if (m := re.match(rf"^(my |the )?(?:{_DESCS}) (.+)$", said)) else None)
 def _copy_described(rng: random.Random, style: Style) -> Fill:
     desc, text = rng.choice(COPY_PAIRS)
     return Fill(f"{rng.choice(['my ', 'the ', ''])}{desc} {text}", text)
 
 
+_PROGRAM_TABLE = {s.lower(): v for s, v in PROGRAMS}
+
+
+@parses(lambda said: (_PROGRAM_TABLE[said.lower()], cv.title_case(said)) if said.lower() in _PROGRAM_TABLE else None)
 def _program_window(rng: random.Random, style: Style) -> Fill:
     """A program said by name; the value is (program, its window's title as said)."""
     surface, program = rng.choice([p for p in PROGRAMS if not p[0].startswith("the ")])
