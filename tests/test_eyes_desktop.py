@@ -2,57 +2,19 @@
 
 The desktop (Xvfb + session bus) is made once for the module; each test gets a fresh app.
 """
-import time
 
 import pytest
 
-from apps.desktop import Desktop, missing
-from kayas.eyes import Ambiguous, EyesError, NotFound, get_backend, make_backend, reset_backend
+from apps.desktop import desktop, gtk_app, on_desktop, wait_for  # noqa: F401 (fixtures)
+from kayas.eyes import Ambiguous, EyesError, NotFound, get_backend, make_backend
 
 pytestmark = pytest.mark.display
 TITLE = "Kayas Test App"
 
 
-@pytest.fixture(scope="module")
-def desktop():
-    why = missing()
-    if why:
-        pytest.skip(why)
-    desk = Desktop().start()
-    yield desk
-    desk.stop()
-
-
 @pytest.fixture
-def on_desktop(desktop, monkeypatch):
-    """This test's environment points at the test desktop; the backend is made afresh."""
-    for key in ("NO_AT_BRIDGE", "WAYLAND_DISPLAY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("DISPLAY", desktop.display)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.bus)
-    reset_backend()
-    yield desktop
-    reset_backend()
-
-
-def wait_for(predicate, timeout=10.0, what="condition"):
-    deadline = time.monotonic() + timeout
-    while not (result := predicate()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-    return result
-
-
-@pytest.fixture
-def app(on_desktop):
-    """The GTK test app, its window listed on the accessibility bus."""
-    proc = on_desktop.start_app(TITLE)
-    wait_for(lambda: any(w.title == TITLE for w in make_backend().windows()), 20, "the test window on AT-SPI")
-    yield proc
-    if proc.poll() is None:
-        proc.terminate()
-        proc.wait(5)
+def app(gtk_app):
+    return gtk_app
 
 
 def status_text():

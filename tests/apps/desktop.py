@@ -9,8 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 APP = Path(__file__).with_name("gtk_app.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's python3-gi imports only here
@@ -91,3 +94,55 @@ class Desktop:
                     proc.kill()
                     proc.wait()
         self.procs.clear()
+
+
+def wait_for(predicate, timeout: float = 10.0, what: str = "condition"):
+    """Poll until ``predicate()`` is truthy; its value, or an AssertionError naming ``what``."""
+    deadline = time.monotonic() + timeout
+    while not (result := predicate()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+    return result
+
+
+# Fixtures; a test module imports the ones it uses.
+TITLE = "Kayas Test App"
+
+
+@pytest.fixture(scope="module")
+def desktop():
+    """Xvfb + a session bus, once per module; skipped (with the reason) where the packages are absent."""
+    why = missing()
+    if why:
+        pytest.skip(why)
+    desk = Desktop().start()
+    yield desk
+    desk.stop()
+
+
+@pytest.fixture
+def on_desktop(desktop, monkeypatch):
+    """This test's environment points at the test desktop; the Eyes backend is made afresh."""
+    from kayas.eyes import reset_backend
+
+    for key in ("NO_AT_BRIDGE", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("DISPLAY", desktop.display)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.bus)
+    reset_backend()
+    yield desktop
+    reset_backend()
+
+
+@pytest.fixture
+def gtk_app(on_desktop):
+    """The GTK test app, its window listed on the accessibility bus; stopped afterwards."""
+    from kayas.eyes import make_backend
+
+    proc = on_desktop.start_app(TITLE)
+    wait_for(lambda: any(w.title == TITLE for w in make_backend().windows()), 20, "the test window on AT-SPI")
+    yield proc
+    if proc.poll() is None:
+        proc.terminate()
+        proc.wait(5)
