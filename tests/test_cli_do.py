@@ -126,3 +126,44 @@ def test_parent_paths_are_refused_and_nothing_outside_changes(tmp_path, monkeypa
         "'..' is not allowed in file names: '../escape.txt' (it would leave the workspace)"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def run_on_terminal(args: list[str], answer: str) -> tuple[int, str]:
+    """Run kayas with a pseudo-terminal as stdin/stdout, typing ``answer`` at the prompt."""
+    import os
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([KAYAS, *args], stdin=slave, stdout=slave, stderr=slave, env={**os.environ, "COLUMNS": "200"})
+    os.close(slave)
+    seen, answered = b"", False
+    while True:
+        ready, _, _ = select.select([master], [], [], 15)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+        if not answered and b"Run this destructive call?" in seen:
+            os.write(master, answer.encode() + b"\n")
+            answered = True
+    os.close(master)
+    return proc.wait(timeout=15), seen.decode(errors="replace")
+
+
+@pytest.mark.parametrize("answer,code,exists", [("y", 0, False), ("n", 1, True)])
+def test_terminal_asks_before_a_destructive_call(answer, code, exists):
+    (workspace() / "a.txt").write_text("x")
+    rc, seen = run_on_terminal(["do", '[{"tool": "filesystem.delete_file", "args": {"filename": "a.txt"}}]'], answer)
+    assert "Run this destructive call?" in seen
+    assert rc == code
+    assert (workspace() / "a.txt").exists() is exists
+    if not exists:
+        assert "declined" not in seen
+    else:
+        assert "filesystem.delete_file was declined" in seen
