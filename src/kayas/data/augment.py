@@ -35,7 +35,7 @@ WRAPPERS = [
     ("do me a favor and ", False), ("will you ", True), ("ok so ", False), ("alright, ", False), ("now ", False),
     ("just ", False), ("I need to ", False), ("I want to ", False), ("I'd like to ", False), ("let me ", False),
     ("help me ", False), ("can you please ", True), ("would you please ", True), ("could ya ", True),
-    ("plz ", False), ("you can ", False), ("try to ", False), ("I wanna ", False), ("lemme ", False),
+    ("plz ", False), ("I wanna ", False), ("lemme ", False),
 ]
 SUFFIXES = [
     " please", " for me", " thanks", " thank you", " real quick", " right now", " when you get a chance",
@@ -58,6 +58,7 @@ MISSPELL = {
     "program": ["progam"], "process": ["proces"], "history": ["hisotry"], "find": ["fnid"],
 }
 _KEYS = "qwertyuiop asdfghjkl zxcvbnm".split()
+_QUESTION = re.compile(r"^(what|what's|who|who's|where|where's|which|how|is|are|do|does|did|can|could|any|was|have)\b", re.I)
 
 
 def choose_style(rng: random.Random, cfg: AugmentConfig) -> Style:
@@ -104,8 +105,10 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
         if not slot and first[:1].isupper() and not first.startswith("I "):
             segs[0] = (first[:1].lower() + first[1:], slot)
         segs.insert(0, (prefix, False))
-    if rng.random() < cfg.suffix and not segs[-1][0].rstrip().endswith("?"):
-        segs.append((rng.choice(SUFFIXES), False))
+    asks = not imperative and bool(_QUESTION.match(segs[0][0])) and not segs[0][1]
+    question = question or asks
+    if rng.random() < cfg.suffix * (0.4 if asks else 1) and not segs[-1][0].rstrip().endswith("?"):
+        segs.append((rng.choice(SUFFIXES[:4] if asks else SUFFIXES), False))
     if rng.random() < cfg.wake:
         segs.insert(0, (rng.choice(WAKE), False))
     if style.voice:
@@ -136,8 +139,8 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
             text = text[:1].upper() + text[1:]
         if not re.search(r"[.?!]$", text):
             r = rng.random()
-            if question and r < 0.6:
-                text += "?"
+            if question:
+                text += "?" if r < 0.6 else ""
             elif r < 0.12:
                 text += "."
             elif r < 0.16:

@@ -585,6 +585,8 @@ POOLS: dict[str, Sampler] = {
     "slackq": _with_det(SLACK_QUERIES),
     "localq": _with_det(LOCAL_QUERIES),
     "localbare": as_said(LOCAL_QUERIES),
+    "page": verbatim(["signup", "login", "sign in", "checkout", "contact", "settings", "search", "account",
+                      "registration", "home", "newsletter", "profile"]),
     "limit": _number(1, 20),
     "seconds": _seconds,
 }

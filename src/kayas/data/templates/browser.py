@@ -140,7 +140,7 @@ pages = TemplateSet("browser.run_steps", "browser.page").imp(
     "on {site} click {clickable}",
     build=_site_click,
 ).imp(
-    "on the {_page:webfield} page at {site} fill the {webfield} field with {webvalue} and click {clickable}",
+    "on the {_page:page} page at {site} fill the {webfield} field with {webvalue} and click {clickable}",
     "go to {site}, fill {webfield} with {webvalue} and click {clickable}",
     "open {site}, type {webvalue} into the {webfield} [field|box] and [click|press|hit] {clickable}",
     "at {site} enter {webvalue} in the {webfield} field, then click {clickable}",
