@@ -63,6 +63,19 @@ def test_click_button_does_the_preferred_action(eyes, bus):
     assert bus.done == [("_OK", "DoAction", (0,)), ("Save", "DoAction", (0,))]
 
 
+def test_buttons_and_fields_are_found_by_the_app_where_it_can(eyes, bus):
+    eyes.windows()
+    bus.methods.clear()
+    eyes.click_button("Sign In", "cancel")
+    assert "GetMatches" in bus.methods and "GetChildren" not in bus.methods  # no walk
+    bus.methods.clear()
+    eyes.type_text("Sign In", "x", "user")
+    assert "GetMatches" in bus.methods and "GetChildren" not in bus.methods
+    bus.methods.clear()
+    eyes.click_button("Notes", "save")  # this window has no Collection interface: walk its tree
+    assert "GetChildren" in bus.methods
+
+
 def test_click_errors_name_the_buttons(eyes, bus):
     with pytest.raises(Ambiguous, match="'sav' matches 2 buttons in 'Sign In': 'Save', 'Save As…'"):
         eyes.click_button("Sign In", "sav")

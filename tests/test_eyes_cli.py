@@ -97,7 +97,7 @@ def test_eyes_bench_times_lookup_tree_and_click(gtk_app, on_desktop):
     timings = {t["name"]: t for t in json.loads(out.output)}
     assert set(timings) == {
         "first lookup (connect to the bus + list windows)", "window lookup (fresh window list)",
-        "window lookup (cached window list)", "full tree walk", "click 'Save' (lookup + tree + action)"}
+        "window lookup (cached window list)", "full tree walk", "click 'Save' (lookup + find the button + action)"}
     assert all(t["median_ms"] > 0 for t in timings.values())
     assert timings["window lookup (cached window list)"]["median_ms"] < timings["window lookup (fresh window list)"]["median_ms"]
     assert timings["full tree walk"]["note"] == "12 controls"

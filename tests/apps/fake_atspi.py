@@ -43,6 +43,10 @@ def label(name: str) -> Obj:
     return Obj("label", name, ifaces=["Accessible", "Component", "Text"], text=name)
 
 
+def _descendants(obj: Obj) -> list[Obj]:
+    return [d for c in obj.children for d in (c, *_descendants(c))]
+
+
 def _bits(states: set[str]) -> list[int]:
     value = sum(1 << STATES.index(s) for s in states)
     return [value & 0xFFFFFFFF, value >> 32]
@@ -57,6 +61,7 @@ class FakeBus:
         self.done: list[tuple[str, str, tuple]] = []  # (name, method, args)
         self.hung: set[str] = set()  # buses that never answer
         self.requests = 0
+        self.methods: list[str] = []  # every method asked for, in order
         self.closed = False
         for n, (bus, (app_name, windows)) in enumerate(apps.items()):
             app = Obj("application", app_name, ifaces=["Accessible", "Application"], children=windows)
@@ -71,6 +76,7 @@ class FakeBus:
 
     def call_many(self, requests: Sequence[Request]) -> list[Any]:
         self.requests += len(requests)
+        self.methods += [r.method for r in requests]
         if hung := {r.bus for r in requests} & self.hung:
             raise NoReply(hung, 5.0)
         return [self._answer(r) for r in requests]
@@ -105,6 +111,7 @@ class FakeBus:
             "SetTextContents": lambda: self._set(obj, r.body[0]),
             "InsertText": lambda: self._set(obj, obj.text[: r.body[0]] + r.body[1] + obj.text[r.body[0]:]),
             "SetCaretOffset": lambda: (True,),
+            "GetMatches": lambda: ([(o.bus, o.path) for o in _descendants(obj) if r.body[0][6][0] in o.ifaces],),
         }
         return answers[method]() if method in answers else self._fail(r)
 
@@ -130,11 +137,11 @@ def form_app() -> dict[str, tuple[str, list[Obj]]]:
     user = entry(states=BASE_STATES | {"editable", "focusable", "focused"}, labelled_by=[user_label],
                  attrs={"placeholder-text": "you@example.org"})
     password = entry(role="password text", states=BASE_STATES | {"editable"}, labelled_by=[pass_label])
-    sign_in = Obj("frame", "Sign In", children=[Obj("panel", children=[
+    sign_in = Obj("frame", "Sign In", ifaces=["Accessible", "Component", "Collection"], children=[Obj("panel", children=[
         user_label, user, pass_label, password, button("_OK"), button("&Cancel"), button("Save"),
         button("Save As…"), button("Help", states={"showing", "visible"}), label("status"),
     ])])
-    notes = Obj("frame", "Notes - Editor", children=[
+    notes = Obj("frame", "Notes - Editor", children=[  # no Collection: found by walking the tree
         entry("document", states=BASE_STATES | {"editable"}), button("Save", action="Press"),
     ])
     hidden = Obj("window", "tooltip", states={"enabled"})

@@ -17,6 +17,7 @@ ACTION = "org.a11y.atspi.Action"
 COMPONENT = "org.a11y.atspi.Component"
 TEXT = "org.a11y.atspi.Text"
 EDITABLE = "org.a11y.atspi.EditableText"
+COLLECTION = "org.a11y.atspi.Collection"
 REGISTRY = ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root")
 DBUS = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
 
@@ -36,6 +37,9 @@ BUTTON_ROLES = {
 # Action names differ between toolkits (GTK "Click", Qt "Press", others "click"/"activate").
 PREFERRED_ACTIONS = ("click", "press", "activate", "invoke", "toggle", "jump", "select")
 LABELLED_BY = 2  # AtspiRelationType
+# Collection.GetMatches: (states, match, attributes, match, roles, match, interfaces, match, invert), sort, count, traverse
+MATCH_RULE = "(aiia{ss}iaiiasib)uib"
+MATCH_ALL, SORT_CANONICAL = 1, 1
 
 
 def decode_states(words: list[int] | tuple[int, ...]) -> list[str]:
@@ -146,19 +150,11 @@ class AtspiBackend(Backend):
                         self.forget_windows()
                         raise EyesError(f"window '{window.title}' is gone") from None
                     continue  # a control that vanished while we read
-                ok = lambda r, default: default if isinstance(r, CallFailed) else r  # noqa: E731
-                props = ok(props, {})
-                node = Node(role=str(role[0]), name=str(props.get("Name", "")),
-                            states=decode_states(ok(state, [[0, 0]])[0]), description=str(props.get("Description", "")),
-                            ref=ref)
-                placeholder = dict(props.get("Attributes", {})).get("placeholder-text")
-                if placeholder:
-                    node.labels.append(str(placeholder))
-                nodes[ref] = node
-                interfaces[ref] = list(ok(ifaces, [[]])[0])
+                node = nodes[ref] = _node(ref, role, props, state)
+                interfaces[ref] = [] if isinstance(ifaces, CallFailed) else list(ifaces[0])
                 if parents[ref] is not None:
                     nodes[parents[ref]].children.append(node)
-                for child in ok(children, [[]])[0]:
+                for child in [] if isinstance(children, CallFailed) else children[0]:
                     child = (str(child[0]), str(child[1]))
                     if child in parents or len(parents) >= self.config.max_nodes:
                         truncated = truncated or child not in parents
@@ -206,6 +202,43 @@ class AtspiBackend(Backend):
         for node in nodes.values():
             node.labels = [label for label in dict.fromkeys(node.labels) if label]
 
+    def _controls(self, window: Window, kind: str) -> list[Node]:
+        """Buttons or fields found by the application itself (Collection.GetMatches): two batches, no walk."""
+        bus, path = window.ref
+        iface = "Action" if kind == "button" else "EditableText"
+        rule = ([0, 0], MATCH_ALL, {}, MATCH_ALL, [0, 0, 0, 0], MATCH_ALL, [iface], MATCH_ALL, False)
+        found = self._calls([Request(bus, path, COLLECTION, "GetMatches", MATCH_RULE, (rule, SORT_CANONICAL, 0, True))])[0]
+        if isinstance(found, CallFailed):
+            return super()._controls(window, kind)  # a toolkit without Collection: walk the tree
+        refs = [(str(b), str(p)) for b, p in found[0]][: self.config.max_nodes]
+        asks: list[Request] = []
+        for b, p in refs:
+            asks += [Request(b, p, ACCESSIBLE, "GetRoleName"), get_all(b, p, ACCESSIBLE), Request(b, p, ACCESSIBLE, "GetState")]
+            if kind == "field":
+                asks.append(Request(b, p, ACCESSIBLE, "GetRelationSet"))
+        replies = self._calls(asks)
+        step = 4 if kind == "field" else 3
+        nodes, labelled_by = [], []
+        for i, ref in enumerate(refs):
+            role, props, state = replies[step * i: step * i + 3]
+            if isinstance(role, CallFailed):
+                continue
+            node = _node(ref, role, props, state)
+            if kind == "button" and node.role not in BUTTON_ROLES or kind == "field" and node.role == "label":
+                continue
+            node.kind = kind  # type: ignore[assignment]
+            nodes.append(node)
+            if kind == "field":
+                relations = replies[step * i + 3]
+                pairs = [] if isinstance(relations, CallFailed) else relations[0]
+                labelled_by.append((node, [(str(b), str(p)) for k, ts in pairs if k == LABELLED_BY for b, p in ts]))
+        label_refs = [ref for _, targets in labelled_by for ref in targets]
+        names = dict(zip(label_refs, self._calls([prop(*ref, ACCESSIBLE, "Name") for ref in label_refs])))
+        for node, targets in labelled_by:
+            found = [str(names[t]) for t in targets if not isinstance(names[t], CallFailed)]
+            node.labels = [label for label in dict.fromkeys(found + node.labels) if label]
+        return nodes
+
     def _name_of(self, nodes: dict[tuple[str, str], Node], ref: tuple[str, str]) -> str:
         if ref in nodes:
             return nodes[ref].name
@@ -244,3 +277,15 @@ class AtspiBackend(Backend):
         from kayas.eyes.x11 import close_x11_window
 
         close_x11_window(window.title, window.pid)
+
+
+def _node(ref: tuple[str, str], role: Any, props: Any, state: Any) -> Node:
+    """A Node from the replies to GetRoleName, Properties.GetAll and GetState (a failed one reads as empty)."""
+    props = {} if isinstance(props, CallFailed) else props
+    words = [0, 0] if isinstance(state, CallFailed) else state[0]
+    node = Node(role=str(role[0]), name=str(props.get("Name", "")), states=decode_states(words),
+                description=str(props.get("Description", "")), ref=ref)
+    placeholder = dict(props.get("Attributes", {})).get("placeholder-text")
+    if placeholder:
+        node.labels.append(str(placeholder))
+    return node

@@ -166,6 +166,10 @@ class Backend(ABC):
     def _close(self, window: Window) -> None:
         """Ask the window to close, as its close button would."""
 
+    def _controls(self, window: Window, kind: Kind) -> list[Node]:
+        """The window's buttons or fields, in tree order (a backend may find them faster than a walk)."""
+        return [n for n in self._tree(window, detail=False).walk() if n.kind == kind]
+
     def _details(self, window: Window) -> Window:
         """The window with its bounds filled (one more request, only when asked)."""
         return window
@@ -210,7 +214,7 @@ class Backend(ABC):
 
     def click_button(self, title: str, button_text: str) -> dict[str, Any]:
         window = self.find_window(title)
-        buttons = [n for n in self._tree(window, detail=False).walk() if n.kind == "button"]
+        buttons = self._controls(window, "button")
         button = match(button_text, buttons, Node.names, what="button", where=f"in '{_shown(window.title)}'",
                        prefer=lambda n: n.enabled)
         if not button.enabled:
@@ -221,7 +225,7 @@ class Backend(ABC):
     def type_text(self, title: str, text: str, field: str = "") -> dict[str, Any]:
         window = self.find_window(title)
         where = f"in '{_shown(window.title)}'"
-        fields = [n for n in self._tree(window, detail=False).walk() if n.kind == "field"]
+        fields = self._controls(window, "field")
         if field:
             target = match(field, fields, Node.names, what="field", where=where, prefer=lambda n: n.enabled)
         else:

@@ -49,5 +49,5 @@ def run_bench(make: Callable[[], Backend], title: str, button: str | None = None
     timings.append(Timing("full tree walk", med, low, runs, f"{count} controls"))
     if button:
         med, low = _time(lambda: backend.click_button(title, button), runs)
-        timings.append(Timing(f"click '{button}' (lookup + tree + action)", med, low, runs))
+        timings.append(Timing(f"click '{button}' (lookup + find the button + action)", med, low, runs))
     return timings
