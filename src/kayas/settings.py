@@ -1,6 +1,7 @@
 """Credentials and endpoints for the executors, from the environment or KAYAS_HOME/config.toml.
 
-An environment variable wins; otherwise the same name as a top-level key of config.toml:
+An environment variable wins; otherwise the same name as a top-level key of config.toml
+(beside the [section] tables that kayas.config.load_section reads):
 
     KAYAS_SMTP_HOST = "smtp.example.org"
     KAYAS_SMTP_PORT = 587
@@ -8,11 +9,8 @@ An environment variable wins; otherwise the same name as a top-level key of conf
 from __future__ import annotations
 
 import os
-import tomllib
-from pathlib import Path
-from typing import Any
 
-from kayas.config import kayas_home
+from kayas.config import config_file, user_config
 from kayas.errors import KayasError
 
 
@@ -26,26 +24,12 @@ class MissingSettings(KayasError):
         self.names = names
 
 
-def config_file() -> Path:
-    return kayas_home() / "config.toml"
-
-
-def _file_values() -> dict[str, Any]:
-    path = config_file()
-    if not path.is_file():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise KayasError(f"{path} is not valid TOML: {exc}") from None
-
-
 def setting(name: str, default: str | None = None) -> str | None:
     """The value of one setting: the environment variable, else config.toml's key, else default."""
     value = os.environ.get(name)
     if value not in (None, ""):
         return value
-    found = _file_values().get(name)
+    found = user_config().get(name)  # a top-level key; [tables] belong to kayas.config
     if found is None or isinstance(found, dict) or found == "":
         return default
     if isinstance(found, bool):
