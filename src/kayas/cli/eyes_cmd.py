@@ -62,7 +62,7 @@ def windows(as_json: JsonOpt = False) -> None:
 
 @eyes_app.command("tree")
 def tree(
-    title: Annotated[str, typer.Argument(help="The window's title (case-insensitive; a unique prefix or part will do).")],
+    title: Annotated[str, typer.Argument(help="The window's title (any case; a unique prefix or part will do).")],
     as_json: JsonOpt = False,
 ) -> None:
     """Print a window's control tree: role, name, labels, text and notable states of each control."""

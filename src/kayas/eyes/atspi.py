@@ -37,7 +37,8 @@ BUTTON_ROLES = {
 # Action names differ between toolkits (GTK "Click", Qt "Press", others "click"/"activate").
 PREFERRED_ACTIONS = ("click", "press", "activate", "invoke", "toggle", "jump", "select")
 LABELLED_BY = 2  # AtspiRelationType
-# Collection.GetMatches: (states, match, attributes, match, roles, match, interfaces, match, invert), sort, count, traverse
+# Collection.GetMatches(rule, sort, count, traverse);
+# rule = (states, match, attributes, match, roles, match, interfaces, match, invert)
 MATCH_RULE = "(aiia{ss}iaiiasib)uib"
 MATCH_ALL, SORT_CANONICAL = 1, 1
 
@@ -74,7 +75,8 @@ class AtspiBackend(Backend):
             return self._transport.call_many(requests)
         except NoReply as exc:
             who = ", ".join(sorted(f"'{self._apps.get(b, b)}'" for b in exc.buses))
-            raise EyesError(f"{who} did not answer within {exc.timeout:g}s (the application may be busy or hung)") from None
+            raise EyesError(
+                f"{who} did not answer within {exc.timeout:g}s (the application may be busy or hung)") from None
         except OSError as exc:
             self._transport = None
             raise EyesError(f"lost the accessibility bus: {exc}") from None
@@ -207,13 +209,15 @@ class AtspiBackend(Backend):
         bus, path = window.ref
         iface = "Action" if kind == "button" else "EditableText"
         rule = ([0, 0], MATCH_ALL, {}, MATCH_ALL, [0, 0, 0, 0], MATCH_ALL, [iface], MATCH_ALL, False)
-        found = self._calls([Request(bus, path, COLLECTION, "GetMatches", MATCH_RULE, (rule, SORT_CANONICAL, 0, True))])[0]
+        ask = Request(bus, path, COLLECTION, "GetMatches", MATCH_RULE, (rule, SORT_CANONICAL, 0, True))
+        found = self._calls([ask])[0]
         if isinstance(found, CallFailed):
             return super()._controls(window, kind)  # a toolkit without Collection: walk the tree
         refs = [(str(b), str(p)) for b, p in found[0]][: self.config.max_nodes]
         asks: list[Request] = []
         for b, p in refs:
-            asks += [Request(b, p, ACCESSIBLE, "GetRoleName"), get_all(b, p, ACCESSIBLE), Request(b, p, ACCESSIBLE, "GetState")]
+            asks += [Request(b, p, ACCESSIBLE, "GetRoleName"), get_all(b, p, ACCESSIBLE),
+                     Request(b, p, ACCESSIBLE, "GetState")]
             if kind == "field":
                 asks.append(Request(b, p, ACCESSIBLE, "GetRelationSet"))
         replies = self._calls(asks)

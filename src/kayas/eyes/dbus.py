@@ -92,7 +92,8 @@ class JeepneyTransport:
         try:
             self._conn = open_dbus_connection(self.address)
         except (OSError, ValueError) as exc:
-            raise EyesError(f"cannot connect to the accessibility bus at {self.address}: {exc}; {ENABLE_HINT}") from None
+            raise EyesError(
+                f"cannot connect to the accessibility bus at {self.address}: {exc}; {ENABLE_HINT}") from None
 
     def _a11y_address(self) -> str:
         from jeepney import DBusAddress, new_method_call
