@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -83,7 +84,9 @@ def build_model(cfg: TrainConfig, source: ModelSource, device: torch.device, aut
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
                       target_modules=modules, task_type="CAUSAL_LM")
     try:
-        model = get_peft_model(model, lora)
+        with warnings.catch_warnings():  # peft reads a property transformers 5 has deprecated
+            warnings.simplefilter("ignore", FutureWarning)
+            model = get_peft_model(model, lora)
     except ValueError as exc:  # e.g. a target module the model does not have
         raise ConfigError(f"cannot add LoRA adapters: {exc}") from None
     if cfg.gradient_checkpointing:
@@ -190,7 +193,7 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True, run: Se
                                   fused=device.type == "cuda")
     steps = schedule(cfg, run.train_set)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda(len(steps), int(cfg.warmup_ratio * len(steps))))
-    metrics: dict[str, Any] = {"steps": [], "val": [], "device": _device_name(device), "examples": len(run.train_set)}
+    metrics: dict[str, Any] = {"steps": [], "val": [], "device": device_name(device), "examples": len(run.train_set)}
     start = 0
     if resume:
         start, metrics = _load_checkpoint(out, model, optimizer, scheduler)
@@ -255,9 +258,9 @@ def _pad_id(run: Setup) -> int:
     return tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
 
 
-def _device_name(device: torch.device) -> str:
+def device_name(device: torch.device) -> str:
     if device.type == "cuda":
-        return torch.cuda.get_device_name(device)
+        return torch.cuda.getdevice_name(device)
     import platform
 
     return f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
