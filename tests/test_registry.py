@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -145,7 +146,7 @@ def _plugin(tmp_path: Path) -> Path:
 
 def test_third_party_tool_through_the_entry_point(tmp_path):
     site = _plugin(tmp_path)
-    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "PYTHONPATH": str(site)}
     out = subprocess.run([KAYAS, "tools", "--json"], capture_output=True, text=True, env=env, check=True).stdout
     tools = {t["name"]: t for t in json.loads(out)}
     assert len(tools) == 27
@@ -167,7 +168,7 @@ def test_kayas_tools_json_is_exactly_the_contract():
 
 def test_kayas_tools_table_lists_every_tool():
     out = subprocess.run([KAYAS, "tools"], capture_output=True, text=True, check=True,
-                         env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"}).stdout
+                         env={**os.environ, "COLUMNS": "200"}).stdout
     for name, _ in contract_rows():
         assert name in out
     assert "limit: int = 10" in out
