@@ -8,9 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from kayas.config import workspace
 from kayas.errors import KayasError
-from kayas.executors import browser_session as bs
 from kayas.registry import tool
 from kayas.workspace import resolve
+
+
+def _bs():
+    """The Playwright session module, imported on first use (the brain needs only the schema)."""
+    from kayas.executors import browser_session
+
+    return browser_session
 
 
 class _Strict(BaseModel):
@@ -94,10 +100,10 @@ def run_steps(steps: list[Step]) -> dict:
             raise BrowserStepError(index, total, _describe(raw), _invalid(raw, exc), done) from None
         try:
             result = _run_one(step)
-        except (bs.StepFailed, KayasError) as exc:
+        except (_bs().StepFailed, KayasError) as exc:
             raise BrowserStepError(index, total, _describe(step), str(exc), done) from None
         done.append({"step": index, "action": step.action, **result})
-    page = bs.session().page() if done else None
+    page = _bs().session().page() if done else None
     return {"steps": done, "url": page.url if page else None, "title": page.title() if page else None}
 
 
@@ -117,21 +123,21 @@ class BrowserStepError(KayasError):
 
 def _run_one(step: BaseModel) -> dict[str, Any]:
     a = step.args  # type: ignore[attr-defined]
-    s = bs.session()
+    s = _bs().session()
     match step.action:  # type: ignore[attr-defined]
         case "goto":
-            return bs.goto(s, a.url)
+            return _bs().goto(s, a.url)
         case "click":
-            return bs.click(s, a.selector)
+            return _bs().click(s, a.selector)
         case "fill":
-            return bs.fill(s, a.selector, a.value)
+            return _bs().fill(s, a.selector, a.value)
         case "press":
-            return bs.press(s, a.key)
+            return _bs().press(s, a.key)
         case "wait":
-            return bs.wait(s, a.seconds)
+            return _bs().wait(s, a.seconds)
         case "screenshot":
-            return bs.screenshot(s, _screenshot_path(a.filename), workspace())
-    raise bs.StepFailed(f"unknown step kind '{step.action}'")  # type: ignore[attr-defined]
+            return _bs().screenshot(s, _screenshot_path(a.filename), workspace())
+    raise _bs().StepFailed(f"unknown step kind '{step.action}'")  # type: ignore[attr-defined]
 
 
 def _screenshot_path(filename: str) -> Path:
@@ -140,7 +146,7 @@ def _screenshot_path(filename: str) -> Path:
     if not path.suffix:
         path = path.with_suffix(".png")
     if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise bs.StepFailed(f"a screenshot is a .png (or .jpg) file, not '{path.name}'")
+        raise _bs().StepFailed(f"a screenshot is a .png (or .jpg) file, not '{path.name}'")
     stem, n = path.stem, 1
     while path.exists() or path.is_symlink():
         path = path.with_name(f"{stem}-{n}{path.suffix}")

@@ -13,7 +13,6 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 
 from kayas.errors import KayasError
 from kayas.registry import tool
@@ -72,6 +71,8 @@ _OUTSIDE_QUOTES = r'(?=(?:[^"]*"[^"]*")*[^"]*$)'
 
 def parse_addresses(text: str, what: str = "recipient") -> list[tuple[str, str]]:
     """(display name, normalised address) pairs from 'a@x.org, Kim <k@y.org>'; invalid ones are errors."""
+    from email_validator import EmailNotValidError, validate_email
+
     pieces = [p.strip() for p in re.split(r"[,;]" + _OUTSIDE_QUOTES, text) if p.strip()]
     if not pieces:
         raise EmailError(f"no {what} address given")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackRequestError
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # slack_sdk is imported on first use: the brain needs only the schema
+    from slack_sdk import WebClient
 
 from kayas.errors import KayasError
 from kayas.registry import tool
@@ -44,6 +45,9 @@ def client(token_var: str = "SLACK_BOT_TOKEN") -> WebClient:
         why = "(A bot token, xoxb-..., from your Slack app's OAuth page.)" if token_var == "SLACK_BOT_TOKEN" else (
             "(Slack allows search only with a user token, xoxp-..., from your Slack app's OAuth page.)")
         raise MissingSettings("Slack", [token_var], why)
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
     base = setting("KAYAS_SLACK_API_URL") or WebClient.BASE_URL
     web = WebClient(token=token, base_url=base.rstrip("/") + "/", timeout=15)
     web.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
@@ -51,6 +55,8 @@ def client(token_var: str = "SLACK_BOT_TOKEN") -> WebClient:
 
 
 def _call(what: str, fn: Any, **kwargs: Any) -> Any:
+    from slack_sdk.errors import SlackApiError, SlackRequestError
+
     try:
         return fn(**kwargs)
     except SlackApiError as exc:

@@ -11,12 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Any
-
-import requests
-import spotipy
-from spotipy.cache_handler import CacheFileHandler
-from spotipy.oauth2 import SpotifyOAuth
+from typing import TYPE_CHECKING, Any
 
 from kayas.config import kayas_home
 from kayas.errors import KayasError
@@ -28,6 +23,10 @@ CREDENTIALS = ["SPOTIPY_CLIENT_ID", "SPOTIPY_CLIENT_SECRET", "SPOTIPY_REDIRECT_U
 # spotipy logs every HTTP error at ERROR level; Kayas reports them itself, once, in words.
 logging.getLogger("spotipy").addHandler(logging.NullHandler())
 logging.getLogger("spotipy").propagate = False
+
+
+if TYPE_CHECKING:  # spotipy is imported on first use: the brain needs only the schema
+    import spotipy
 
 
 class SpotifyError(KayasError):
@@ -48,6 +47,10 @@ def _api_prefix() -> str | None:
 
 def client() -> spotipy.Spotify:
     """A spotipy client with a ready token: KAYAS_SPOTIFY_TOKEN, else the cached OAuth login."""
+    import spotipy
+    from spotipy.cache_handler import CacheFileHandler
+    from spotipy.oauth2 import SpotifyOAuth
+
     token = setting("KAYAS_SPOTIFY_TOKEN")
     if token:
         sp = spotipy.Spotify(auth=token, requests_timeout=10)
@@ -87,6 +90,9 @@ def _message(exc: spotipy.SpotifyException) -> str:
 
 def _plain(exc: Exception) -> str:
     """The reason for each way a Spotify request fails, and what to do about it."""
+    import requests
+    import spotipy
+
     if isinstance(exc, spotipy.SpotifyOauthError):
         return f"the Spotify login failed ({exc}); delete {token_cache()} and log in again"
     if isinstance(exc, requests.RequestException):
@@ -108,6 +114,9 @@ def _plain(exc: Exception) -> str:
 
 
 def _call(what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    import requests
+    import spotipy
+
     try:
         return fn(*args, **kwargs)
     except (spotipy.SpotifyException, spotipy.SpotifyOauthError, requests.RequestException) as exc:
