@@ -1,6 +1,8 @@
 """The training recipe on a tiny random Llama: masking, the loss, batching, learning, saving, resuming."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import torch
 from test_train_sample import write_sample
@@ -164,3 +166,17 @@ def test_config_file_then_overrides(tmp_path):
 def test_bad_config_is_a_clear_error(overrides, message):
     with pytest.raises(ConfigError, match=message):
         load_config(None, overrides)
+
+
+CONFIGS = sorted((Path(__file__).resolve().parent.parent / "configs").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.name)
+def test_every_shipped_config_loads_and_gives_its_command(path):
+    load_config(path)
+    header = [line for line in path.read_text().splitlines() if line.startswith("#")]
+    assert any(f"kayas train --config configs/{path.name}" in line for line in header)
+
+
+def test_there_are_shipped_configs():
+    assert {"seed.toml", "smollm2_h100.toml", "smollm2_cpu.toml"} <= {p.name for p in CONFIGS}

@@ -94,9 +94,10 @@ def test_bad_input_is_one_line_and_exit_2(tiny_model_dir, tmp_path, monkeypatch,
 def test_bench_train_reports_both_throughputs(tiny_model_dir, tmp_path, monkeypatch, capsys):
     data = write_sample(tmp_path / "train.jsonl")
     code, out, err = kayas(monkeypatch, capsys, "bench", "train", "--model", str(tiny_model_dir), "--data", str(data),
-                           "--steps", "1", "--gradient-accumulation-steps", "2", "--max-seq-length", "256", "--json")
+                           "--steps", "1", "--baseline-length", "256", "--json")
     assert code == 0, err
     result = json.loads(out)
     assert set(result) == {"device", "tokens", "kayas_tokens_per_s", "baseline_tokens_per_s", "speedup"}
-    assert result["tokens"] > 0 and result["kayas_tokens_per_s"] > 0 and result["baseline_tokens_per_s"] > 0
+    assert result["tokens"] > 16 * 20  # 16 examples (one seed step), every one well over 20 tokens
+    assert result["kayas_tokens_per_s"] > 0 and result["baseline_tokens_per_s"] > 0
     assert result["speedup"] == pytest.approx(result["kayas_tokens_per_s"] / result["baseline_tokens_per_s"])

@@ -1,8 +1,9 @@
 """`kayas bench train`: the kayas loop against a plain peft + transformers Trainer, in one run.
 
-Both sides train one epoch over the same examples (steps x batch_size x accumulation of them,
-drawn from --data with the seed) from the same base model with the same LoRA settings. The
-baseline is what the seed did: every row padded to max_seq_length, no packing, Trainer's loop.
+Both sides train one epoch over the same examples (steps x 2 x 8 of them: N optimizer steps of
+the seed's batch, drawn from --data with the seed) from the same base model with the same LoRA
+settings. The kayas side runs the given config (its own batching); the baseline is what the seed
+did: batch 2 x accumulation 8, lr 2e-4, every row padded to 2048 tokens, no packing, Trainer's loop.
 Throughput counts real tokens only (the examples' own lengths), so padding is not rewarded.
 """
 from __future__ import annotations
@@ -20,6 +21,9 @@ from kayas.models import load_model, load_tokenizer, resolve
 from kayas.train.config import ConfigError, TrainConfig
 from kayas.train.data import IGNORE, Example, collate, load_examples
 from kayas.train.recipe import Setup, build_model, check_quant, device_name, loss_sum, pick_device, train
+
+
+SEED = TrainConfig()  # the seed's recipe: the baseline's batch, accumulation, learning rate and length
 
 
 def pick_examples(examples: list[Example], count: int, seed: int) -> list[Example]:
@@ -51,7 +55,7 @@ def run_kayas(cfg: TrainConfig, source, tokenizer, subset: list[Example], device
     return metrics["train_time_s"]
 
 
-def run_baseline(cfg: TrainConfig, source, tokenizer, subset: list[Example], device) -> float:
+def run_baseline(cfg: TrainConfig, source, tokenizer, subset: list[Example], device, max_len: int) -> float:
     """Seconds a plain peft + Trainer run takes for one epoch over the subset, padded to max length."""
     from peft import LoraConfig, get_peft_model
     from transformers import Trainer, TrainerCallback, TrainingArguments
@@ -62,7 +66,7 @@ def run_baseline(cfg: TrainConfig, source, tokenizer, subset: list[Example], dev
     modules = "all-linear" if cfg.target_modules == "all-linear" else cfg.target_modules.split(",")
     model = get_peft_model(model, LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
                                              target_modules=modules, task_type="CAUSAL_LM"))
-    width, pad = cfg.max_seq_length, tokenizer.pad_token_id or 0
+    width, pad = max_len, tokenizer.pad_token_id or 0
     rows = [
         {
             "input_ids": e.input_ids + [pad] * (width - len(e)),
@@ -103,7 +107,7 @@ def run_baseline(cfg: TrainConfig, source, tokenizer, subset: list[Example], dev
     return Clock.end - Clock.start
 
 
-def bench(cfg: TrainConfig, steps: int) -> dict:
+def bench(cfg: TrainConfig, steps: int, baseline_max_len: int = SEED.max_seq_length) -> dict:
     """Both throughputs in real tokens/s, and their ratio."""
     if not cfg.data:
         raise ConfigError("kayas bench train needs --data FILE.jsonl (e.g. the output of kayas data generate)")
@@ -113,14 +117,16 @@ def bench(cfg: TrainConfig, steps: int) -> dict:
     check_quant(cfg, device)
     source = resolve(cfg.model)
     tokenizer = load_tokenizer(source)
-    examples = load_examples(cfg.data, tokenizer, cfg.max_seq_length)
-    subset = pick_examples(examples, steps * cfg.batch_size * cfg.gradient_accumulation_steps, cfg.seed)
+    examples = load_examples(cfg.data, tokenizer, min(cfg.max_seq_length, baseline_max_len))
+    subset = pick_examples(examples, steps * SEED.batch_size * SEED.gradient_accumulation_steps, cfg.seed)
     tokens = sum(len(e) for e in subset)
     kayas_s = run_kayas(cfg, source, tokenizer, subset, device, autocast)
     if device.type == "cuda":
         torch.cuda.empty_cache()
     with contextlib.redirect_stdout(sys.stderr):  # Trainer prints its summary; keep stdout for the result
-        baseline_s = run_baseline(cfg, source, tokenizer, subset, device)
+        seed_cfg = dataclasses.replace(SEED, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
+                                       target_modules=cfg.target_modules, seed=cfg.seed)
+        baseline_s = run_baseline(seed_cfg, source, tokenizer, subset, device, baseline_max_len)
     return {
         "device": device_name(device),
         "tokens": tokens,
