@@ -1,0 +1,425 @@
+"""Grammar-constrained greedy decoding, built for latency.
+
+Per command the work is: one forward pass over the command's tokens (the system prompt's
+KV cache is computed once at load and cropped back after each command), then one forward
+pass per token the model really chooses. Tokens the grammar forces (punctuation, keys,
+the rest of a tool name) ride along in the next forward pass instead of costing a pass
+each, and so do guessed tokens (`kayas.brain.draft`), each checked against the model's
+choice at its position, so the output is exactly that of step-by-step decoding. The mask
+comes from llguidance as a bitmask that numpy unpacks to allowed ids (llguidance's
+`apply_token_bitmask_inplace` costs ~1 s a call on CPU); when few tokens are allowed only
+their rows of the LM head are multiplied. Decoding stops at the closing `]`. If the token
+budget runs out, the rest is closed as briefly as the grammar allows: it still parses.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kayas.brain.draft import guess_bytes
+from kayas.brain.grammar import PlanGrammar
+from kayas.plan import PlanError
+
+_CLOSERS = frozenset(b'"]}')
+
+
+@dataclass
+class DecodeConfig:
+    """How to decode; the defaults are what `kayas plan` uses."""
+
+    max_new_tokens: int = 256  # after this many, the plan is closed as briefly as possible
+    temperature: float = 0.0  # 0: greedy
+    seed: int = 0  # for temperature > 0
+    fast_forward: bool = True  # forced tokens in one forward pass (False: one pass per token)
+    draft: bool = True  # guessed tokens ride along and are verified (needs fast_forward)
+    max_draft: int = 16  # at most this many forced + guessed tokens per pass
+    reuse_cache: bool = True  # start from the system prompt's KV cache
+    head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
+
+
+@dataclass
+class Timings:
+    """Where one decode spent its time, in seconds."""
+
+    forward: float = 0.0
+    head: float = 0.0
+    mask: float = 0.0
+    grammar: float = 0.0  # consuming tokens and computing fast-forward tokens
+    draft: float = 0.0  # guessing tokens (masks included)
+
+    def as_ms(self) -> dict[str, float]:
+        return {k: round(v * 1000, 3) for k, v in self.__dict__.items()}
+
+
+@dataclass
+class DecodeResult:
+    tokens: list[int]  # generated tokens (the plan), forced ones included
+    text: str
+    prompt_tokens: int  # tokens fed for the prompt (after the cached prefix)
+    forwards: int  # forward passes of the model body
+    chosen: int  # positions where the model chose (guesses checked included)
+    drafted: int  # guessed tokens the model confirmed
+    truncated: bool  # the token budget ran out and the plan was closed early
+    seconds: float
+    timings: Timings = field(default_factory=Timings)
+
+
+class ConstrainedDecoder:
+    """One model + one plan grammar + the cached system-prompt prefix. Not thread-safe."""
+
+    def __init__(self, model: Any, grammar: PlanGrammar, prefix_ids: list[int], config: DecodeConfig | None = None):
+        import torch
+
+        self.config = config or DecodeConfig()
+        self.model = model
+        self.body = model.get_decoder()  # the transformer without its LM head
+        self.head_weight = model.get_output_embeddings().weight  # (V, H)
+        self.head_bias = getattr(model.get_output_embeddings(), "bias", None)
+        self.softcap = getattr(model.config, "final_logit_softcapping", None)
+        self.device = self.head_weight.device
+        self.vocab = self.head_weight.shape[0]
+        self.grammar = grammar
+        self.matcher = grammar.matcher()
+        self.eos = grammar.tokenizer.eos_token
+        n_words = (grammar.tokenizer.vocab_size + 31) // 32
+        self._bitmask = np.zeros(n_words, dtype=np.int32)
+        self.token_bytes = [grammar.tokenizer.decode_bytes([i]) for i in range(self.vocab)]
+        closers = [i for i, b in enumerate(self.token_bytes) if b and set(b) <= _CLOSERS]
+        # Leave a string first (a leading quote), then close objects and lists, longest first.
+        order = sorted(closers, key=lambda i: (not self.token_bytes[i].startswith(b'"'), -len(self.token_bytes[i])))
+        self._closers = np.array(order, dtype=np.int64)
+        self._open_id = _single_token(grammar.tokenizer, b'{"')
+        self.prefix_ids = list(prefix_ids)
+        self._torch = torch
+        self.prefix_cache = self._new_cache()
+        if self.prefix_ids:
+            with torch.inference_mode():
+                self._forward(self.prefix_ids, self.prefix_cache)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def _new_cache(self):
+        from transformers import DynamicCache
+
+        return DynamicCache(config=self.model.config)
+
+    def _forward(self, ids: list[int], cache) -> Any:
+        """Feed ids after what the cache holds; their hidden states, (T, H)."""
+        x = self._torch.tensor([ids], dtype=self._torch.long, device=self.device)  # (1, T)
+        out = self.body(input_ids=x, past_key_values=cache, use_cache=True)
+        return out.last_hidden_state[0]  # (T, H)
+
+    def allowed_ids(self) -> np.ndarray:
+        """The token ids the grammar allows next, from llguidance's bitmask."""
+        m = self._bitmask
+        self.matcher.unsafe_compute_mask_ptr(m.ctypes.data, m.nbytes)
+        bits = np.unpackbits(m.view(np.uint8), bitorder="little")[: self.vocab]
+        ids = np.flatnonzero(bits)
+        if len(ids) > 1:
+            ids = ids[ids != self.eos]
+        return ids
+
+    def _logits(self, hidden: Any, ids: np.ndarray) -> Any:
+        """Logits of the allowed ids only, (N,): a gather of N head rows when N is small."""
+        torch = self._torch
+        index = torch.from_numpy(ids).to(self.device)
+        if len(ids) <= self.config.head_subset_max:
+            rows = self.head_weight.index_select(0, index)  # (N, H)
+            logits = rows @ hidden  # (N,)
+            if self.head_bias is not None:
+                logits = logits + self.head_bias.index_select(0, index)
+        else:
+            logits = (self.head_weight @ hidden).index_select(0, index)  # (V,) -> (N,)
+            if self.head_bias is not None:
+                logits = logits + self.head_bias.index_select(0, index)
+        if self.softcap:
+            logits = torch.tanh(logits / self.softcap) * self.softcap
+        return logits.float()
+
+    def _pick(self, logits: Any, ids: np.ndarray, generator: Any) -> int:
+        torch = self._torch
+        t = self.config.temperature
+        if t and t > 0:
+            probs = torch.softmax(logits / t, dim=-1).cpu()
+            return int(ids[int(torch.multinomial(probs, 1, generator=generator))])
+        return int(ids[int(torch.argmax(logits))])
+
+    def _closing(self, ids: np.ndarray) -> int | None:
+        """Out of budget: an allowed token made only of `"`, `}` and `]` that ends a string first."""
+        hits = self._closers[np.isin(self._closers, ids)]
+        return int(hits[0]) if len(hits) else None
+
+    def _target_pick(self, ids: np.ndarray, done: bytes, target: "_Target") -> int | None:
+        """Follow a known plan text in its canonical tokenization (else the longest allowed piece)."""
+        k = target.boundary.get(len(done))
+        if k is not None and target.data.startswith(done) and _has(ids, target.ids[k]):
+            return target.ids[k]
+        rest = target.data[len(done):] if target.data.startswith(done) else b""
+        best, best_len = None, 0
+        for i in ids if rest else ():
+            b = self.token_bytes[i]
+            if len(b) > best_len and rest.startswith(b):
+                best, best_len = int(i), len(b)
+        return best
+
+    def _choose(self, run: "_Run", hidden: Any, ids: np.ndarray, done: bytes, full: Any = None) -> int:
+        """The token at one position: a closer when out of budget, else the target's or the model's."""
+        run.chosen += 1
+        if run.closing:
+            run.truncated = True
+            token = self._closing(ids)
+            if token is not None:
+                return token
+        if run.target is not None:
+            token = self._target_pick(ids, done, run.target)
+            if token is not None:
+                return token
+        t0 = time.perf_counter()
+        if full is not None:  # the whole head was already multiplied for this position
+            logits = full.index_select(0, self._torch.from_numpy(ids).to(self.device))
+            if self.softcap:
+                logits = self._torch.tanh(logits / self.softcap) * self.softcap
+        else:
+            logits = self._logits(hidden, ids)
+        token = self._pick(logits, ids, run.generator)
+        run.timings.head += time.perf_counter() - t0
+        return token
+
+    # -- the loop -----------------------------------------------------------------------
+
+    def decode(self, prompt_ids: list[int], command: str = "", target: str | None = None) -> DecodeResult:
+        """The plan for a rendered prompt; `command` (the user's words) feeds the guesses.
+
+        `target` replaces the model's choices by a known plan text while running the same
+        forward passes: the latency a perfectly trained brain would have.
+        """
+        torch = self._torch
+        cfg = self.config
+        start = time.perf_counter()
+        with torch.inference_mode():
+            cache, fed = self._start_cache(prompt_ids)
+            run = _Run(pending=list(prompt_ids[fed:]), command=command.encode("utf-8"))
+            if target is not None:
+                run.target = _Target.of(target, self.grammar.tokenizer)
+            if cfg.temperature:
+                run.generator = torch.Generator().manual_seed(cfg.seed)
+            self.matcher.reset()
+            self._commit(run, self.matcher.compute_ff_tokens())
+            try:
+                while not self.matcher.is_stopped():
+                    if len(run.out) >= cfg.max_new_tokens + 512:
+                        raise PlanError(f"the planner could not close the plan within {len(run.out)} tokens")
+                    run.closing = len(run.out) >= cfg.max_new_tokens
+                    ids = self._mask(run)
+                    token = int(ids[0]) if len(ids) == 1 else self._step(run, cache, ids)
+                    if token is not None:  # (None: a confirmed guess ended the plan)
+                        self._commit(run, [token])
+                        self._commit(run, self.matcher.compute_ff_tokens())
+            finally:
+                if cache is self.prefix_cache:
+                    _crop(cache, len(self.prefix_ids))
+        text = run.out_bytes.decode("utf-8", errors="replace")
+        return DecodeResult(
+            run.out, text, len(prompt_ids) - fed, run.forwards, run.chosen, run.drafted, run.truncated,
+            time.perf_counter() - start, run.timings,
+        )
+
+    def _step(self, run: "_Run", cache, ids: np.ndarray) -> int | None:
+        """One forward pass over the pending tokens plus a draft; the next token after the
+        longest confirmed part of the draft (None if the draft ended the plan)."""
+        cfg = self.config
+        draft = self._draft(run, ids) if cfg.fast_forward and cfg.draft and not run.closing else _Draft([], [], ids)
+        t0 = time.perf_counter()
+        hidden = self._feed(run.pending + draft.tokens, cache, len(draft.tokens) + 1)  # (D+1, H)
+        run.forwards += 1 if cfg.fast_forward else len(run.pending) + len(draft.tokens)
+        run.timings.forward += time.perf_counter() - t0
+        run.pending.clear()
+        checks = [j for j, m in enumerate(draft.masks) if m is not None] + ([len(draft.tokens)] if draft.final is not None else [])
+        full = self._full_logits(hidden, [j for j in checks if len(draft.mask_at(j)) > cfg.head_subset_max], run)
+        done = run.out_bytes
+        for j, d in enumerate(draft.tokens):
+            if draft.masks[j] is not None:
+                pick = self._choose(run, hidden[j], draft.masks[j], done, full.get(j))
+                if pick != d:  # the model disagrees: drop the rest of the draft, take its choice
+                    extra = len(draft.tokens) - j
+                    self.matcher.rollback(extra)
+                    _crop(cache, cache.get_seq_length() - extra)
+                    run.out_bytes = done
+                    return pick
+                run.drafted += 1
+            run.out.append(d)
+            done += self.token_bytes[d]
+        run.out_bytes = done
+        if draft.final is None:
+            return None
+        return self._choose(run, hidden[len(draft.tokens)], draft.final, done, full.get(len(draft.tokens)))
+
+    def _full_logits(self, hidden: Any, rows: list[int], run: "_Run") -> dict[int, Any]:
+        """Whole-vocabulary logits for the positions with large masks, in one matmul."""
+        if not rows or run.target is not None or run.closing:
+            return {}
+        t0 = time.perf_counter()
+        index = self._torch.tensor(rows, device=self.device)
+        logits = hidden.index_select(0, index) @ self.head_weight.T  # (R, V)
+        if self.head_bias is not None:
+            logits = logits + self.head_bias
+        run.timings.head += time.perf_counter() - t0
+        return {j: logits[k].float() for k, j in enumerate(rows)}
+
+    def _draft(self, run: "_Run", ids: np.ndarray) -> "_Draft":
+        """Forced and guessed tokens after the current state, consumed tentatively by the grammar."""
+        t0 = time.perf_counter()
+        lltok = self.grammar.tokenizer
+        draft = _Draft([], [], ids)
+        out = run.out_bytes
+        while len(draft.tokens) < self.config.max_draft:
+            guess = guess_bytes(self.matcher.compute_ff_bytes(), out, run.command, _has(draft.final, self._open_id))
+            if guess is None:  # close the string: the quote plus what the grammar forces after it
+                guess = self._closing_guess()
+            tokens = lltok.tokenize_bytes(guess) if guess else []
+            if not tokens or not self._extend(draft, tokens[: self.config.max_draft - len(draft.tokens)]):
+                break
+            out = run.out_bytes + b"".join(self.token_bytes[t] for t in draft.tokens)
+        run.timings.draft += time.perf_counter() - t0
+        return draft
+
+    def _closing_guess(self) -> bytes:
+        quote = self.grammar.tokenizer.tokenize_bytes(b'"')
+        if len(quote) != 1 or not self.matcher.consume_token(quote[0]):
+            return b""
+        after = self.matcher.compute_ff_bytes()
+        self.matcher.rollback(1)
+        return b'"' + after
+
+    def _extend(self, draft: "_Draft", tokens: list[int]) -> bool:
+        """Consume guessed tokens (each checked later) and the tokens they force; False if none fit."""
+        grew = False
+        for t in tokens:
+            if draft.final is None or not _has(draft.final, t) or not self.matcher.consume_token(t):
+                break
+            draft.tokens.append(t)
+            draft.masks.append(draft.final)
+            grew = True
+            while True:  # whatever the grammar now forces needs no check
+                if self.matcher.is_stopped():
+                    draft.final = None
+                    return True
+                forced = self.matcher.compute_ff_tokens()
+                if not forced:
+                    ids = self.allowed_ids()
+                    if len(ids) != 1:
+                        draft.final = ids
+                        break
+                    forced = [int(ids[0])]
+                self.matcher.consume_tokens(forced)
+                draft.tokens.extend(forced)
+                draft.masks.extend([None] * len(forced))
+        return grew
+
+    def _mask(self, run: "_Run") -> np.ndarray:
+        t0 = time.perf_counter()
+        ids = self.allowed_ids()
+        if len(ids) == 0:
+            raise PlanError(f"internal: the grammar allows no token ({self.matcher.get_error()})")
+        run.timings.mask += time.perf_counter() - t0
+        return ids
+
+    def _commit(self, run: "_Run", tokens: list[int]) -> None:
+        """Consume tokens into the grammar and queue them for the next forward pass."""
+        if not tokens:
+            return
+        t0 = time.perf_counter()
+        if not self.matcher.consume_tokens(tokens):
+            raise PlanError(f"internal: the grammar refused a token ({self.matcher.get_error()})")
+        run.out.extend(tokens)
+        run.pending.extend(tokens)
+        run.out_bytes += b"".join(self.token_bytes[t] for t in tokens)
+        run.timings.grammar += time.perf_counter() - t0
+
+    def _feed(self, ids: list[int], cache, last: int) -> Any:
+        """Hidden states of the last `last` positions, (last, H)."""
+        if self.config.fast_forward:
+            return self._forward(ids, cache)[-last:]
+        states = [self._forward([t], cache)[0] for t in ids]  # the step-by-step reference
+        return self._torch.stack(states[-last:])
+
+    def _start_cache(self, prompt_ids: list[int]):
+        """(cache, tokens already in it): the prefix cache when the prompt starts with it."""
+        n = len(self.prefix_ids)
+        if self.config.reuse_cache and n and prompt_ids[:n] == self.prefix_ids and len(prompt_ids) > n:
+            _crop(self.prefix_cache, n)
+            return self.prefix_cache, n
+        return self._new_cache(), 0
+
+
+@dataclass
+class _Draft:
+    """Tokens to feed after the pending ones; masks[j] is None where the grammar forced tokens[j]."""
+
+    tokens: list[int]
+    masks: list[np.ndarray | None]
+    final: np.ndarray | None  # the mask after the draft (None: the draft ends the plan)
+
+    def mask_at(self, j: int) -> np.ndarray:
+        m = self.masks[j] if j < len(self.masks) else self.final
+        return m if m is not None else np.empty(0, dtype=np.int64)
+
+
+@dataclass
+class _Target:
+    """A known plan text in the tokenizer's own tokenization, with each token's byte offset."""
+
+    data: bytes
+    ids: list[int]
+    boundary: dict[int, int]
+
+    @classmethod
+    def of(cls, text: str, lltok: Any) -> "_Target":
+        data = text.encode("utf-8")
+        ids = lltok.tokenize_bytes(data)
+        boundary, pos = {}, 0
+        for k, t in enumerate(ids):
+            boundary[pos] = k
+            pos += len(lltok.decode_bytes([t]))
+        return cls(data, ids, boundary)
+
+
+@dataclass
+class _Run:
+    """The state of one decode."""
+
+    pending: list[int]  # tokens consumed by the grammar but not yet fed to the model
+    command: bytes = b""
+    out: list[int] = field(default_factory=list)
+    out_bytes: bytes = b""
+    forwards: int = 0
+    chosen: int = 0
+    drafted: int = 0
+    truncated: bool = False
+    closing: bool = False
+    target: _Target | None = None
+    generator: Any = None
+    timings: Timings = field(default_factory=Timings)
+
+
+def _single_token(lltok: Any, data: bytes) -> int:
+    ids = lltok.tokenize_bytes(data)
+    return ids[0] if len(ids) == 1 else -1
+
+
+def _crop(cache, length: int) -> None:
+    """Cut the cache back to its first `length` positions (negative: tokens to drop, any version)."""
+    extra = cache.get_seq_length() - length
+    if extra > 0:
+        cache.crop(-extra)
+
+
+def _has(ids: np.ndarray | None, token: int) -> bool:
+    """Whether a sorted id array holds token."""
+    if ids is None or token < 0:
+        return False
+    k = int(np.searchsorted(ids, token))
+    return k < len(ids) and int(ids[k]) == token

@@ -1,0 +1,155 @@
+"""`kayas eval`: how often the planner gives the expected plan, and how fast.
+
+The data is in the training format: one JSON object a line with `messages` [system, user,
+assistant] (the assistant content is the expected plan) and a `category`. Plans are
+compared as validated calls (defaults filled), so formatting never counts as a miss.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kayas.errors import KayasError
+from kayas.plan import PlanError, parse_plan
+
+
+@dataclass
+class Example:
+    command: str
+    expected: list[dict[str, Any]]
+    category: str
+
+
+@dataclass
+class Outcome:
+    example: Example
+    got_text: str
+    got: list[dict[str, Any]] | None  # None: not a valid plan
+    seconds: float
+    tokens: int
+
+    @property
+    def valid(self) -> bool:
+        return self.got is not None
+
+    @property
+    def same_tools(self) -> bool:
+        return self.valid and [c["tool"] for c in self.got] == [c["tool"] for c in self.example.expected]
+
+    @property
+    def exact(self) -> bool:
+        return self.valid and self.got == self.example.expected
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    json_valid: float = 0.0
+    tool_sequence_acc: float = 0.0
+    exact_match: float = 0.0
+
+
+@dataclass
+class EvalReport:
+    overall: Scores
+    per_category: dict[str, Scores]
+    latency_p50_ms: float
+    latency_p95_ms: float
+    tokens_per_s: float
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self, with_misses: bool = False) -> dict[str, Any]:
+        d = asdict(self)
+        if not with_misses:
+            d.pop("misses")
+        return d
+
+
+def read_examples(path: str | Path) -> list[Example]:
+    """Examples from a training-format JSONL file; a clear error names the bad line."""
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise KayasError(f"data file not found: {path}")
+    examples = []
+    for no, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            messages = row["messages"]
+            user = next(m["content"] for m in messages if m["role"] == "user")
+            plan = next(m["content"] for m in messages if m["role"] == "assistant")
+            expected = [c.as_json() for c in parse_plan(plan)]
+        except (json.JSONDecodeError, KeyError, TypeError, StopIteration) as exc:
+            raise KayasError(f"{path}:{no}: not a training-format example ({type(exc).__name__}: {exc})") from None
+        except PlanError as exc:
+            raise KayasError(f"{path}:{no}: the expected plan is invalid: {exc}") from None
+        examples.append(Example(user, expected, str(row.get("category", "unknown"))))
+    if not examples:
+        raise KayasError(f"{path} holds no examples")
+    return examples
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0..100) by linear interpolation; 0 for no values."""
+    if not values:
+        return 0.0
+    s = sorted(values)
+    k = (len(s) - 1) * q / 100
+    lo = int(k)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def run_one(planner, example: Example) -> Outcome:
+    result = planner.decode(example.command)
+    try:
+        got = [c.as_json() for c in parse_plan(result.text, planner.registry)]
+    except PlanError:
+        got = None
+    return Outcome(example, result.text, got, result.seconds, len(result.tokens))
+
+
+def _scores(outcomes: list[Outcome]) -> Scores:
+    n = len(outcomes)
+    if not n:
+        return Scores()
+    return Scores(
+        n,
+        round(sum(o.valid for o in outcomes) / n, 4),
+        round(sum(o.same_tools for o in outcomes) / n, 4),
+        round(sum(o.exact for o in outcomes) / n, 4),
+    )
+
+
+def report(outcomes: list[Outcome]) -> EvalReport:
+    by_cat: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        by_cat.setdefault(o.example.category, []).append(o)
+    ms = [o.seconds * 1000 for o in outcomes]
+    total_s = sum(o.seconds for o in outcomes)
+    misses = [
+        {"command": o.example.command, "category": o.example.category, "expected": o.example.expected, "got": o.got if o.valid else o.got_text}
+        for o in outcomes
+        if not o.exact
+    ]
+    return EvalReport(
+        _scores(outcomes),
+        {c: _scores(v) for c, v in sorted(by_cat.items())},
+        round(percentile(ms, 50), 2),
+        round(percentile(ms, 95), 2),
+        round(sum(o.tokens for o in outcomes) / total_s, 1) if total_s else 0.0,
+        misses,
+    )
+
+
+def evaluate(planner, examples: list[Example], progress=None) -> EvalReport:
+    """Plan every example's command and score it against the expected plan."""
+    outcomes = []
+    for ex in examples:
+        outcomes.append(run_one(planner, ex))
+        if progress:
+            progress()
+    return report(outcomes)

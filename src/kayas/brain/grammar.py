@@ -1,0 +1,103 @@
+"""The plan grammar: one JSON schema derived from the registry, compiled once for llguidance.
+
+Every call is `{"tool":NAME,"args":{...}}` with every argument present (defaults too) in
+signature order, compact separators and no free whitespace: exactly the text that
+`kayas.plan.dumps_plan` writes and the training data holds. Anything the grammar allows
+parses and validates, so the model can only choose *which* valid plan, never break one.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from kayas.errors import KayasError
+from kayas.registry import Registry, default_registry
+
+# Schema keywords that only document; the grammar needs none of them.
+_DOC_KEYS = {"title", "description", "default", "examples", "discriminator"}
+COMPACT = {"item_separator": ",", "key_separator": ":", "whitespace_flexible": False}
+
+
+class GrammarError(KayasError):
+    """The registry's schemas cannot be turned into a plan grammar."""
+
+
+def _strict(node: Any, defs: dict[str, Any]) -> Any:
+    """Inline $refs, drop documentation, require every property in its declared order."""
+    if isinstance(node, list):
+        return [_strict(n, defs) for n in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        if name not in defs:
+            raise GrammarError(f"schema reference {node['$ref']} is not defined")
+        return _strict(defs[name], defs)
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DOC_KEYS or key == "$defs":
+            continue
+        if key == "oneOf":  # a discriminated union: its branches never overlap, anyOf is the same
+            key = "anyOf"
+        if key == "properties":
+            out[key] = {name: _strict(prop, defs) for name, prop in value.items()}
+        else:
+            out[key] = _strict(value, defs)
+    if out.get("type") == "object" or "properties" in out:
+        props = out.setdefault("properties", {})
+        out["type"] = "object"
+        out["required"] = list(props)  # defaults are written out too: one canonical text per plan
+        out["additionalProperties"] = False
+    return out
+
+
+def plan_schema(registry: Registry | None = None) -> dict[str, Any]:
+    """A JSON schema whose instances are exactly the canonical plans of the registry's tools."""
+    registry = registry or default_registry()
+    calls = []
+    for tool in registry:
+        params = tool.parameters_schema()
+        args = _strict(params, params.get("$defs", {}))
+        calls.append(
+            {
+                "type": "object",
+                "properties": {"tool": {"const": tool.name}, "args": args},
+                "required": ["tool", "args"],
+                "additionalProperties": False,
+            }
+        )
+    return {"type": "array", "items": {"anyOf": calls}, "x-guidance": dict(COMPACT)}
+
+
+@dataclass
+class PlanGrammar:
+    """The compiled grammar bound to one tokenizer; `matcher()` hands out fresh parsers."""
+
+    tokenizer: Any  # llguidance.LLTokenizer
+    grammar: str
+    schema: dict[str, Any]
+
+    @classmethod
+    def build(cls, hf_tokenizer: Any, registry: Registry | None = None, vocab_size: int | None = None) -> "PlanGrammar":
+        import llguidance
+        import llguidance.hf
+
+        schema = plan_schema(registry)
+        try:
+            lltok = llguidance.hf.from_tokenizer(hf_tokenizer, n_vocab=vocab_size)
+        except ValueError as exc:
+            raise GrammarError(f"the tokenizer cannot drive the grammar: {exc}") from None
+        grammar = llguidance.LLMatcher.grammar_from_json_schema(json.dumps(schema))
+        is_error, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, lltok)
+        if is_error:
+            raise GrammarError(f"the plan grammar does not compile: {messages[0]}")
+        return cls(lltok, grammar, schema)
+
+    def matcher(self):
+        import llguidance
+
+        m = llguidance.LLMatcher(self.tokenizer, self.grammar, log_level=0)
+        if m.is_error():
+            raise GrammarError(f"the plan grammar does not compile: {m.get_error()}")
+        return m

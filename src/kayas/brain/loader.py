@@ -1,0 +1,152 @@
+"""Finding and loading a brain: a base model plus the adapter folder `kayas train` writes.
+
+An adapter folder holds `kayas_adapter.json` ({"format": 1, "base_model", "method":
+"lora"|"full", "system_prompt", ...}), the tokenizer, and either a PEFT LoRA adapter or,
+for method "full", a whole model. A LoRA is merged into the base at load: the planner then
+runs one plain model, as fast as the base alone.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kayas.errors import KayasError
+from kayas.models import ModelLoadError, load_model, load_tokenizer, resolve
+from kayas.prompt import SYSTEM_PROMPT
+
+SHIPPED_DIR = Path(__file__).parent / "shipped"
+ADAPTER_ENV = "KAYAS_ADAPTER"
+META_FILE = "kayas_adapter.json"
+FORMAT = 1
+
+
+class AdapterError(KayasError):
+    """The adapter folder is missing, malformed or does not fit the base model."""
+
+
+@dataclass(frozen=True)
+class AdapterInfo:
+    """What `kayas_adapter.json` says about an adapter folder."""
+
+    path: Path
+    base_model: str
+    method: str
+    system_prompt: str
+
+    @classmethod
+    def read(cls, path: str | Path) -> "AdapterInfo":
+        folder = Path(path).expanduser()
+        if not folder.is_dir():
+            raise AdapterError(f"adapter folder not found: {path}")
+        meta_path = folder / META_FILE
+        if not meta_path.is_file():
+            raise AdapterError(f"not a Kayas adapter folder (no {META_FILE}): {path}")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise AdapterError(f"{meta_path} is not readable JSON: {exc}") from None
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise AdapterError(f"{meta_path}: unsupported format {meta.get('format') if isinstance(meta, dict) else meta!r} (expected {FORMAT})")
+        method = meta.get("method")
+        if method not in ("lora", "full"):
+            raise AdapterError(f"{meta_path}: method must be 'lora' or 'full', got {method!r}")
+        base = meta.get("base_model")
+        if not isinstance(base, str) or not base:
+            raise AdapterError(f"{meta_path}: base_model is missing")
+        prompt = meta.get("system_prompt") or SYSTEM_PROMPT
+        return cls(folder.resolve(), base, method, prompt)
+
+
+def find_adapter(adapter: str | None) -> Path:
+    """`--adapter`, else $KAYAS_ADAPTER, else the shipped brain; a clear error when none is there."""
+    chosen = adapter or os.environ.get(ADAPTER_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    if (SHIPPED_DIR / META_FILE).is_file():
+        return SHIPPED_DIR
+    raise AdapterError(
+        "no brain to plan with: the trained brain is not shipped in this install yet; "
+        f"pass --adapter DIR (a folder written by `kayas train`) or set {ADAPTER_ENV}"
+    )
+
+
+@dataclass
+class Brain:
+    """A ready model: merged weights in eval mode, its tokenizer and its system prompt."""
+
+    model: Any
+    tokenizer: Any
+    system_prompt: str
+    info: AdapterInfo
+    base_name: str
+
+
+def _pick_device(device: str | None) -> str:
+    import torch
+
+    if device in (None, "auto"):
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise KayasError(f"device {device} asked for, but CUDA is not available here")
+    return device
+
+
+def _load_tokenizer(info: AdapterInfo, base_source) -> Any:
+    from transformers import AutoTokenizer
+
+    if (info.path / "tokenizer_config.json").is_file():
+        try:
+            return AutoTokenizer.from_pretrained(info.path)
+        except Exception as exc:  # noqa: BLE001 - any failure is a broken adapter folder
+            raise AdapterError(f"cannot load the tokenizer in {info.path}: {exc}") from None
+    return load_tokenizer(base_source)
+
+
+def load_brain(adapter: str | None = None, model: str | None = None, device: str | None = None, dtype: Any = None) -> Brain:
+    """Base (`--model`, else the adapter's base_model) + adapter, merged, on `device`."""
+    import torch
+
+    info = AdapterInfo.read(find_adapter(adapter))
+    device = _pick_device(device)
+    dtype = dtype or torch.float32
+    base_source = resolve(model or info.base_model)
+    tokenizer = _load_tokenizer(info, base_source)
+    if info.method == "full":
+        net = _load_full(info, dtype)
+    else:
+        net = _load_lora(info, base_source, dtype)
+    vocab = net.get_output_embeddings().weight.shape[0]
+    if vocab < len(tokenizer):
+        raise AdapterError(f"the tokenizer in {info.path} has {len(tokenizer)} tokens but the model only {vocab}: wrong base model?")
+    if getattr(tokenizer, "chat_template", None) is None:
+        raise AdapterError(f"the tokenizer in {info.path} has no chat template")
+    net.to(device).eval()
+    return Brain(net, tokenizer, info.system_prompt, info, base_source.name)
+
+
+def _load_full(info: AdapterInfo, dtype: Any) -> Any:
+    from transformers import AutoModelForCausalLM
+
+    try:
+        return AutoModelForCausalLM.from_pretrained(info.path, dtype=dtype)
+    except Exception as exc:  # noqa: BLE001
+        raise ModelLoadError(f"cannot load the full model in {info.path}: {exc}") from None
+
+
+def _load_lora(info: AdapterInfo, base_source, dtype: Any) -> Any:
+    from peft import PeftModel
+
+    if not (info.path / "adapter_config.json").is_file():
+        raise AdapterError(f"{info.path} says method 'lora' but holds no adapter_config.json")
+    base = load_model(base_source, dtype=dtype)
+    try:
+        merged = PeftModel.from_pretrained(base, info.path).merge_and_unload()
+    except Exception as exc:  # noqa: BLE001 - shape mismatches, missing modules: a wrong base
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise AdapterError(
+            f"the adapter in {info.path} (trained on {info.base_model}) does not fit the model {base_source.name}: {first[:300]}"
+        ) from None
+    return merged

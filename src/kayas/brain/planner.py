@@ -1,0 +1,124 @@
+"""`Planner`: command in, validated calls out, under the registry's grammar.
+
+Everything that does not depend on the command happens once, in `Planner.load`: the model
+is loaded and the LoRA merged, the grammar compiled for the tokenizer, and the system
+prompt's KV cache computed. `plan()` then renders the chat prompt exactly as training did,
+decodes under the grammar and validates through `kayas.plan.parse_plan` (which, by
+construction, never fails on the grammar's output).
+"""
+from __future__ import annotations
+
+import os
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from kayas.brain.decode import ConstrainedDecoder, DecodeConfig, DecodeResult
+from kayas.brain.grammar import PlanGrammar
+from kayas.brain.loader import Brain, load_brain
+from kayas.errors import KayasError
+from kayas.plan import Call, parse_plan
+from kayas.registry import Registry, default_registry
+
+
+class CommandError(KayasError):
+    """The command cannot be planned: empty, too long or not text."""
+
+
+@dataclass
+class PlannerConfig:
+    """Planner settings; the defaults are what the CLI uses."""
+
+    max_command_chars: int = 2000  # longer commands are refused: no one says 2,000 characters
+    threads: int | None = None  # torch CPU threads; None: one per core (at most 8)
+    decode: DecodeConfig = field(default_factory=DecodeConfig)
+
+
+def clean_command(command: str | bytes, max_chars: int = 2000) -> str:
+    """The command as text on one line; a CommandError for empty, overlong or binary input."""
+    if isinstance(command, bytes):
+        command = command.decode("utf-8", errors="replace")
+    if "\x00" in command:
+        raise CommandError("the command is not text (it contains NUL bytes)")
+    text = command.encode("utf-8", errors="replace").decode("utf-8")  # lone surrogates from odd terminals
+    junk = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in "\t\n\r"))
+    if text and junk > max(2, len(text) // 10):
+        raise CommandError("the command is not text (mostly control or undecodable characters)")
+    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n\r").split())
+    if not text:
+        raise CommandError("empty command: say what to do, e.g. kayas plan \"create a todo list\"")
+    if len(text) > max_chars:
+        raise CommandError(f"the command is too long ({len(text)} characters; the limit is {max_chars})")
+    return text
+
+
+def set_threads(threads: int | None) -> None:
+    """Torch CPU threads: one per core, at most 8 (more only adds synchronisation for a 135M model)."""
+    import torch
+
+    n = threads or max(1, min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
+class Planner:
+    """A loaded brain that turns commands into validated calls."""
+
+    def __init__(self, brain: Brain, registry: Registry | None = None, config: PlannerConfig | None = None):
+        self.brain = brain
+        self.registry = registry or default_registry()
+        self.config = config or PlannerConfig()
+        if self.brain.model.device.type == "cpu":
+            set_threads(self.config.threads)
+        vocab = brain.model.get_output_embeddings().weight.shape[0]
+        self.grammar = PlanGrammar.build(brain.tokenizer, self.registry, vocab_size=max(vocab, len(brain.tokenizer)))
+        self.decoder = ConstrainedDecoder(brain.model, self.grammar, self._prefix_ids(), self.config.decode)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(
+        cls,
+        adapter: str | None = None,
+        model: str | None = None,
+        device: str | None = None,
+        config: PlannerConfig | None = None,
+        registry: Registry | None = None,
+    ) -> "Planner":
+        """Load base + adapter (see `kayas.brain.loader`), compile the grammar, cache the prefix."""
+        return cls(load_brain(adapter, model, device), registry, config)
+
+    @property
+    def tokenizer(self) -> Any:
+        return self.brain.tokenizer
+
+    def messages(self, command: str) -> list[dict[str, str]]:
+        return [{"role": "system", "content": self.brain.system_prompt}, {"role": "user", "content": command}]
+
+    def prompt_ids(self, command: str) -> list[int]:
+        """The prompt tokens, rendered by the chat template exactly as in training."""
+        text = self.tokenizer.apply_chat_template(self.messages(command), tokenize=False, add_generation_prompt=True)
+        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def _prefix_ids(self) -> list[int]:
+        """The tokens every prompt starts with (system prompt and the user turn's header)."""
+        a, b = self.prompt_ids("a"), self.prompt_ids("b")
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return a[:n]
+
+    def decode(self, command: str, target: str | None = None) -> DecodeResult:
+        """The raw decode (tokens, text, timings) for a command."""
+        text = clean_command(command, self.config.max_command_chars)
+        ids = self.prompt_ids(text)
+        with self._lock:
+            return self.decoder.decode(ids, command=text, target=target)
+
+    def plan_text(self, command: str) -> str:
+        """The canonical plan text (compact JSON) for a command."""
+        return self.decode(command).text
+
+    def plan(self, command: str) -> list[Call]:
+        """Typed, validated calls for a command, ready for the router."""
+        return parse_plan(self.plan_text(command), self.registry)
