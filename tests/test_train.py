@@ -10,7 +10,7 @@ from test_train_sample import write_sample
 from kayas.models import load_model, load_tokenizer, resolve
 from kayas.train import recipe
 from kayas.train.config import ConfigError, load_config, parse_overrides
-from kayas.train.data import IGNORE, collate, load_examples, plan_epoch, read_jsonl, tokenize
+from kayas.train.data import IGNORE, Example, collate, load_examples, plan_epoch, read_jsonl, targets, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +72,8 @@ def test_loss_is_the_models_own_loss_on_unmasked_tokens(tiny_model_dir, tokenize
         theirs = model(input_ids=batch["input_ids"], labels=batch["labels"]).loss
         assert torch.allclose(ours, theirs, atol=1e-5)
         # masked tokens carry no loss: with every label masked there is nothing to learn
-        none = dict(batch, labels=torch.full_like(batch["labels"], IGNORE))
-        assert float(recipe.loss_sum(model, none)) == 0.0
+        none = collate([Example(example.input_ids, [IGNORE] * len(example))], False, tokenizer.pad_token_id, 1)
+        assert targets(none) == 0 and float(recipe.loss_sum(model, none)) == 0.0
 
 
 @pytest.mark.parametrize("packing", [False, True])

@@ -144,20 +144,25 @@ def collate(examples: list[Example], packing: bool, pad_id: int, multiple: int =
         pos = [p for e in examples for p in range(len(e))]
         width = -(-len(ids) // multiple) * multiple
         pad = width - len(ids)
-        return {
+        batch = {
             "input_ids": torch.tensor([ids + [pad_id] * pad]),  # (1, T)
             "labels": torch.tensor([labels + [IGNORE] * pad]),  # (1, T)
             "position_ids": torch.tensor([pos + list(range(pad))]),  # (1, T)
-            "tokens": torch.tensor(len(ids)),
         }
-    width = -(-max(len(e) for e in examples) // multiple) * multiple
-    return {
-        "input_ids": torch.tensor([e.input_ids + [pad_id] * (width - len(e)) for e in examples]),  # (B, T)
-        "labels": torch.tensor([e.labels + [IGNORE] * (width - len(e)) for e in examples]),  # (B, T)
-        "tokens": torch.tensor(sum(len(e) for e in examples)),
-    }
+    else:
+        width = -(-max(len(e) for e in examples) // multiple) * multiple
+        batch = {
+            "input_ids": torch.tensor([e.input_ids + [pad_id] * (width - len(e)) for e in examples]),  # (B, T)
+            "labels": torch.tensor([e.labels + [IGNORE] * (width - len(e)) for e in examples]),  # (B, T)
+        }
+    # Where the loss is, found here on the CPU so the GPU never waits on a boolean mask.
+    shifted = batch["labels"][:, 1:]  # (B, T-1): position t predicts token t+1
+    batch["target_index"] = (shifted != IGNORE).flatten().nonzero().squeeze(1)  # (N,) into B*(T-1)
+    batch["target_labels"] = shifted.flatten()[batch["target_index"]]  # (N,)
+    batch["tokens"] = torch.tensor(sum(len(e) for e in examples))
+    return batch
 
 
 def targets(batch: dict[str, torch.Tensor]) -> int:
-    """How many tokens of the batch carry loss (labels are shifted by one for next-token prediction)."""
-    return int((batch["labels"][:, 1:] != IGNORE).sum())
+    """How many tokens of the batch carry loss."""
+    return len(batch["target_index"])

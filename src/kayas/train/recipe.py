@@ -20,7 +20,7 @@ from kayas.errors import KayasError
 from kayas.models import ModelSource, load_model, load_tokenizer, resolve
 from kayas.train import artifacts
 from kayas.train.config import ConfigError, TrainConfig
-from kayas.train.data import IGNORE, Example, collate, load_examples, plan_epoch, targets
+from kayas.train.data import Example, collate, load_examples, plan_epoch, targets
 
 CHECKPOINT = "checkpoint.pt"
 
@@ -132,16 +132,15 @@ def _parts(model):
 
 
 def loss_sum(model, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-    """Summed next-token cross-entropy over the labelled positions only."""
+    """Summed next-token cross-entropy over the labelled positions only (see data.collate)."""
     decoder, head, softcap = _parts(model)
     hidden = decoder(input_ids=batch["input_ids"], position_ids=batch.get("position_ids"),
                      use_cache=False).last_hidden_state  # (B, T, C)
-    labels = batch["labels"][:, 1:]  # (B, T-1): position t predicts token t+1
-    keep = labels != IGNORE  # (B, T-1)
-    logits = head(hidden[:, :-1][keep]).float()  # (N, V), N = labelled positions
+    hidden = hidden[:, :-1].reshape(-1, hidden.size(-1))  # (B*(T-1), C): position t predicts token t+1
+    logits = head(hidden.index_select(0, batch["target_index"])).float()  # (N, V), N = labelled positions
     if softcap:
         logits = torch.tanh(logits / softcap) * softcap
-    return F.cross_entropy(logits, labels[keep], reduction="sum")
+    return F.cross_entropy(logits, batch["target_labels"], reduction="sum")
 
 
 def evaluate(run: Setup) -> float:
@@ -152,9 +151,9 @@ def evaluate(run: Setup) -> float:
     lengths = [len(e) for e in run.val_set]
     with torch.no_grad(), _autocast(run):
         for idx in plan_epoch(lengths, cfg.batch_size * 4, cfg.max_batch_tokens, True, cfg.packing, 0):
-            batch = _to(collate([run.val_set[i] for i in idx], cfg.packing, _pad_id(run), cfg.pad_to_multiple_of), run.device)
-            total += float(loss_sum(model, batch))
+            batch = collate([run.val_set[i] for i in idx], cfg.packing, _pad_id(run), cfg.pad_to_multiple_of)
             count += targets(batch)
+            total += float(loss_sum(model, _to(batch, run.device)))
     model.train()
     return total / max(count, 1)
 
@@ -207,8 +206,10 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True, run: Se
         for step in range(start, len(steps)):
             epoch, micro = steps[step]
             t0 = time.perf_counter()
-            batches = [_to(collate([run.train_set[i] for i in mb], cfg.packing, pad, cfg.pad_to_multiple_of), device) for mb in micro]
+            batches = [collate([run.train_set[i] for i in mb], cfg.packing, pad, cfg.pad_to_multiple_of) for mb in micro]
             n_targets = max(1, sum(targets(b) for b in batches))  # loss is a mean over the whole step's targets
+            n_tokens = sum(int(b["tokens"]) for b in batches)
+            batches = [_to(b, device) for b in batches]
             step_loss = torch.zeros((), device=device)
             for batch in batches:
                 with _autocast(run):
@@ -221,7 +222,6 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True, run: Se
             optimizer.zero_grad(set_to_none=True)
             value = float(step_loss)  # one sync per optimizer step
             dt = time.perf_counter() - t0
-            n_tokens = sum(int(b["tokens"]) for b in batches)
             tokens_done, train_time = tokens_done + n_tokens, train_time + dt
             metrics["steps"].append({"step": step + 1, "epoch": epoch + 1, "loss": value, "lr": scheduler.get_last_lr()[0],
                                      "tokens": n_tokens, "tokens_per_s": n_tokens / dt})
