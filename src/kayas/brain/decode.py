@@ -13,6 +13,7 @@ budget runs out, the rest is closed as briefly as the grammar allows: it still p
 """
 from __future__ import annotations
 
+import inspect
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,6 +77,8 @@ class ConstrainedDecoder:
         self.config = config or DecodeConfig()
         self.model = model
         self.body = model.get_decoder()  # the transformer without its LM head
+        # transformers >= 5.2x calls the KV cache `cache`; older versions `past_key_values`.
+        self._cache_kw = "cache" if "cache" in inspect.signature(self.body.forward).parameters else "past_key_values"
         self.head_weight = model.get_output_embeddings().weight  # (V, H)
         self.head_bias = getattr(model.get_output_embeddings(), "bias", None)
         self.softcap = getattr(model.config, "final_logit_softcapping", None)
@@ -109,7 +112,7 @@ class ConstrainedDecoder:
     def _forward(self, ids: list[int], cache) -> Any:
         """Feed ids after what the cache holds; their hidden states, (T, H)."""
         x = self._torch.tensor([ids], dtype=self._torch.long, device=self.device)  # (1, T)
-        out = self.body(input_ids=x, past_key_values=cache, use_cache=True)
+        out = self.body(input_ids=x, use_cache=True, **{self._cache_kw: cache})
         return out.last_hidden_state[0]  # (T, H)
 
     def allowed_ids(self) -> np.ndarray:

@@ -145,7 +145,8 @@ def _load_lora(info: AdapterInfo, base_source, dtype: Any) -> Any:
     try:
         merged = PeftModel.from_pretrained(base, info.path).merge_and_unload()
     except Exception as exc:  # noqa: BLE001 - shape mismatches, missing modules: a wrong base
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()] or [type(exc).__name__]
+        first = next((ln for ln in lines if "size mismatch" in ln), lines[0])
         raise AdapterError(
             f"the adapter in {info.path} (trained on {info.base_model}) does not fit the model {base_source.name}: {first[:300]}"
         ) from None

@@ -1,6 +1,220 @@
-"""Placeholder: filled by its issue."""
+"""`kayas plan`, `kayas run`, `kayas chat`, `kayas eval` and `kayas bench plan`: the brain's commands."""
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
+
+from kayas.errors import KayasError
+
+AdapterOpt = Annotated[
+    Optional[str],
+    typer.Option("--adapter", "-a", envvar="KAYAS_ADAPTER", help="Adapter folder from `kayas train` (default: the shipped brain)."),
+]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
+DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
+MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
+
+
+def _quiet() -> None:
+    """Library chatter (progress bars, deprecation notes) would bury the one line of output."""
+    warnings.filterwarnings("ignore")
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()
+    logging.disable_progress_bar()
+
+
+def _planner(adapter: str | None, model: str | None, device: str | None, max_new_tokens: int = 256):
+    from kayas.brain.decode import DecodeConfig
+    from kayas.brain.planner import Planner, PlannerConfig
+
+    _quiet()
+    if max_new_tokens < 8:
+        raise KayasError("--max-new-tokens must be at least 8")
+    return Planner.load(adapter, model, device, PlannerConfig(decode=DecodeConfig(max_new_tokens=max_new_tokens)))
+
+
+def _read_lines(file: str) -> list[str]:
+    if file == "-":
+        return sys.stdin.read().splitlines()
+    path = Path(file).expanduser()
+    if not path.is_file():
+        raise KayasError(f"file not found: {file}")
+    return path.read_text(encoding="utf-8", errors="replace").splitlines()
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("plan")
+    def plan(
+        command: Annotated[Optional[str], typer.Argument(help="What to do, in your words.")] = None,
+        file: Annotated[Optional[str], typer.Option("--file", "-f", help="One command a line (- for stdin); one plan a line out.")] = None,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+        max_new_tokens: MaxTokOpt = 256,
+    ) -> None:
+        """Print the plan for a command as one line of JSON (always a valid plan)."""
+        from kayas.brain.planner import clean_command
+        from kayas.plan import dumps_plan
+
+        if (command is None) == (file is None):
+            raise KayasError('give a command or --file, e.g. kayas plan "create a todo list"')
+        commands = [command] if file is None else _read_lines(file)
+        for i, c in enumerate(commands, 1):  # check every line before loading the model
+            try:
+                clean_command(c)
+            except KayasError as exc:
+                raise KayasError(f"line {i}: {exc}" if file else str(exc)) from None
+        planner = _planner(adapter, model, device, max_new_tokens)
+        for c in commands:
+            typer.echo(dumps_plan(planner.plan(c)))
+
+    @app.command("run")
+    def run(
+        command: Annotated[str, typer.Argument(help="What to do, in your words.")],
+        yes: Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")] = False,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+    ) -> None:
+        """Plan a command and run it: show the plan, confirm destructive calls, report."""
+        from kayas.brain.planner import clean_command
+        from kayas.cli.do_cmd import execute_and_report
+
+        clean_command(command)
+        planner = _planner(adapter, model, device)
+        calls = planner.plan(command)
+        raise typer.Exit(execute_and_report(calls, yes=yes, dry_run=dry_run, as_json=as_json))
+
+    @app.command("chat")
+    def chat(
+        execute: Annotated[bool, typer.Option("--execute", help="Run each plan after showing it.")] = False,
+        yes: Annotated[bool, typer.Option("--yes", "-y", help="With --execute: run destructive calls without asking.")] = False,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+    ) -> None:
+        """Type commands, see each plan, whether it validates and how long it took; `exit` to leave."""
+        from kayas.brain.planner import CommandError
+        from kayas.cli.do_cmd import execute_and_report
+        from kayas.plan import PlanError, parse_plan
+
+        planner = _planner(adapter, model, device)
+        typer.echo("kayas chat: type a command (exit or Ctrl-D to leave)", err=True)
+        while True:
+            try:
+                line = input("> ")
+            except EOFError:
+                break
+            if line.strip().lower() in ("exit", "quit"):
+                break
+            if not line.strip():
+                continue
+            try:
+                result = planner.decode(line)
+            except CommandError as exc:
+                typer.echo(f"error: {exc}")
+                continue
+            typer.echo(result.text)
+            try:
+                calls = parse_plan(result.text, planner.registry)
+                typer.echo(f"valid: {len(calls)} call(s), {result.seconds * 1000:.0f} ms, {result.forwards} forward passes")
+            except PlanError as exc:
+                typer.echo(f"INVALID: {exc}")
+                continue
+            if execute and calls:
+                execute_and_report(calls, yes=yes, dry_run=False, as_json=False)
+
+    @app.command("eval")
+    def eval_(
+        data: Annotated[str, typer.Option("--data", "-d", help="JSONL in the training format.")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+        show_misses: Annotated[bool, typer.Option("--show-misses", help="List every command whose plan differs.")] = False,
+        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N examples.")] = None,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+    ) -> None:
+        """Score the planner on labelled commands: json_valid, tool_sequence_acc, exact_match, latency."""
+        from kayas.brain.evaluate import evaluate, read_examples
+
+        examples = read_examples(data)[: limit if limit and limit > 0 else None]
+        planner = _planner(adapter, model, device)
+        rep = evaluate(planner, examples)
+        if as_json:
+            typer.echo(json.dumps(rep.as_dict(with_misses=show_misses), ensure_ascii=False, indent=1))
+            return
+        _print_eval(rep, show_misses)
+
+
+def _print_eval(rep, show_misses: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title="eval", title_justify="left", show_edge=False)
+    for col in ("category", "n", "json_valid", "tool_sequence_acc", "exact_match"):
+        table.add_column(col, justify="left" if col == "category" else "right")
+    for name, s in [*rep.per_category.items(), ("ALL", rep.overall)]:
+        table.add_row(name, str(s.n), f"{s.json_valid:.1%}", f"{s.tool_sequence_acc:.1%}", f"{s.exact_match:.1%}")
+    console.print(table)
+    console.print(f"latency p50 {rep.latency_p50_ms:.1f} ms, p95 {rep.latency_p95_ms:.1f} ms, {rep.tokens_per_s:.0f} tokens/s")
+    if show_misses:
+        for m in rep.misses:
+            console.print(f"[yellow]miss[/] ({m['category']}) {m['command']}", markup=True, highlight=False)
+            console.print(f"  expected {json.dumps(m['expected'], ensure_ascii=False)}", markup=False, highlight=False)
+            console.print(f"  got      {json.dumps(m['got'], ensure_ascii=False)}", markup=False, highlight=False)
+
+
+def _register_bench() -> None:
+    from kayas.cli.bench_cmd import bench_app
+
+    @bench_app.command("plan")
+    def bench_plan(
+        n: Annotated[int, typer.Option("--n", help="Commands to time (the list cycles).")] = 32,
+        ideal: Annotated[bool, typer.Option("--ideal", help="Follow the known plans: a well-trained brain's latency.")] = False,
+        data: Annotated[Optional[str], typer.Option("--data", help="Commands from a training-format JSONL instead of the built-in list.")] = None,
+        random_lora: Annotated[bool, typer.Option("--random-lora", help="Measure with a random LoRA on the base (no trained brain needed).")] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+    ) -> None:
+        """The planner against plain `model.generate` (same model, prompts, commands, output length)."""
+        import tempfile
+
+        from kayas.brain.bench import run_bench
+        from kayas.brain.stand_ins import make_random_adapter
+
+        if n < 1:
+            raise KayasError("--n must be at least 1")
+        _quiet()
+        with tempfile.TemporaryDirectory() as tmp:
+            if random_lora:
+                adapter = str(make_random_adapter(Path(tmp) / "random-lora", model or "smollm2"))
+            planner = _planner(adapter, model, device)
+            result = run_bench(planner, n=n, ideal=ideal, data=data)
+        if as_json:
+            typer.echo(json.dumps(result.as_dict()))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"bench plan: {result.device}, n={result.n}, {result.mode}", title_justify="left", show_edge=False)
+        for col in ("", "p50 ms", "p95 ms"):
+            table.add_column(col, justify="right" if col else "left")
+        table.add_row("planner (grammar, cache, fast-forward)", f"{result.planner_p50_ms:.1f}", f"{result.planner_p95_ms:.1f}")
+        table.add_row("model.generate", f"{result.baseline_p50_ms:.1f}", f"{result.baseline_p95_ms:.1f}")
+        table.add_row("speedup (p50)", f"{result.speedup_p50:.2f}x", "")
+        Console().print(table)
+        typer.echo(f"{result.planner_forwards_mean} forward passes for {result.plan_tokens_mean} plan tokens on average")
+
+
+_register_bench()

@@ -1,0 +1,156 @@
+"""The planner on tiny models: always-valid output, and speed tricks that change nothing but speed."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kayas.brain.bench import bench_commands
+from kayas.brain.decode import DecodeConfig
+from kayas.brain.loader import AdapterError
+from kayas.brain.planner import CommandError, Planner, PlannerConfig, clean_command
+from kayas.brain.stand_ins import make_overfit_brain, make_random_adapter
+from kayas.errors import KayasError
+from kayas.plan import Call, dumps_plan, parse_plan
+
+COMMANDS = ["create a file called todo.txt", "open youtube and search for cats", "hello", "run df -h", "copy 555 0199"]
+
+
+@pytest.fixture(scope="module")
+def random_adapter(tiny_model_dir, tmp_path_factory):
+    return make_random_adapter(tmp_path_factory.mktemp("lora") / "adapter", str(tiny_model_dir))
+
+
+@pytest.fixture(scope="module")
+def planner(random_adapter):
+    return Planner.load(str(random_adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=32)))
+
+
+@pytest.fixture(scope="module")
+def learnt(tiny_model_dir, tmp_path_factory):
+    """A tiny model that recites three plans: guesses get confirmed, as with a trained brain."""
+    import torch
+
+    pairs = [bench_commands()[i] for i in (0, 1, 5)]
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        out = make_overfit_brain(tiny_model_dir, tmp_path_factory.mktemp("learnt") / "brain", pairs, steps=150, lr=5e-3)
+    finally:
+        torch.set_num_threads(threads)
+    return Planner.load(str(out), config=PlannerConfig(threads=1)), pairs
+
+
+def decode_all(planner: Planner, commands, **changes):
+    """Decode every command with the decoder's config changed as given, then restore it."""
+    decoder = planner.decoder
+    saved = decoder.config
+    decoder.config = dataclasses.replace(saved, **changes)
+    try:
+        return [decoder.decode(planner.prompt_ids(c), command=c) for c in commands]
+    finally:
+        decoder.config = saved
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(command=st.text(min_size=1, max_size=60).filter(lambda s: s.strip()), temperature=st.sampled_from([0.0, 0.7, 1.5]))
+def test_every_output_parses_and_validates(planner, command, temperature):
+    try:
+        clean_command(command)
+    except CommandError:
+        return  # junk is refused before the model, tested below
+    (result,) = decode_all(planner, [command], temperature=temperature, seed=len(command))
+    calls = parse_plan(result.text, planner.registry)
+    assert all(isinstance(c, Call) for c in calls)
+    assert dumps_plan(calls) == result.text  # exactly the canonical text, defaults written out
+
+
+def test_fast_forward_gives_the_tokens_of_step_by_step_decoding(planner):
+    fast = decode_all(planner, COMMANDS)
+    slow = decode_all(planner, COMMANDS, fast_forward=False)
+    assert [r.tokens for r in fast] == [r.tokens for r in slow]
+    assert sum(r.forwards for r in fast) < sum(r.forwards for r in slow)
+
+
+def test_cache_reuse_gives_the_same_output_as_no_reuse(planner):
+    reused = decode_all(planner, COMMANDS)
+    fresh = decode_all(planner, COMMANDS, reuse_cache=False)
+    assert [r.tokens for r in reused] == [r.tokens for r in fresh]
+    assert all(r.prompt_tokens < f.prompt_tokens for r, f in zip(reused, fresh))
+    again = decode_all(planner, COMMANDS[:1])  # the prefix cache is intact after use
+    assert again[0].tokens == reused[0].tokens
+
+
+def test_budget_closes_the_plan_and_it_still_parses(planner):
+    (result,) = decode_all(planner, ["write a long story"], max_new_tokens=10)
+    assert result.truncated
+    parse_plan(result.text, planner.registry)
+
+
+def test_following_a_known_plan_reproduces_its_training_tokens(planner):
+    decoder = planner.decoder
+    saved, decoder.config = decoder.config, dataclasses.replace(decoder.config, max_new_tokens=256)
+    try:
+        for command, plan in bench_commands():
+            result = decoder.decode(planner.prompt_ids(command), command=command, target=plan)
+            assert result.text == plan
+            assert result.tokens == planner.tokenizer(plan, add_special_tokens=False)["input_ids"]
+            assert result.forwards < len(result.tokens) / 2
+    finally:
+        decoder.config = saved
+
+
+@pytest.mark.slow
+def test_guesses_confirmed_by_a_learnt_model_change_nothing_but_speed(learnt):
+    planner, pairs = learnt
+    commands = [c for c, _ in pairs]
+    fast = decode_all(planner, commands)
+    step = decode_all(planner, commands, fast_forward=False)
+    no_draft = decode_all(planner, commands, draft=False)
+    assert [r.text for r in fast] == [p for _, p in pairs]  # it learnt them
+    assert [r.tokens for r in fast] == [r.tokens for r in step] == [r.tokens for r in no_draft]
+    assert sum(r.drafted for r in fast) > 0
+    assert sum(r.forwards for r in fast) < sum(r.forwards for r in no_draft) < sum(r.forwards for r in step)
+
+
+@pytest.mark.parametrize(
+    "command,message",
+    [("", "empty command"), ("   \n\t ", "empty command"), ("a" * 10_000, "too long"),
+     ("\x00\x01binary", "not text"), ("".join(chr(c) for c in range(1, 31)) * 3, "not text")],
+)
+def test_bad_commands_are_refused(planner, command, message):
+    with pytest.raises(CommandError, match=message):
+        planner.plan(command)
+
+
+def test_command_is_cleaned_to_one_line():
+    assert clean_command("  create\n a   file\t ") == "create a file"
+    assert clean_command("café ☕ ok") == "café ☕ ok"
+
+
+def test_adapter_problems_are_clear(tmp_path, random_adapter, tiny_model_dir, monkeypatch):
+    from kayas.brain import loader
+    from kayas.testing import make_tiny_model
+
+    monkeypatch.delenv("KAYAS_ADAPTER", raising=False)
+    monkeypatch.setattr(loader, "SHIPPED_DIR", tmp_path / "nothing-shipped")
+    with pytest.raises(AdapterError, match="no brain to plan with"):
+        Planner.load()
+    with pytest.raises(AdapterError, match="not found"):
+        Planner.load(str(tmp_path / "missing"))
+    with pytest.raises(AdapterError, match="kayas_adapter.json"):
+        Planner.load(str(tiny_model_dir))
+    bad = tmp_path / "bad"
+    shutil.copytree(random_adapter, bad)
+    (bad / "kayas_adapter.json").write_text(json.dumps({"format": 99}))
+    with pytest.raises(AdapterError, match="format"):
+        Planner.load(str(bad))
+    other = make_tiny_model(tmp_path / "other", hidden=32)
+    with pytest.raises(AdapterError, match="does not fit"):
+        Planner.load(str(random_adapter), model=str(other))
+    with pytest.raises(KayasError, match="cannot load|not a model"):
+        Planner.load(str(random_adapter), model=str(tmp_path / "bad" / "kayas_adapter.json"))
