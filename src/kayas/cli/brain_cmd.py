@@ -83,13 +83,14 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Plan a command and run it: show the plan, confirm destructive calls, report."""
         from kayas.brain.planner import clean_command
         from kayas.cli.do_cmd import execute_and_report
 
         clean_command(command)
-        planner = _planner(adapter, model, device)
+        planner = _planner(adapter, model, device, max_new_tokens)
         calls = planner.plan(command)
         raise typer.Exit(execute_and_report(calls, yes=yes, dry_run=dry_run, as_json=as_json))
 
@@ -100,13 +101,14 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Type commands, see each plan, whether it validates and how long it took; `exit` to leave."""
         from kayas.brain.planner import CommandError
         from kayas.cli.do_cmd import execute_and_report
         from kayas.plan import PlanError, parse_plan
 
-        planner = _planner(adapter, model, device)
+        planner = _planner(adapter, model, device, max_new_tokens)
         typer.echo("kayas chat: type a command (exit or Ctrl-D to leave)", err=True)
         while True:
             try:
@@ -141,12 +143,13 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Score the planner on labelled commands: json_valid, tool_sequence_acc, exact_match, latency."""
         from kayas.brain.evaluate import evaluate, read_examples
 
         examples = read_examples(data)[: limit if limit and limit > 0 else None]
-        planner = _planner(adapter, model, device)
+        planner = _planner(adapter, model, device, max_new_tokens)
         rep = evaluate(planner, examples)
         if as_json:
             typer.echo(json.dumps(rep.as_dict(with_misses=show_misses), ensure_ascii=False, indent=1))

@@ -1,0 +1,123 @@
+"""`kayas plan/run/chat/eval/bench plan` through the real entry point, on a tiny random brain."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from kayas.plan import parse_plan
+
+
+@pytest.fixture(scope="module")
+def adapter(tiny_model_dir, tmp_path_factory):
+    from kayas.brain.stand_ins import make_random_adapter
+
+    return str(make_random_adapter(tmp_path_factory.mktemp("cli-lora") / "adapter", str(tiny_model_dir)))
+
+
+def kayas(monkeypatch, capsys, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    """Run `kayas ARGS` in-process: (exit code, stdout, stderr)."""
+    import io
+
+    from kayas.cli.main import main
+
+    monkeypatch.setattr(sys, "argv", ["kayas", *args])
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code or 0
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_prints_one_valid_line(monkeypatch, capsys, adapter):
+    code, out, _ = kayas(monkeypatch, capsys, "plan", "create a todo list", "--adapter", adapter, "--max-new-tokens", "24")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 1
+    parse_plan(lines[0])
+
+
+def test_plan_file_keeps_order_one_line_each(monkeypatch, capsys, adapter, tmp_path):
+    commands = ["create a todo list", "hello", "run df -h"]
+    (tmp_path / "c.txt").write_text("\n".join(commands) + "\n")
+    code, out, _ = kayas(monkeypatch, capsys, "plan", "--file", str(tmp_path / "c.txt"), "--adapter", adapter, "--max-new-tokens", "24")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 3
+    single = [kayas(monkeypatch, capsys, "plan", c, "--adapter", adapter, "--max-new-tokens", "24")[1].strip() for c in commands]
+    assert lines == single
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["plan", ""], "empty command"),
+        (["plan", "x" * 10_000], "too long"),
+        (["plan", "\x01\x02\x03\x04\x05\x06\x07"], "not text"),
+        (["plan", "hi", "--adapter", "/nonexistent/brain"], "not found"),
+        (["plan"], "give a command or --file"),
+        (["eval", "--data", "/nonexistent.jsonl"], "not found"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(monkeypatch, capsys, adapter, args, message):
+    code, out, err = kayas(monkeypatch, capsys, *args)
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_no_adapter_anywhere_is_a_clear_message(monkeypatch, capsys, tmp_path):
+    from kayas.brain import loader
+
+    monkeypatch.delenv("KAYAS_ADAPTER", raising=False)
+    monkeypatch.setattr(loader, "SHIPPED_DIR", tmp_path)
+    code, _, err = kayas(monkeypatch, capsys, "plan", "hello")
+    assert code == 2 and "--adapter" in err
+
+
+def test_run_dry_run_plans_and_runs_nothing(monkeypatch, capsys, adapter, tmp_path):
+    code, out, _ = kayas(monkeypatch, capsys, "run", "delete notes.txt", "--dry-run", "--json", "--adapter", adapter, "--max-new-tokens", "24")
+    report = json.loads(out)
+    assert code == 0
+    assert all(r["status"] == "dry-run" for r in report["results"])
+
+
+def test_chat_shows_plan_and_validity(monkeypatch, capsys, adapter):
+    code, out, _ = kayas(monkeypatch, capsys, "chat", "--adapter", adapter, "--max-new-tokens", "24", stdin="create a todo list\n\nexit\n")
+    assert code == 0
+    assert "valid:" in out
+    parse_plan(out.splitlines()[0].removeprefix("> "))
+
+
+def test_eval_reports_metrics(monkeypatch, capsys, adapter, tmp_path):
+    from kayas.brain.bench import COMMANDS
+    from kayas.plan import dumps_plan
+    from kayas.prompt import SYSTEM_PROMPT
+
+    rows = [
+        {"messages": [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": c},
+                      {"role": "assistant", "content": dumps_plan(parse_plan(p))}], "category": p[0]["tool"].split(".")[0]}
+        for c, p in COMMANDS[:4]
+    ]
+    data = tmp_path / "val.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows))
+    code, out, _ = kayas(monkeypatch, capsys, "eval", "--data", str(data), "--json", "--show-misses", "--adapter", adapter, "--max-new-tokens", "24")
+    assert code == 0
+    rep = json.loads(out)
+    assert rep["overall"]["n"] == 4 and rep["overall"]["json_valid"] == 1.0
+    assert set(rep["per_category"]) == {r["category"] for r in rows}
+    assert rep["latency_p50_ms"] > 0 and rep["tokens_per_s"] > 0
+    assert len(rep["misses"]) == round(4 * (1 - rep["overall"]["exact_match"]))
+
+
+def test_bench_plan_json(monkeypatch, capsys, adapter):
+    code, out, _ = kayas(monkeypatch, capsys, "bench", "plan", "--n", "2", "--ideal", "--json", "--adapter", adapter)
+    assert code == 0
+    result = json.loads(out)
+    for key in ("device", "n", "planner_p50_ms", "planner_p95_ms", "baseline_p50_ms", "baseline_p95_ms", "speedup_p50"):
+        assert key in result
+    assert result["n"] == 2 and result["planner_p50_ms"] > 0 and result["baseline_p50_ms"] > 0
