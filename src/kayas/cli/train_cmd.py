@@ -45,7 +45,8 @@ def register(app: typer.Typer) -> None:
         val_text = f", val loss {metrics['val'][-1]['loss']:.4f}" if metrics["val"] else ""
         typer.echo(
             f"trained {len(steps)} steps on {metrics['device']}: loss {steps[0]['loss']:.4f} -> {steps[-1]['loss']:.4f}"
-            f"{val_text}, {metrics['tokens_per_s']:,.0f} tokens/s, {metrics['wall_time_s']:.1f} s -> {cfg.out}"
+            f"{val_text}, {metrics['tokens_per_s']:,.0f} tokens/s, {metrics['train_time_s']:.1f} s training"
+            f" ({metrics['wall_time_s']:.1f} s in all) -> {cfg.out}"
         )
 
     @bench_app.command("train", context_settings=EXTRA)

@@ -56,6 +56,7 @@ class TrainConfig:
     compile: bool = False  # torch.compile the model (CUDA; pays off on long runs)
     # bookkeeping
     eval_each_epoch: bool = True
+    max_eval_examples: int = 0  # evaluate on the first N val examples only (0: all; a CPU saver)
     save_every: int = 0  # also checkpoint every N optimizer steps (0: at the end of each epoch only)
     merge: bool = False  # also write a merged model to out/merged
 

@@ -118,6 +118,8 @@ def setup(cfg: TrainConfig) -> Setup:
     tokenizer = load_tokenizer(source)
     train_set = load_examples(cfg.data, tokenizer, cfg.max_seq_length)
     val_set = load_examples(cfg.val, tokenizer, cfg.max_seq_length) if cfg.val else []
+    if cfg.max_eval_examples > 0:
+        val_set = val_set[: cfg.max_eval_examples]
     torch.manual_seed(cfg.seed)
     model = build_model(cfg, source, device, autocast)
     return Setup(cfg, device, autocast, source, tokenizer, model, train_set, val_set)
@@ -183,6 +185,7 @@ def lr_lambda(total: int, warmup: int) -> Callable[[int], float]:
 
 def train(cfg: TrainConfig, resume: bool = False, progress: bool = True, run: Setup | None = None) -> dict:
     """Train and write the out folder; returns the metrics."""
+    started = time.perf_counter()
     run = run or setup(cfg)
     out = Path(cfg.out).expanduser()
     out.mkdir(parents=True, exist_ok=True)
@@ -235,7 +238,7 @@ def train(cfg: TrainConfig, resume: bool = False, progress: bool = True, run: Se
             if epoch_end or (cfg.save_every and (step + 1) % cfg.save_every == 0):
                 _save_checkpoint(out, step + 1, model, optimizer, scheduler, metrics)
     metrics["tokens_per_s"] = tokens_done / train_time if train_time else 0.0
-    metrics["wall_time_s"] = train_time
+    metrics["wall_time_s"] = metrics.get("wall_time_s", 0.0) + time.perf_counter() - started  # setup, eval included
     artifacts.save(run, out, metrics)
     (out / CHECKPOINT).unlink(missing_ok=True)  # the out folder now holds the finished result
     return metrics
@@ -260,7 +263,7 @@ def _pad_id(run: Setup) -> int:
 
 def device_name(device: torch.device) -> str:
     if device.type == "cuda":
-        return torch.cuda.getdevice_name(device)
+        return torch.cuda.get_device_name(device)
     import platform
 
     return f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
