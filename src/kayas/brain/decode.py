@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from kayas.brain.draft import guess_bytes
+from kayas.brain.draft import ToolGuesser, guess_bytes
 from kayas.brain.grammar import PlanGrammar
 from kayas.plan import PlanError
 
@@ -36,7 +36,7 @@ class DecodeConfig:
     seed: int = 0  # for temperature > 0
     fast_forward: bool = True  # forced tokens in one forward pass (False: one pass per token)
     draft: bool = True  # guessed tokens ride along and are verified (needs fast_forward)
-    max_draft: int = 16  # at most this many forced + guessed tokens per pass
+    max_draft: int = 24  # at most this many forced + guessed tokens per pass
     reuse_cache: bool = True  # start from the system prompt's KV cache
     head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
 
@@ -71,10 +71,13 @@ class DecodeResult:
 class ConstrainedDecoder:
     """One model + one plan grammar + the cached system-prompt prefix. Not thread-safe."""
 
-    def __init__(self, model: Any, grammar: PlanGrammar, prefix_ids: list[int], config: DecodeConfig | None = None):
+    def __init__(
+        self, model: Any, grammar: PlanGrammar, prefix_ids: list[int], config: DecodeConfig | None = None, tools: ToolGuesser | None = None
+    ):
         import torch
 
         self.config = config or DecodeConfig()
+        self.tools = tools
         self.model = model
         self.body = model.get_decoder()  # the transformer without its LM head
         # transformers >= 5.2x calls the KV cache `cache`; older versions `past_key_values`.
@@ -85,7 +88,8 @@ class ConstrainedDecoder:
         self.device = self.head_weight.device
         self.vocab = self.head_weight.shape[0]
         self.grammar = grammar
-        self.matcher = grammar.matcher()
+        self._fresh = grammar.matcher()  # copied per decode: never reset (see _restore)
+        self.matcher = self._fresh.deep_copy()
         self.eos = grammar.tokenizer.eos_token
         n_words = (grammar.tokenizer.vocab_size + 31) // 32
         self._bitmask = np.zeros(n_words, dtype=np.int32)
@@ -209,7 +213,7 @@ class ConstrainedDecoder:
                 run.target = _Target.of(target, self.grammar.tokenizer)
             if cfg.temperature:
                 run.generator = torch.Generator().manual_seed(cfg.seed)
-            self.matcher.reset()
+            self.matcher = self._fresh.deep_copy()
             self._commit(run, self.matcher.compute_ff_tokens())
             try:
                 while not self.matcher.is_stopped():
@@ -234,7 +238,7 @@ class ConstrainedDecoder:
         """One forward pass over the pending tokens plus a draft; the next token after the
         longest confirmed part of the draft (None if the draft ended the plan)."""
         cfg = self.config
-        draft = self._draft(run, ids) if cfg.fast_forward and cfg.draft and not run.closing else _Draft([], [], ids)
+        draft = self._draft(run, ids) if cfg.fast_forward and cfg.draft and not run.closing else _Draft([], [], ids, None)
         t0 = time.perf_counter()
         hidden = self._feed(run.pending + draft.tokens, cache, len(draft.tokens) + 1)  # (D+1, H)
         run.forwards += 1 if cfg.fast_forward else len(run.pending) + len(draft.tokens)
@@ -248,7 +252,7 @@ class ConstrainedDecoder:
                 pick = self._choose(run, hidden[j], draft.masks[j], done, full.get(j))
                 if pick != d:  # the model disagrees: drop the rest of the draft, take its choice
                     extra = len(draft.tokens) - j
-                    self.matcher.rollback(extra)
+                    self._restore(draft.snapshot, draft.tokens[:j])
                     _crop(cache, cache.get_seq_length() - extra)
                     run.out_bytes = done
                     return pick
@@ -276,10 +280,10 @@ class ConstrainedDecoder:
         """Forced and guessed tokens after the current state, consumed tentatively by the grammar."""
         t0 = time.perf_counter()
         lltok = self.grammar.tokenizer
-        draft = _Draft([], [], ids)
+        draft = _Draft([], [], ids, self.matcher.deep_copy())
         out = run.out_bytes
         while len(draft.tokens) < self.config.max_draft:
-            guess = guess_bytes(self.matcher.compute_ff_bytes(), out, run.command, _has(draft.final, self._open_id))
+            guess = guess_bytes(self.matcher.compute_ff_bytes(), out, run.command, _has(draft.final, self._open_id), self.tools)
             if guess is None:  # close the string: the quote plus what the grammar forces after it
                 guess = self._closing_guess()
             tokens = lltok.tokenize_bytes(guess) if guess else []
@@ -291,11 +295,22 @@ class ConstrainedDecoder:
 
     def _closing_guess(self) -> bytes:
         quote = self.grammar.tokenizer.tokenize_bytes(b'"')
-        if len(quote) != 1 or not self.matcher.consume_token(quote[0]):
+        if len(quote) != 1:
             return b""
-        after = self.matcher.compute_ff_bytes()
-        self.matcher.rollback(1)
-        return b'"' + after
+        snapshot = self.matcher.deep_copy()
+        after = self.matcher.compute_ff_bytes() if self.matcher.consume_token(quote[0]) else None
+        self._restore(snapshot, [])
+        return b"" if after is None else b'"' + after
+
+    def _restore(self, snapshot: Any, tokens: list[int]) -> None:
+        """Back to a copy of the grammar state, then forward over `tokens`.
+
+        A copy, not `LLMatcher.rollback` or `reset`: in llguidance 1.9, a mask computed before
+        a rollback leaves later masks wrong (tokens the grammar allows are missing from them).
+        """
+        self.matcher = snapshot
+        if tokens and not self.matcher.consume_tokens(tokens):
+            raise PlanError(f"internal: the grammar refused a confirmed token ({self.matcher.get_error()})")
 
     def _extend(self, draft: "_Draft", tokens: list[int]) -> bool:
         """Consume guessed tokens (each checked later) and the tokens they force; False if none fit."""
@@ -365,6 +380,7 @@ class _Draft:
     tokens: list[int]
     masks: list[np.ndarray | None]
     final: np.ndarray | None  # the mask after the draft (None: the draft ends the plan)
+    snapshot: Any  # the grammar state before the draft
 
     def mask_at(self, j: int) -> np.ndarray:
         m = self.masks[j] if j < len(self.masks) else self.final

@@ -14,9 +14,14 @@ forward passes changes. Three sources of guesses:
   command, the command's next bytes are likely copied (`todo` -> `.txt`), and at the end
   of the command the string likely closes;
 - a phrasebook of the contract's fixed strings (TOOLS.md: search URLs), continued once a
-  string starts like one of them.
+  string starts like one of them;
+- the tool name: the tool whose name and description share the most words with the command
+  (a right guess saves the two or three passes that spelling the name costs).
 """
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 _STOP_BYTES = frozenset(b'"\\') | frozenset(range(0x20))
 _MIN_MATCH = 2  # bytes of string content that must match the command before copying
@@ -64,7 +69,49 @@ def phrase(tail: bytes) -> bytes:
     return rests[0][:n]
 
 
-def guess_bytes(held_back: bytes, out: bytes, command: bytes, open_allowed: bool) -> bytes | None:
+_WORD = re.compile(r"[a-z]{3,}")
+_STOPWORDS = frozenset("the and for with its into from this that one are all can you please then".split())
+_TOOL_KEY = b'"tool":"'
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
+
+
+@dataclass
+class ToolGuesser:
+    """Scores tool names against a command by shared words (name words count triple)."""
+
+    names: list[str] = field(default_factory=list)
+    name_stems: list[set[str]] = field(default_factory=list)
+    desc_stems: list[set[str]] = field(default_factory=list)
+
+    @classmethod
+    def for_registry(cls, registry) -> "ToolGuesser":
+        tools = list(registry)
+        return cls(
+            [t.name for t in tools],
+            [_stems(t.name.replace(".", " ").replace("_", " ")) for t in tools],
+            [_stems(t.description) for t in tools],
+        )
+
+    def rest(self, out: bytes, command: bytes) -> bytes:
+        """The rest of the likeliest tool name, when `out` ends inside a tool name."""
+        k = out.rfind(_TOOL_KEY)
+        if k < 0 or b'"' in out[k + len(_TOOL_KEY):]:
+            return b""
+        partial = out[k + len(_TOOL_KEY):].decode("utf-8", errors="ignore")
+        words = _stems(command.decode("utf-8", errors="ignore"))
+        best, best_score = None, -1
+        for name, ns, ds in zip(self.names, self.name_stems, self.desc_stems):
+            if name.startswith(partial) and len(name) > len(partial):
+                score = 3 * len(words & ns) + len(words & ds)
+                if score > best_score:
+                    best, best_score = name, score
+        return best[len(partial):].encode("utf-8") if best else b""
+
+
+def guess_bytes(held_back: bytes, out: bytes, command: bytes, open_allowed: bool, tools: ToolGuesser | None = None) -> bytes | None:
     """What to try next, as bytes; None for the special 'close the string' guess, b"" for nothing."""
     if held_back:
         if held_back == b'"' and out.endswith(b":"):
@@ -76,6 +123,9 @@ def guess_bytes(held_back: bytes, out: bytes, command: bytes, open_allowed: bool
         return b'{"'
     if out.endswith(b"}"):
         return b"]"
+    name = tools.rest(out, command) if tools else b""
+    if name:
+        return name
     tail = string_tail(out)
     known = phrase(tail)
     if known:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kayas.brain.decode import ConstrainedDecoder, DecodeConfig, DecodeResult
+from kayas.brain.draft import ToolGuesser
 from kayas.brain.grammar import PlanGrammar
 from kayas.brain.loader import Brain, load_brain
 from kayas.errors import KayasError
@@ -73,7 +74,8 @@ class Planner:
             set_threads(self.config.threads)
         vocab = brain.model.get_output_embeddings().weight.shape[0]
         self.grammar = PlanGrammar.build(brain.tokenizer, self.registry, vocab_size=max(vocab, len(brain.tokenizer)))
-        self.decoder = ConstrainedDecoder(brain.model, self.grammar, self._prefix_ids(), self.config.decode)
+        tools = ToolGuesser.for_registry(self.registry)
+        self.decoder = ConstrainedDecoder(brain.model, self.grammar, self._prefix_ids(), self.config.decode, tools)
         self._lock = threading.Lock()
 
     @classmethod
