@@ -55,9 +55,12 @@ def clean_command(command: str | bytes, max_chars: int = 2000) -> str:
 
 
 def set_threads(threads: int | None) -> None:
-    """Torch CPU threads: one per core, at most 8 (more only adds synchronisation for a 135M model)."""
+    """Torch CPU threads: `threads`, else $KAYAS_THREADS, else one per core, at most 8."""
     import torch
 
+    env = os.environ.get("KAYAS_THREADS", "")
+    if threads is None and env.isdigit() and int(env) > 0:
+        threads = int(env)
     n = threads or max(1, min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
