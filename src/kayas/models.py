@@ -87,10 +87,34 @@ def load_tokenizer(source: ModelSource):
     cached = source.cache_dir
     try:
         if source.gguf_file and (cached / "tokenizer_config.json").exists():
-            return AutoTokenizer.from_pretrained(cached)
-        return AutoTokenizer.from_pretrained(source.path, gguf_file=source.gguf_file)
+            return repair_tokenizer(AutoTokenizer.from_pretrained(cached))
+        return repair_tokenizer(AutoTokenizer.from_pretrained(source.path, gguf_file=source.gguf_file))
     except Exception as exc:  # noqa: BLE001 - any loader failure is the user's model spec
         raise ModelLoadError(f"cannot load the tokenizer of {source.name}: {exc}") from None
+
+
+def repair_tokenizer(tokenizer):
+    """Undo two slips of older transformers' GGUF conversion (seen with 5.17), same ids either way.
+
+    A byte-level BPE (GPT-2 style, as SmolLM2's) got a SentencePiece-style decoder with byte
+    fallback, so grammar engines that read the decoder took 'Ġ' for a literal character instead
+    of a space; and the end of turn of a ChatML template became '<|im_start|>'.
+    """
+    import json
+
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is not None:
+        spec = json.loads(backend.to_str())
+        if (spec.get("pre_tokenizer") or {}).get("type") == "ByteLevel" and (spec.get("decoder") or {}).get("type") != "ByteLevel":
+            from tokenizers import Tokenizer
+
+            spec["decoder"] = {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True}
+            spec.get("model", {})["byte_fallback"] = False
+            tokenizer._tokenizer = Tokenizer.from_str(json.dumps(spec))
+    template = getattr(tokenizer, "chat_template", None) or ""
+    if "<|im_end|>" in template and tokenizer.eos_token != "<|im_end|>":
+        tokenizer.eos_token = "<|im_end|>"
+    return tokenizer
 
 
 def load_model(source: ModelSource, dtype=None, device: str | None = None):

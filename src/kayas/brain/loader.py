@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kayas.errors import KayasError
-from kayas.models import ModelLoadError, load_model, load_tokenizer, resolve
+from kayas.models import ModelLoadError, load_model, load_tokenizer, repair_tokenizer, resolve
 from kayas.prompt import SYSTEM_PROMPT
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"
@@ -99,7 +99,7 @@ def _load_tokenizer(info: AdapterInfo, base_source) -> Any:
 
     if (info.path / "tokenizer_config.json").is_file():
         try:
-            return AutoTokenizer.from_pretrained(info.path)
+            return repair_tokenizer(AutoTokenizer.from_pretrained(info.path))
         except Exception as exc:  # noqa: BLE001 - any failure is a broken adapter folder
             raise AdapterError(f"cannot load the tokenizer in {info.path}: {exc}") from None
     return load_tokenizer(base_source)
