@@ -15,7 +15,7 @@ data_app = typer.Typer(help="Make and inspect the brain's training data.", no_ar
 def generate_cmd(
     out: Path = typer.Option(Path("data"), "--out", help="Folder for the four .jsonl files."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same files."),
-    size: int = typer.Option(10_000, "--size", help="About how many examples (at least 150 per tool)."),
+    size: int = typer.Option(14_000, "--size", help="About how many examples (at least 150 per tool)."),
 ) -> None:
     """Write brain_training_base.jsonl, brain_training_augmented.jsonl, train.jsonl and val.jsonl."""
     from kayas.data.generate import GenerateConfig, generate

@@ -23,7 +23,7 @@ class AugmentConfig:
     suffix: float = 0.18  # "... thanks", "... for me"
     wake: float = 0.14  # "kayas, ..."
     typo: float = 0.12
-    caps: float = 0.025
+    caps: float = 0.06
     filler: float = 0.6  # of voice commands
 
 
@@ -62,7 +62,8 @@ _QUESTION = re.compile(r"^(what|what's|who|who's|where|where's|which|how|is|are|
 
 
 def choose_style(rng: random.Random, cfg: AugmentConfig) -> Style:
-    return Style(voice=rng.random() < cfg.voice)
+    voice = rng.random() < cfg.voice
+    return Style(voice=voice, caps=not voice and rng.random() < cfg.caps / (1 - cfg.voice))
 
 
 def _typo(word: str, rng: random.Random) -> str:
@@ -129,7 +130,7 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
             else:
                 segs[i] = (text[: m.start()] + new + text[m.end():], slot)
                 words = _frame_words(segs)
-    if not style.voice and rng.random() < cfg.caps:
+    if style.caps:
         segs = _map_frame(segs, str.upper)
     text = "".join(t for t, _ in segs)
     text = re.sub(r"\s+", " ", text).strip()

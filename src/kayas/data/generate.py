@@ -33,8 +33,8 @@ class GenerateConfig:
     """What `kayas data generate` makes; defaults meet the issue's figures."""
 
     seed: int = 0
-    size: int = 10_000
-    multi_share: float = 0.2
+    size: int = 14_000
+    multi_share: float = 0.27
     no_tool_share: float = 0.07
     val_share: float = 0.12  # of each tool's templates
     min_per_tool: int = 170
@@ -108,6 +108,7 @@ class Generator:
             if t.role == "single" and t.id.split("/")[0] != "multi":
                 self.singles.setdefault(t.tool or NO_TOOL, []).append(t)
         self.after_browser = [t for t in self.templates if t.role == "after_browser"]
+        self.launch = [t for t in self.templates if t.role == "launch"]
         self.multi_templates = list(curated.templates)
 
     def validated(self, r: Rendered, command: str) -> Example:
@@ -132,8 +133,11 @@ class Generator:
 
     def compose(self, composer: Composer, rng: random.Random) -> Example:
         style = choose_style(rng, self.cfg.augment)
-        if rng.random() < 0.25:
+        r_kind = rng.random()
+        if r_kind < 0.22:
             r = render(rng.choice(self.multi_templates), rng, style, self.pools)
+        elif r_kind < 0.45 and composer.openers and composer.after_browser:
+            r = composer.browser_chain(rng, style)
         else:
             r = composer.compose(rng, style)
         return self.validated(r, augment(r.segments, r.imperative, style, rng, self.cfg.augment))
@@ -162,7 +166,7 @@ class Generator:
         rng = random.Random(f"split-{self.cfg.seed}")
         val: set[str] = set()
         groups = {**self.singles, "multi": self.multi_templates,
-                  "after_browser": self.after_browser}
+                  "after_browser": self.after_browser, "launch": self.launch}
         for name in sorted(groups):
             ids = sorted(t.id for t in groups[name])
             k = round(len(ids) * self.cfg.val_share) if len(ids) >= 5 else 0
@@ -189,7 +193,7 @@ class Generator:
         for ex in base:
             add(ex)
         quotas = self.quotas()
-        composer = Composer({t: ts for t, ts in self.singles.items() if t != NO_TOOL}, self.after_browser, self.pools)
+        composer = Composer({t: ts for t, ts in self.singles.items() if t != NO_TOOL}, self.after_browser, self.pools, self.launch)
         for name in sorted(quotas):
             made, tries = 0, 0
             while made < quotas[name] and tries < quotas[name] * 8:

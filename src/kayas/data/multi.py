@@ -16,7 +16,7 @@ from kayas.data.spec import Rendered, Style, Template, TemplateSet, call, render
 CONNECT_2 = [" and ", " then ", ", then ", " and then ", ", after that ", " and also ", ", and ", ". Then ",
              " after that ", ", and after that ", " & ", " plus "]
 CONNECT_LAST = [" and ", ", and ", " and then ", ", then ", " then ", " and finally ", ", and finally "]
-CONNECT_MID = [", ", ", then ", " then ", ", and then ", " and "]
+CONNECT_MID = [", ", ", then ", " then ", ", and then ", " and ", ", after that ", " and after that "]
 
 # Which tools people say together, after a clause of this tool.
 AFFINITY: dict[str, list[str]] = {
@@ -35,7 +35,10 @@ AFFINITY: dict[str, list[str]] = {
     "uia.list_windows": ["uia.find_window", "uia.close_window"],
     "process.get_system_info": ["process.list_processes", "process.kill_process"],
     "browser.run_steps": ["slack.send_message", "filesystem.create_file", "clipboard.copy_text"],
-    "local.search": ["browser.run_steps", "filesystem.append_file"],
+    "local.search": ["browser.run_steps", "filesystem.append_file", "slack.search_messages"],
+    "slack.search_messages": ["local.search", "browser.run_steps", "slack.send_message"],
+    "uia.type_text": ["uia.click_button", "clipboard.copy_text"],
+    "spotify.get_current_playing": ["slack.send_message", "clipboard.copy_text"],
     "process.run_command": ["process.run_command", "process.get_system_info"],
 }
 
@@ -68,6 +71,52 @@ curated = TemplateSet("", name="multi").imp(
     build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
                      call("filesystem.append_file", filename=s["filename"], content=s["content"])],
 ).imp(
+    "create {filename:file}, add {content:note} to it and copy {content} [to the clipboard|]",
+    "make {filename:file}, append {content:note}, then copy {content}",
+    "create {filename:file} then append {content:note} to it and after that copy {content} to the clipboard",
+    "make a new file [called|named] {filename:file}, put {content:note} in it, and copy {content}",
+    build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
+                     call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("clipboard.copy_text", text=s["content"])],
+).imp(
+    "create {filename:file}, append {content:note} and then archive it",
+    "make {filename:file}, add {content:note} to it, then archive {filename}",
+    build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
+                     call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("filesystem.archive_file", filename=s["filename"])],
+).imp(
+    "type {text:typed} in the {field} field of {window_title:window} and click {button_text:button}",
+    "in {window_title:window}, type {text:typed} into the {field} field and [press|hit|click] {button_text:button}",
+    "fill the {field} field in {window_title:window} with {text:typed}, then click {button_text:button}",
+    "enter {text:typed} in the {field} box of the {window_title:window} window and then press {button_text:button}",
+    "put {text:typed} in the {field} field of {window_title:window}, then hit the {button_text:button} button",
+    build=lambda s: [call("uia.type_text", window_title=s["window_title"], text=s["text"], field=s["field"]),
+                     call("uia.click_button", window_title=s["window_title"], button_text=s["button_text"])],
+).imp(
+    "type {text:typed} in {window_title:window} and click {button_text:button}",
+    "in the {window_title:window} window type {text:typed} then press {button_text:button}",
+    build=lambda s: [call("uia.type_text", window_title=s["window_title"], text=s["text"], field=""),
+                     call("uia.click_button", window_title=s["window_title"], button_text=s["button_text"])],
+).imp(
+    "copy {text:copytext} and [then|] post it in {channel}",
+    "copy {text:copytext}, then send it to {channel}",
+    "copy {text:copytext} and share it [in|on] {channel}",
+    "copy {text:copytext} and then post it to {channel} [on slack|]",
+    build=lambda s: [call("clipboard.copy_text", text=s["text"]),
+                     call("slack.send_message", channel=s["channel"], text=s["text"])],
+).imp(
+    "play {query:music} then tell me what's playing",
+    "play {query:music} and tell me what song [it is|this is|is on]",
+    "put on {query:music}, then show me what's playing",
+    "play {query:music} and after that tell me the current track",
+    build=lambda s: [call("spotify.play_query", query=s["query"]), call("spotify.get_current_playing")],
+).imp(
+    "search my files for {query:localbare}, then google {query2:query}",
+    "look for {query:localbare} on my computer and search the web for {query2:query}",
+    "find {query:localbare} in my files and then look up {query2:query} online",
+    build=lambda s: [call("local.search", query=s["query"]),
+                     call("browser.run_steps", steps=[{"action": "goto", "args": {"url": cv.google_url(s["query2"])}}])],
+).imp(
     "send {text:message} to {channel} and email it to {to:emails}",
     "post {text:message} in {channel} and also email it to {to:emails}",
     build=lambda s: [call("slack.send_message", channel=s["channel"], text=s["text"]),
@@ -75,6 +124,9 @@ curated = TemplateSet("", name="multi").imp(
 ).imp(
     "open {app:progwin} and type {text:typed}",
     "launch {app:progwin} then type {text:typed} in it",
+    "start {app:progwin} and write {text:typed}",
+    "open {app:progwin}, then type {text:typed} [in it|there|]",
+    "open up {app:progwin} and enter {text:typed}",
     build=_type_into_program,
 ).imp(
     "open {program:browser} and go to {site}",
@@ -108,12 +160,17 @@ def merge_calls(calls: list[dict]) -> list[dict]:
 class Composer:
     """Picks related clauses and joins them; the template id lists the clauses' ids."""
 
-    def __init__(self, by_tool: dict[str, list[Template]], after_browser: list[Template], pools):
+    def __init__(self, by_tool: dict[str, list[Template]], after_browser: list[Template], pools,
+                 launch: list[Template] | None = None):
         self.by_tool = {t: [x for x in ts if x.imperative] for t, ts in by_tool.items()}
         self.by_tool = {t: ts for t, ts in self.by_tool.items() if ts}
         self.tools = sorted(self.by_tool)
         self.after_browser = after_browser
         self.pools = pools
+        self.launch = launch or []
+        # Clauses that open a page: a site, a web search or a YouTube search.
+        self.openers = [t for t in self.by_tool.get("browser.run_steps", [])
+                        if t.id.split("/")[0] in {"browser.site", "browser.google", "browser.youtube"}]
 
     def _next_template(self, prev: str | None, rng: random.Random) -> Template:
         if prev == "browser.run_steps" and self.after_browser and rng.random() < 0.45:
@@ -126,14 +183,33 @@ class Composer:
         tool = rng.choice(options) if options and rng.random() < 0.6 else rng.choice(allowed)
         return rng.choice(self.by_tool[tool])
 
+    def browser_chain(self, rng: random.Random, style: Style) -> Rendered:
+        """`[open chrome,] go to x, wait 2 seconds, fill a with b and click c`: one run_steps call
+        with every step in order (after a start_program call when a browser is opened first)."""
+        templates: list[Template] = []
+        if self.launch and rng.random() < 0.35:
+            templates.append(rng.choice(self.launch))
+        templates.append(rng.choice(self.openers))
+        kinds = {t.id.split("/")[0] for t in self.after_browser}
+        last = ""
+        for _ in range(rng.choices([1, 2, 3], weights=[0.45, 0.38, 0.17])[0]):
+            kind = rng.choice(sorted(kinds - {last}))
+            templates.append(rng.choice([t for t in self.after_browser if t.id.startswith(kind + "/")]))
+            last = kind
+        return self.join([render(t, rng, style, self.pools) for t in templates], rng)
+
     def compose(self, rng: random.Random, style: Style) -> Rendered:
-        n = rng.choices([2, 3, 4], weights=[0.62, 0.3, 0.08])[0]
+        n = rng.choices([2, 3, 4], weights=[0.5, 0.33, 0.17])[0]
         clauses: list[Rendered] = []
         prev = None
         for _ in range(n):
             template = self._next_template(prev, rng)
             clauses.append(render(template, rng, style, self.pools))
             prev = template.tool
+        return self.join(clauses, rng)
+
+    def join(self, clauses: list[Rendered], rng: random.Random) -> Rendered:
+        n = len(clauses)
         segments: list[tuple[str, bool]] = []
         first_then = n == 2 and rng.random() < 0.12
         if first_then:

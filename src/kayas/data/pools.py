@@ -47,6 +47,8 @@ def as_said(items: list[str], quote: float = 0.0) -> Sampler:
         if style.voice:
             text = spoken(text) or text
             return Fill(text, text)
+        if style.caps:
+            text = text.upper()
         r = rng.random()
         if r < quote * 0.7 and '"' not in text:
             return Fill(f'"{text}"', text)
@@ -81,6 +83,8 @@ def mapped(pairs: list[tuple[str, Any]], lower_in_voice: bool = True) -> Sampler
         surface, value = rng.choice(pairs)
         if style.voice and lower_in_voice:
             surface = surface.lower()
+        if style.caps:
+            surface = surface.upper()
         return Fill(surface, value)
 
     return sample
@@ -92,11 +96,12 @@ def titled(items: list[str]) -> Sampler:
     @parses(cv.title_case)
     def sample(rng: random.Random, style: Style) -> Fill:
         name = rng.choice(items)
-        if style.voice or rng.random() < 0.25:
+        if style.voice or style.caps or rng.random() < 0.25:
             surface = name.lower()
         else:
             surface = name
-        return Fill(surface, cv.title_case(surface))
+        value = cv.title_case(surface)
+        return Fill(surface.upper() if style.caps else surface, value)
 
     return sample
 
@@ -162,7 +167,7 @@ def _purpose(articles: list[str]) -> Sampler:
         if art in {"a", "an"}:
             art = "an" if noun[0] in "aeiou" else "a"
         surface = " ".join(w for w in (art, noun, kind) if w)
-        return Fill(surface, cv.purpose_filename(surface))
+        return Fill(surface.upper() if style.caps else surface, cv.purpose_filename(surface))
 
     return sample
 
@@ -188,7 +193,17 @@ sign the lease and send it back|check if the warranty covers the screen|bring sn
 1. intro 2. methods 3. results|x = 42|see you at 8|"quoted" words inside|it was 72°F and sunny|
 ask Maria whether the contract includes weekends and holidays|review pull request #214|
 the wifi password is on the fridge|bread|coffee beans|oat milk|toilet paper|AA batteries|dog food|
-book flights, hotel and a rental car|don't forget: trash goes out Tuesday night""".replace("\n", "").split("|")
+book flights, hotel and a rental car|don't forget: trash goes out Tuesday night|
+eggs|buy eggs|apples|bagels and cream cheese|call the vet on saturday|dentist on monday at 9|
+pay the bills by friday|pick up groceries sunday morning|trip to Rome in june|Buy Eggs|
+tomatoes, onions and peppers|10 apples|finish the report by tuesday|gym on wednesday and friday|
+soccer practice thursday at 4|move the meeting to october|batteries|light bulbs|paper towels|
+Call Mom|Pay Rent|Finish Slides|dishwasher tablets|2 dozen eggs|3 lemons|new shoelaces|
+mom's birthday is in august|renew the car insurance in march|ask Dr. Lee about the test results|
+check the mail|the kids have no school on monday|Plan the BBQ for Saturday|wash the car|
+buy flowers for Grandma's 90th birthday on the 3rd of july|email the landlord about the heating|
+clean the garage, sort the tools and take the old paint cans to the recycling center on saturday morning|
+pasta|cheese|ok|meeting notes: budget approved, hiring freeze lifted, next review in january""".replace("\n", "").split("|")
 
 MESSAGES = """the mockups are ready|lunch is here|I'll be 10 minutes late|the build is green again|can someone review PR 42?|
 standup moved to 10:30|deploy is done|the server is back up|great job everyone|who's up for coffee?|
@@ -204,13 +219,26 @@ I finished the draft, take a look when you can|the numbers for Q3 look good|head
 dinner is at 7 and bring a jacket|the package was delivered|I fixed the typo on the landing page|
 the flight lands at 9:40|hi|thanks|ok, sounds good|yes, let's do it|no worries|on my way|
 the contract is signed and filed|please don't merge anything until the freeze is over|
-the user study is booked for Tuesday and Wednesday|I'll be offline from 2 to 4""".replace("\n", "").split("|")
+the user study is booked for Tuesday and Wednesday|I'll be offline from 2 to 4|
+see you on saturday|the party is on friday at 8|I'm off on monday|standup is cancelled on thursday|
+we ship in march|the kids loved the cookies|Thanks Everyone|Happy Friday!|
+the release is moved to next tuesday because QA found two blockers in the payment flow|
+can we talk tomorrow morning?|bring the chargers and the HDMI cables|the cats are fed|
+yes|no|maybe later|Running 5 min late|all good here|the tickets are booked for june 12|
+we need more chairs for sunday|invoice 2291 is paid|I'll send the photos tonight|
+the doctor said it's nothing serious, back at work on wednesday|got it, thanks!|
+the new interns start on monday, please give them access to the repos and the wiki|
+Great Work On The Launch|lunch at 12:30 on friday?""".replace("\n", "").split("|")
 
 SUBJECTS = """the trip|slides|Q3 budget|lunch tomorrow|invoice #4411|meeting notes|your application|weekend plans|
 project update|the contract|hello|quick question|the report|dinner on Friday|the offsite|vacation request|
 rent|the launch|interview schedule|feedback|thank you|the party|receipts|the new design|homework|
 tickets|the car|team lunch|status|minutes from today|the proposal|holiday hours|password reset|
-sprint review|the book club|reference letter|the deadline""".replace("\n", "").split("|")
+sprint review|the book club|reference letter|the deadline|
+Weekly Update|Saturday Plans|Meeting Tomorrow|monday standup|Invoice for March|Project Kickoff|
+Re: Budget|the plan for saturday|Quarterly Review|Trip to Lisbon|Dinner Friday|birthday party|
+Q4 Planning|friday|tickets for sunday|The Big Game|Lunch|updates|Photos from the Trip|
+New Hire Onboarding|rent for may|Happy Birthday|Team Offsite in June|Your Order #1182|urgent: server down""".replace("\n", "").split("|")
 
 _FIRST = """bob alice lee kim sam ana tom priya jake maria dana omar li chen raj emma noah mia liam zoe max
 sara leo nina paul eva ivan yuki ola hugo jo""".split()
@@ -273,7 +301,14 @@ _DOMAINS_WEB = """github.com example.org example.com news.ycombinator.com bbc.co
 weather.com nytimes.com dev.to archive.org drive.google.com calendar.google.com notion.so figma.com
 trello.com python.org pypi.org rust-lang.org kaggle.com arxiv.org huggingface.co wikipedia.org
 en.wikipedia.org theverge.com booking.com airbnb.com zillow.com craigslist.org mozilla.org
-developer.mozilla.org npmjs.com gitlab.com bitbucket.org openstreetmap.org w3schools.com""".split()
+developer.mozilla.org npmjs.com gitlab.com bitbucket.org openstreetmap.org w3schools.com
+youtube.com gmail.com mail.google.com outlook.com outlook.live.com yahoo.com reddit.com amazon.com
+cnn.com bbc.com theguardian.com reuters.com apnews.com nytimes.com washingtonpost.com news.google.com
+docs.google.com docs.djangoproject.com docs.rs learn.microsoft.com docs.github.com kubernetes.io
+readthedocs.org ebay.com etsy.com bestbuy.com walmart.com ikea.com target.com aliexpress.com
+stackoverflow.com twitch.tv netflix.com linkedin.com x.com spotify.com amazon.co.uk ebay.de
+espn.com weather.gov speedtest.net translate.google.com chatgpt.com icloud.com proton.me
+web.whatsapp.com discord.com zoom.us slack.com canva.com duolingo.com coursera.org udemy.com""".split()
 _PATHS = """example.org/login example.com/signup github.com/settings github.com/notifications
 en.wikipedia.org/wiki/Python reddit.com/r/python news.ycombinator.com/newest example.com/cart
 docs.python.org/3/library shop.example.com/orders mail.google.com/mail/u/0 youtube.com/feed/subscriptions
@@ -294,6 +329,8 @@ def _site(rng: random.Random, style: Style) -> Fill:
             surface = "https://" + surface
     else:
         surface = rng.choice(_PATHS)
+    if style.caps and "/" not in surface:
+        return Fill(surface.upper(), cv.site_url(surface))
     return Fill(surface, cv.site_url(surface))
 
 
@@ -316,7 +353,12 @@ VIDEO_QUERIES = """AI tutorials|lofi hip hop|how to change a tire|cat videos|gui
 Python for beginners|cooking pasta|yoga for beginners|SpaceX launch|Minecraft speedrun|movie trailers|
 home workout 20 minutes|piano tutorial|funny dogs|TED talks on leadership|how to solder|Blender donut tutorial|
 jazz piano live|news today|MKBHD phone review|drawing tutorial|origami crane|chess openings|
-Premier League highlights|bread baking|Linux tips|sourdough starter|meditation music|Rust programming""".replace("\n", "").split("|")
+Premier League highlights|bread baking|Linux tips|sourdough starter|meditation music|Rust programming|
+how to make pancakes|lofi|funny cats|minecraft|taylor swift live|react tutorial|how to knit a scarf|
+best goals 2024|car reviews|Python decorators|saturday night live|dog training tips|
+relaxing rain sounds|how to tie a tie|LoRA fine tuning|the office bloopers|Kurzgesagt|
+world cup highlights|how to fix a bike chain|beginner guitar songs|asmr|NBA highlights|
+10 minute ab workout|how to draw eyes|fortnite|mr beast|cooking with eggs|Japanese lessons""".replace("\n", "").split("|")
 
 # ---------------------------------------------------------------- programs and processes
 PROGRAMS: list[tuple[str, str]] = [
@@ -394,7 +436,10 @@ KEYS: list[tuple[str, str]] = [
 ]
 SHOTS = """python_search.png|gh.png|page.png|screenshot.png|home.png|results.png|login_page.png|cart.png|
 news.png|shot1.png|before.png|after.png|wiki.png|profile.png|error.png|homepage.jpg|weather.png|
-bug_report.png|dashboard.png|signup.png""".replace("\n", "").split("|")
+bug_report.png|dashboard.png|signup.png|
+yt.png|search.png|google_results.png|test.png|final.png|checkout.png|shot.png|site.jpg|page1.png|
+capture.png|inbox.png|mail.png|news_today.png|amazon.png|screen1.png|results_page.png|form.png|
+login|homepage|results|before|after|capture""".replace("\n", "").split("|")
 
 # ---------------------------------------------------------------- clipboard
 COPY_PAIRS: list[tuple[str, str]] = [
@@ -459,6 +504,8 @@ def _music(rng: random.Random, style: Style) -> Fill:
         surface = rng.choice([f"my {name} playlist", f"the {name} playlist", f"{name} playlist"])
     if style.voice:
         surface, value = spoken(surface), spoken(value)
+    if style.caps:
+        surface, value = surface.upper(), _parse_music(surface.upper())
     return Fill(surface, value)
 
 
@@ -472,7 +519,8 @@ social help-desk watercooler bugs infra mobile ios android finance legal""".spli
 def _channel(rng: random.Random, style: Style) -> Fill:
     name = rng.choice(CHANNELS)
     hashed = not style.voice and rng.random() < 0.75
-    return Fill(f"#{name}" if hashed else name, cv.channel_name(name))
+    surface = f"#{name}" if hashed else name
+    return Fill(surface.upper() if style.caps else surface, cv.channel_name(name))
 
 
 SLACK_QUERIES = """deploy notes|Q3 roadmap|offsite|API keys|release 2.3|budget approval|standup notes|
@@ -496,7 +544,10 @@ def _with_det(items: list[str]) -> Sampler:
         text = rng.choice(items)
         if style.voice:
             text = spoken(text)
-        return Fill(rng.choice(_DET) + text, text)
+        if style.caps:
+            text = text.upper()
+        det = rng.choice(_DET)
+        return Fill((det.upper() if style.caps else det) + text, text)
 
     return sample
 
@@ -544,6 +595,8 @@ def _program_window(rng: random.Random, style: Style) -> Fill:
     surface, program = rng.choice([p for p in PROGRAMS if not p[0].startswith("the ")])
     if style.voice:
         surface = surface.lower()
+    if style.caps:
+        return Fill(surface.upper(), (program, cv.title_case(surface.lower())))
     return Fill(surface, (program, cv.title_case(surface)))
 
 

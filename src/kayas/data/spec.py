@@ -34,9 +34,11 @@ class TemplateError(KayasError):
 
 @dataclass(frozen=True)
 class Style:
-    """How this command is said: `voice` is a transcript (lower case, no punctuation)."""
+    """How this command is said: `voice` is a transcript (lower case, no punctuation);
+    `caps` is typed in ALL CAPS (free text then carries the capitals as typed)."""
 
     voice: bool = False
+    caps: bool = False
 
 
 @dataclass(frozen=True)

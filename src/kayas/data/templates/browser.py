@@ -125,6 +125,18 @@ youtube = TemplateSet("browser.run_steps", "browser.youtube").imp(
     "show me {video} on youtube",
     "find me some {video} videos on youtube",
     "do a youtube search for {video}",
+    "open youtube and look up {video}",
+    "open youtube and find {video}",
+    "go to youtube and search {video}",
+    "go on youtube and search for {video}",
+    "pull up youtube and search for {video}",
+    "youtube search {video}",
+    "search on youtube for {video}",
+    "look for {video} on youtube",
+    "open youtube then search for {video}",
+    "get me {video} on youtube",
+    "bring up youtube videos of {video}",
+    "search {video} on youtube",
     build=_youtube,
 ).ask(
     "I want to watch {video} on youtube",
@@ -170,24 +182,43 @@ pages = TemplateSet("browser.run_steps", "browser.page").imp(
     build=_google_shot,
 )
 
-# Steps that only make sense on an open page: used after a browser clause.
-after = TemplateSet("browser.run_steps", "browser.after", role="after_browser").imp(
-    "click {clickable}", "click on {clickable}", "click the {clickable} button",
+# Steps that only make sense on an open page: used after a browser clause, 1 to 3 of them
+# in a row (one set per step kind, so a chain does not repeat a kind back to back).
+_AFTER = "browser.after"
+after_click = TemplateSet("browser.run_steps", f"{_AFTER}.click", role="after_browser").imp(
+    "click {clickable}", "click on {clickable}", "click the {clickable} button", "hit the {clickable} button",
+    "press the {clickable} button", "select {clickable}", "click [on|] the {clickable} link", "tap {clickable}",
     build=lambda s: steps(("click", {"selector": s["clickable"]})),
-).imp(
-    "press {key}", "hit {key}",
+)
+after_press = TemplateSet("browser.run_steps", f"{_AFTER}.press", role="after_browser").imp(
+    "press {key}", "hit {key}", "press the {key} key", "hit the {key} key", "push {key}",
     build=lambda s: steps(("press", {"key": s["key"]})),
-).imp(
+)
+after_fill = TemplateSet("browser.run_steps", f"{_AFTER}.fill", role="after_browser").imp(
     "fill [in|] the {webfield} field with {webvalue}", "type {webvalue} into the {webfield} [field|box]",
-    "enter {webvalue} in the {webfield} field",
+    "enter {webvalue} in the {webfield} field", "fill {webfield} with {webvalue}",
+    "put {webvalue} in the {webfield} [field|box]", "type {webvalue} in {webfield}",
+    "set {webfield} to {webvalue}", "fill in {webfield} with {webvalue}",
     build=lambda s: steps(("fill", {"selector": s["webfield"], "value": s["webvalue"]})),
-).imp(
+)
+after_shot = TemplateSet("browser.run_steps", f"{_AFTER}.shot", role="after_browser").imp(
     "take a screenshot [called|named] {shot}", "save a screenshot as {shot}", "screenshot it as {shot}",
-    "grab a screenshot [called|named] {shot}",
+    "grab a screenshot [called|named] {shot}", "screenshot the page as {shot}", "take a screenshot of it [called|named|as] {shot}",
+    "capture it as {shot}", "snap a screenshot [called|named] {shot}", "save a screenshot named {shot}",
+    "screenshot the results as {shot}", "take a screenshot and save it as {shot}", "screenshot it to {shot}",
     build=lambda s: steps(("screenshot", {"filename": s["shot"]})),
-).imp(
-    "wait {seconds} seconds", "wait for {seconds} seconds",
+)
+after_wait = TemplateSet("browser.run_steps", f"{_AFTER}.wait", role="after_browser").imp(
+    "wait {seconds} seconds", "wait for {seconds} seconds", "give it {seconds} seconds", "pause for {seconds} seconds",
+    "wait {seconds} secs", "hold on for {seconds} seconds", "let it load for {seconds} seconds",
     build=lambda s: steps(("wait", {"seconds": s["seconds"]})),
 )
 
-SETS = [site, google, youtube, pages, after]
+# A browser started before the page: `open chrome, go to x` (start_program, then the steps).
+launch = TemplateSet("process.start_program", "browser.launch", role="launch").imp(
+    "open {program:browser}", "launch {program:browser}", "start {program:browser}", "fire up {program:browser}",
+    "open up {program:browser}", "bring up {program:browser}", "run {program:browser}", "get {program:browser} open",
+    build=lambda s: [call("process.start_program", program=s["program"], background=True)],
+)
+
+SETS = [site, google, youtube, pages, after_click, after_press, after_fill, after_shot, after_wait, launch]
