@@ -1,6 +1,6 @@
 # Experiment 1 (sourced by stage2.sh): LoRA r16 (configs/smollm2_h100.toml), LoRA r32 x5 epochs,
 # full fine-tuning; each scored on the hand-written set and on val; train + plan benchmarks.
-set -x
+set +e -x
 R=/root/runs; mkdir -p $R
 D="--data runs/data/train.jsonl --val runs/data/val.jsonl"
 score() {  # score RUN: eval on the hand-written set and on val, into the run folder
