@@ -5,7 +5,7 @@ PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 # The CPU build that lies on disk on these machines; an unpinned torch pulls a CUDA build of several GB.
 TORCH_SPEC ?= torch==2.13.0
-DEMO_COMMAND ?= create a file called shopping.txt with eggs, milk and bread
+DEMO_COMMAND ?= put eggs, milk and bread on my shopping list
 
 .PHONY: install demo test clean
 
