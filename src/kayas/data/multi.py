@@ -162,7 +162,9 @@ class Composer:
 
     def __init__(self, by_tool: dict[str, list[Template]], after_browser: list[Template], pools,
                  launch: list[Template] | None = None):
-        self.by_tool = {t: [x for x in ts if x.imperative] for t, ts in by_tool.items()}
+        # A clause naming several files is a plan of its own; in a chain it would pass 4 calls.
+        self.by_tool = {t: [x for x in ts if x.imperative and not x.id.split("/")[0].endswith("_many")]
+                        for t, ts in by_tool.items()}
         self.by_tool = {t: ts for t, ts in self.by_tool.items() if ts}
         self.tools = sorted(self.by_tool)
         self.after_browser = after_browser

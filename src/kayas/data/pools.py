@@ -173,7 +173,7 @@ def _purpose(articles: list[str]) -> Sampler:
 
 
 # ---------------------------------------------------------------- free text
-NOTES = """buy milk|call mom|call mom at 5|water the plants|pay rent|book the dentist|eggs, milk and bread|
+NOTES = """buy milk now|call the bank today|practice guitar again|read the Slack thread|listen to new music|buy milk|call mom|call mom at 5|water the plants|pay rent|book the dentist|eggs, milk and bread|
 Remember to water the plants|meeting moved to Thursday, 3pm|don't forget the keys|pick up the kids and then go to the gym|
 TODO: fix the login bug|renew passport before June|send Sam the slides|ask about the refund|cancel the gym membership|
 pay rent ($1,200) by the 1st|finish chapter 3|back up the laptop|buy a birthday card for Ana|10 push-ups every morning|
@@ -205,7 +205,7 @@ buy flowers for Grandma's 90th birthday on the 3rd of july|email the landlord ab
 clean the garage, sort the tools and take the old paint cans to the recycling center on saturday morning|
 pasta|cheese|ok|meeting notes: budget approved, hiring freeze lifted, next review in january""".replace("\n", "").split("|")
 
-MESSAGES = """the mockups are ready|lunch is here|I'll be 10 minutes late|the build is green again|can someone review PR 42?|
+MESSAGES = """looking into it now|on my way now|the build failed again|see the thread|I'll handle it today|I'm listening to music|the mockups are ready|lunch is here|I'll be 10 minutes late|the build is green again|can someone review PR 42?|
 standup moved to 10:30|deploy is done|the server is back up|great job everyone|who's up for coffee?|
 I'm out sick today|the demo went well|please update your timesheets by Friday|release 2.3 is out|
 the printer on floor 3 is broken again|meeting notes are in the shared drive|I'm working from home today|
@@ -315,6 +315,29 @@ docs.python.org/3/library shop.example.com/orders mail.google.com/mail/u/0 youtu
 twitter.com/home example.org/account/settings portal.example.edu/grades""".split()
 
 
+@parses(lambda said: cv.site_url(said) if re.fullmatch(r"[\w-]+\.[a-z]+", said, re.I) else None)
+def _domain(rng: random.Random, style: Style) -> Fill:
+    """A domain typed by the user goes to exactly that domain: `youtube.com` -> https://youtube.com."""
+    surface = rng.choice([d for d in _DOMAINS_WEB if d.count(".") == 1])
+    if style.caps:
+        return Fill(surface.upper(), cv.site_url(surface))
+    return Fill(surface, cv.site_url(surface))
+
+
+@parses(lambda said: [unquote(f) for f in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", said)] if re.search(r"\.\w+\b.*\.\w+", said) else None)
+def _files(rng: random.Random, style: Style) -> Fill:
+    """2-4 file names said as a list (`a.txt, b.txt and c.txt`); the value keeps their order."""
+    names: list[str] = []
+    while len(names) < rng.choice([2, 2, 3, 3, 4]):
+        name = rng.choice([f for f in FILENAMES if " " not in f])
+        if name not in names:
+            names.append(name)
+    joiner = rng.choice([" and ", ", and ", " & "]) if not style.voice else " and "
+    sep = " " if style.voice and rng.random() < 0.3 else ", "
+    surface = sep.join(names[:-1]) + (joiner if rng.random() < 0.8 else sep) + names[-1]
+    return Fill(surface, names)
+
+
 @parses(lambda said: cv.site_url(said) if said.lower() in _BARE or re.fullmatch(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?", said) else None)
 def _site(rng: random.Random, style: Style) -> Fill:
     r = rng.random()
@@ -393,6 +416,9 @@ find . -name '*.log'|brew upgrade|docker compose up -d|kubectl get pods|ssh -V|
 ls -lh /var/log|git branch -a|node --version|java -version|rm -rf build|chmod +x deploy.sh|./deploy.sh|
 echo $PATH|head -n 20 server.log|sort names.txt|netstat -tulpn|lsblk|hostname""".replace("\n", "").split("|")
 SHELL += ["history | tail -5", "ps aux | grep python", "cat notes.txt | wc -w"]
+# Bare command words and short command lines: `run uptime` is a shell command, not a program to start.
+SHELL_WORDS = ["uptime", "whoami", "htop", "top", "ls", "pwd", "date", "free -m", "ps aux", "make", "npm test",
+               "pytest", "df -h", "uname -a", "hostname", "ls -la", "make test", "ps", "who", "w", "clear"]
 
 # ---------------------------------------------------------------- windows
 WINDOWS = """Notepad|Settings|Display Settings|Sign In|Save As|Print|Calculator|File Explorer|Downloads|Task Manager|
@@ -618,6 +644,10 @@ POOLS: dict[str, Sampler] = {
     "process": mapped([(p, p) for p in PROCESSES] + [(p.capitalize(), p) for p in PROCESSES[:20]]),
     "progbare": mapped([(s, v) for s, v in PROGRAMS if not s.startswith("the ")]),
     "shell": verbatim(SHELL, quote=0.2),
+    "shellword": verbatim(SHELL_WORDS),
+    "progapp": mapped([(s, v) for s, v in PROGRAMS if not s.startswith("the ") and v not in SHELL_WORDS]),
+    "domain": _domain,
+    "files": _files,
     "window": titled(WINDOWS),
     "button": titled(BUTTONS),
     "field": titled(FIELDS),

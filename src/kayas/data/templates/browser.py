@@ -77,6 +77,12 @@ site = TemplateSet("browser.run_steps", "browser.site").imp(
     "open the page {site}",
     "go on {site}",
     "jump to {site}",
+    "open {site:domain}",
+    "go to {site:domain}",
+    "visit {site:domain}",
+    "open {site:domain} in the browser",
+    "navigate to {site:domain}",
+    "take me to {site:domain}",
     build=_site,
 ).ask(
     "I want to see {site}",

@@ -1,5 +1,5 @@
 """Files: create vs append (new file vs a line added), delete (trash) vs archive (kept)."""
-from kayas.data.spec import TemplateSet
+from kayas.data.spec import TemplateSet, call
 
 create = TemplateSet("filesystem.create_file").imp(
     "create [a|a new] file [called|named] {filename:file}",
@@ -126,4 +126,25 @@ archive = TemplateSet("filesystem.archive_file").imp(
     "keep {filename:file} but move it to the archive",
 )
 
-SETS = [create, append, delete, archive]
+
+def _each(tool: str):
+    """Several files in one command: one call per file, in the order said."""
+    return lambda s: [call(tool, filename=f) for f in s["filenames"]]
+
+
+multi_files = (
+    TemplateSet("filesystem.delete_file", "filesystem.delete_many")
+    .imp("delete {filenames:files}", "remove {filenames:files}", "remove the files {filenames:files}",
+         "delete the files {filenames:files}", "trash {filenames:files}", "get rid of {filenames:files}",
+         "move {filenames:files} to the trash", "erase {filenames:files}", build=_each("filesystem.delete_file"))
+    .ask("I don't need {filenames:files} anymore, delete them", build=_each("filesystem.delete_file")),
+    TemplateSet("filesystem.archive_file", "filesystem.archive_many")
+    .imp("archive {filenames:files}", "archive the files {filenames:files}", "move {filenames:files} to the archive",
+         "put {filenames:files} in the archive", "file away {filenames:files}", build=_each("filesystem.archive_file"))
+    .ask("I'm done with {filenames:files}, archive them", build=_each("filesystem.archive_file")),
+    TemplateSet("filesystem.create_file", "filesystem.create_many")
+    .imp("create {filenames:files}", "create the files {filenames:files}", "make files called {filenames:files}",
+         "create empty files {filenames:files}", "touch {filenames:files}", build=_each("filesystem.create_file")),
+)
+
+SETS = [create, append, delete, archive, *multi_files]
