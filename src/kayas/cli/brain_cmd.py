@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from kayas.cli.do_cmd import DryRunOpt, JsonOpt, YesOpt
 from kayas.errors import KayasError
 
 AdapterOpt = Annotated[
@@ -77,9 +78,9 @@ def register(app: typer.Typer) -> None:
     @app.command("run")
     def run(
         command: Annotated[str, typer.Argument(help="What to do, in your words.")],
-        yes: Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")] = False,
-        dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")] = False,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+        yes: YesOpt = False,
+        dry_run: DryRunOpt = False,
+        as_json: JsonOpt = False,
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,

@@ -96,13 +96,19 @@ def _read_plan(plan: str) -> str:
     return plan
 
 
+# The options of every command that runs a plan (`kayas do`, `kayas run`).
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the results as JSON.")]
+
+
 def register(app: typer.Typer) -> None:
     @app.command("do")
     def do(
         plan: Annotated[str, typer.Argument(help="A JSON list of calls, or - to read it from standard input.")],
-        yes: Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")] = False,
-        dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")] = False,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+        yes: YesOpt = False,
+        dry_run: DryRunOpt = False,
+        as_json: JsonOpt = False,
     ) -> None:
         """Run a JSON plan of tool calls, e.g. '[{"tool": "filesystem.create_file", "args": {"filename": "a.txt"}}]'."""
         calls = parse_plan(_read_plan(plan))
