@@ -136,8 +136,10 @@ class Generator:
         r_kind = rng.random()
         if r_kind < 0.22:
             r = render(rng.choice(self.multi_templates), rng, style, self.pools)
-        elif r_kind < 0.45 and composer.openers and composer.after_browser:
+        elif r_kind < 0.42 and composer.openers and composer.after_browser:
             r = composer.browser_chain(rng, style)
+        elif r_kind < 0.6:
+            r = composer.cross(rng, style)
         else:
             r = composer.compose(rng, style)
         return self.validated(r, augment(r.segments, r.imperative, style, rng, self.cfg.augment))

@@ -26,8 +26,8 @@ AFFINITY: dict[str, list[str]] = {
     "filesystem.delete_file": ["filesystem.create_file", "filesystem.delete_file"],
     "filesystem.archive_file": ["filesystem.create_file", "filesystem.archive_file", "email.send"],
     "spotify.pause_playback": ["spotify.get_current_playing", "process.start_program", "email.send"],
-    "spotify.play_query": ["process.start_program", "slack.send_message"],
-    "email.send": ["slack.send_message", "filesystem.archive_file", "email.send"],
+    "spotify.play_query": ["slack.send_message", "email.send", "process.start_program"],
+    "email.send": ["slack.send_message", "filesystem.archive_file", "clipboard.copy_text", "slack.send_message"],
     "slack.send_message": ["email.send", "slack.send_message", "spotify.pause_playback"],
     "clipboard.copy_text": ["uia.type_text", "slack.send_message", "clipboard.get_history"],
     "process.kill_process": ["process.start_program", "process.list_processes", "process.get_system_info"],
@@ -134,10 +134,65 @@ curated = TemplateSet("", name="multi").imp(
     build=lambda s: [call("process.start_program", program=s["program"], background=True),
                      call("browser.run_steps", steps=[{"action": "goto", "args": {
                          "url": s["site"] if "site" in s else cv.google_url(s["query"])}}])],
+).imp(
+    # A typed domain after a browser start: exactly that domain.
+    "[start|open|launch|fire up|open up|bring up|run] {program:browser}[ and| then|, then| and then|,] "
+    "[open|go to|visit|pull up|load|navigate to|head to|take me to|browse to] {site:domain}",
+    "[open|start|launch] {program:browser} [to|and show me] {site:domain}",
+    "[get|have] {program:browser} [open|up] [on|at|with] {site:domain}",
+    "use {program:browser} to [open|go to|visit|load] {site:domain}",
+    "in {program:browser}[,|] [open|go to|load|pull up] {site:domain}",
+    build=lambda s: [call("process.start_program", program=s["program"], background=True),
+                     call("browser.run_steps", steps=[{"action": "goto", "args": {"url": s["site"]}}])],
+).imp(
+    # Bodies that hold step words ("attached", "below", "archive", "then") stay whole.
+    "email {to:emails} [saying|to say|and say] {body:stepbody}, then archive {filename:file}",
+    "send {to:emails} an email about {subject} saying {body:stepbody} and then archive {filename:file}",
+    "mail {to:emails} [that|saying] {body:stepbody}[,|] and archive {filename:file}",
+    "email {to:emails} about {subject}: {body:stepbody}. Then archive {filename:file}",
+    build=lambda s: [call("email.send", to=s["to"], subject=s.get("subject", ""), body=s["body"]),
+                     call("filesystem.archive_file", filename=s["filename"])],
+).imp(
+    "email {to:emails} [saying|that says] {body:stepbody}, then delete {filename:file}",
+    "send {to:emails} a mail about {subject} saying {body:stepbody} and after that delete {filename:file}",
+    build=lambda s: [call("email.send", to=s["to"], subject=s.get("subject", ""), body=s["body"]),
+                     call("filesystem.delete_file", filename=s["filename"])],
+).imp(
+    "email {to:emails} about {subject} [saying|and say] {body:stepbody}, then tell {channel} {text:message}",
+    "email {to:emails} {body:stepbody} and let {channel} know {text:message}",
+    "send {to:emails} an email saying {body:stepbody}, then post {text:message} in {channel}",
+    build=lambda s: [call("email.send", to=s["to"], subject=s.get("subject", ""), body=s["body"]),
+                     call("slack.send_message", channel=s["channel"], text=s["text"])],
 ).ask(
     "I'm heading out, pause the music and close {window_title:window}",
     build=lambda s: [call("spotify.pause_playback"), call("uia.close_window", window_title=s["window_title"])],
 )
+
+
+# Commands that mix services in one sentence: one call per service, in the order said.
+CROSS: list[tuple[str, str]] = [
+    ("email.send", "slack.send_message"), ("slack.send_message", "email.send"),
+    ("spotify.play_query", "slack.send_message"), ("slack.send_message", "spotify.play_query"),
+    ("email.send", "clipboard.copy_text"), ("clipboard.copy_text", "email.send"),
+    ("filesystem.create_file", "slack.send_message"), ("filesystem.append_file", "slack.send_message"),
+    ("filesystem.archive_file", "slack.send_message"), ("filesystem.delete_file", "email.send"),
+    ("email.send", "filesystem.archive_file"), ("email.send", "filesystem.delete_file"),
+    ("email.send", "filesystem.append_file"), ("slack.send_message", "filesystem.append_file"),
+    ("spotify.play_query", "email.send"), ("email.send", "spotify.play_query"),
+    ("slack.send_message", "clipboard.copy_text"), ("email.send", "browser.run_steps"),
+    ("slack.send_message", "browser.run_steps"), ("browser.run_steps", "email.send"),
+    ("spotify.pause_playback", "slack.send_message"), ("local.search", "email.send"),
+    ("email.send", "process.start_program"), ("slack.send_message", "uia.close_window"),
+]
+CROSS_JOINTS = [" and ", " then ", ", then ", " and then ", " and also ", ", after that ", ", plus ",
+                ", and ", " after that ", ". Also, ", ". Then ", "; ", " & ", " plus "]
+
+
+def opens_spotify_to_play(calls: list[dict]) -> bool:
+    """`open spotify and play x` is one play_query call: a start_program(spotify) right
+    before a Spotify call is not planned (TOOLS.md: only what was asked)."""
+    return any(a["tool"] == "process.start_program" and a["args"].get("program") == "spotify"
+               and b["tool"].startswith("spotify.") for a, b in zip(calls, calls[1:]))
 
 
 @dataclass
@@ -200,7 +255,28 @@ class Composer:
             last = kind
         return self.join([render(t, rng, style, self.pools) for t in templates], rng)
 
+    def cross(self, rng: random.Random, style: Style) -> Rendered:
+        """Two (or three) services in one sentence: `email bob about x and tell #team y`."""
+        pairs = [p for p in CROSS if p[0] in self.by_tool and p[1] in self.by_tool]
+        tools = list(rng.choice(pairs))
+        while len(tools) < 4 and rng.random() < (0.6 if len(tools) == 2 else 0.3):
+            nxt = [b for a, b in pairs if a == tools[-1] and b not in tools]
+            if not nxt:
+                break
+            tools.append(rng.choice(nxt))
+        clauses = [render(rng.choice(self.by_tool[t]), rng, style, self.pools) for t in tools]
+        if len(clauses) == 2:
+            return self.join(clauses, rng, joints=CROSS_JOINTS)
+        return self.join(clauses, rng)
+
     def compose(self, rng: random.Random, style: Style) -> Rendered:
+        for _ in range(20):
+            r = self._compose(rng, style)
+            if not opens_spotify_to_play(r.calls):
+                return r
+        return r
+
+    def _compose(self, rng: random.Random, style: Style) -> Rendered:
         n = rng.choices([2, 3, 4], weights=[0.5, 0.33, 0.17])[0]
         clauses: list[Rendered] = []
         prev = None
@@ -210,10 +286,10 @@ class Composer:
             prev = template.tool
         return self.join(clauses, rng)
 
-    def join(self, clauses: list[Rendered], rng: random.Random) -> Rendered:
+    def join(self, clauses: list[Rendered], rng: random.Random, joints: list[str] | None = None) -> Rendered:
         n = len(clauses)
         segments: list[tuple[str, bool]] = []
-        first_then = n == 2 and rng.random() < 0.12
+        first_then = n == 2 and joints is None and rng.random() < 0.12
         if first_then:
             segments.append(("first ", False))
         for i, clause in enumerate(clauses):
@@ -221,7 +297,7 @@ class Composer:
                 if first_then:
                     joint = rng.choice([", then ", " and then ", " then "])
                 elif n == 2:
-                    joint = rng.choice(CONNECT_2)
+                    joint = rng.choice(joints or CONNECT_2)
                 else:
                     joint = rng.choice(CONNECT_LAST if i == n - 1 else CONNECT_MID)
                 segments.append((joint, False))

@@ -203,7 +203,12 @@ mom's birthday is in august|renew the car insurance in march|ask Dr. Lee about t
 check the mail|the kids have no school on monday|Plan the BBQ for Saturday|wash the car|
 buy flowers for Grandma's 90th birthday on the 3rd of july|email the landlord about the heating|
 clean the garage, sort the tools and take the old paint cans to the recycling center on saturday morning|
-pasta|cheese|ok|meeting notes: budget approved, hiring freeze lifted, next review in january""".replace("\n", "").split("|")
+pasta|cheese|ok|meeting notes: budget approved, hiring freeze lifted, next review in january|
+fix it before friday|ask Tom about it|return it to the store|Vacation request for July|the Quarterly report is due|
+banana bread recipe|try the lasagna recipe|watch the Docker tutorial|read the laptop reviews|pizza places near me|
+the invoice is attached|details are below|archive the old photos|delete the spam folder|then call the bank|
+Buy A New Phone Case|check it again tomorrow|It Works|send it to Maria then|Book The Venue|
+pick up the package, it arrived broken|sign it and send it back|Call the Landlord about the Heating""".replace("\n", "").split("|")
 
 MESSAGES = """looking into it now|on my way now|the build failed again|see the thread|I'll handle it today|I'm listening to music|the mockups are ready|lunch is here|I'll be 10 minutes late|the build is green again|can someone review PR 42?|
 standup moved to 10:30|deploy is done|the server is back up|great job everyone|who's up for coffee?|
@@ -228,7 +233,24 @@ yes|no|maybe later|Running 5 min late|all good here|the tickets are booked for j
 we need more chairs for sunday|invoice 2291 is paid|I'll send the photos tonight|
 the doctor said it's nothing serious, back at work on wednesday|got it, thanks!|
 the new interns start on monday, please give them access to the repos and the wiki|
-Great Work On The Launch|lunch at 12:30 on friday?""".replace("\n", "").split("|")
+Great Work On The Launch|lunch at 12:30 on friday?|
+it arrived broken|it works now|I fixed it|it's done|is it ready?|I'll take care of it|it's on the shared drive|
+the report is attached below|the invoice is attached|see the notes below|details below|files attached|
+I'll archive the old threads later|please delete the old branch|don't delete anything yet|
+we can talk then|I'll call you then|then we ship|finish the slides then send them to me|
+the Quarterly report is ready|Vacation request approved|Happy New Year Team|The Demo Is At 3|
+the banana bread recipe is in the doc|the new Docker tutorial is up|check the hotel reviews|
+Meeting moved to Friday|Welcome Aboard|the server is down again, I'm on it|Launch Day!|
+my flight got cancelled, I'll join remotely|we hit 10k users today|the Q3 numbers are below|
+the photos are attached, delete the blurry ones|can you archive the project channel?|the build broke it again""".replace("\n", "").split("|")
+
+# Email bodies that hold words a step could start with; they stay whole before ", then ...".
+STEP_BODIES = """the report is attached below|the invoice is attached|see the notes below|details are below|
+please archive the old threads|I'll delete the draft later|we archive everything on friday|
+the files are attached and the summary is below|finish the review then send it back|
+read it then sign it|the photos are attached, delete the blurry ones|the slides are attached|
+The Contract Is Attached|Agenda below|I attached the receipt|the logs are attached, then we debug|
+don't delete the backups|archive is ready|the old drafts can be deleted then|see below for the numbers""".replace("\n", "").split("|")
 
 SUBJECTS = """the trip|slides|Q3 budget|lunch tomorrow|invoice #4411|meeting notes|your application|weekend plans|
 project update|the contract|hello|quick question|the report|dinner on Friday|the offsite|vacation request|
@@ -238,7 +260,13 @@ sprint review|the book club|reference letter|the deadline|
 Weekly Update|Saturday Plans|Meeting Tomorrow|monday standup|Invoice for March|Project Kickoff|
 Re: Budget|the plan for saturday|Quarterly Review|Trip to Lisbon|Dinner Friday|birthday party|
 Q4 Planning|friday|tickets for sunday|The Big Game|Lunch|updates|Photos from the Trip|
-New Hire Onboarding|rent for may|Happy Birthday|Team Offsite in June|Your Order #1182|urgent: server down""".replace("\n", "").split("|")
+New Hire Onboarding|rent for may|Happy Birthday|Team Offsite in June|Your Order #1182|urgent: server down|
+Vacation request|quarterly report|Quarterly Report|Vacation Request|the invoice|Invoice attached|
+report attached|Files Below|the archive|Delete request|it|Re: it|Follow up|follow-up on the interview|
+Budget Review|budget review|The Contract|Party Planning|party planning|Sick day|sick day|
+Expense report for March|expense report|Notes from the call|Question about the lease|
+Parent-Teacher Meeting|the recipe|Banana bread recipe|Product reviews|Lunch near the office|
+Flight details|flight details|Welcome!|Your feedback|New Laptop|Thanks again""".replace("\n", "").split("|")
 
 _FIRST = """bob alice lee kim sam ana tom priya jake maria dana omar li chen raj emma noah mia liam zoe max
 sara leo nina paul eva ivan yuki ola hugo jo""".split()
@@ -315,11 +343,35 @@ docs.python.org/3/library shop.example.com/orders mail.google.com/mail/u/0 youtu
 twitter.com/home example.org/account/settings portal.example.edu/grades""".split()
 
 
-@parses(lambda said: cv.site_url(said) if re.fullmatch(r"[\w-]+\.[a-z]+", said, re.I) else None)
+_NAMES_WEB = """youtube reddit github gmail wikipedia netflix twitch notion figma trello spotify duolingo
+example acme mysite portfolio myblog coolstartup shopify substack medium tumblr stripe vercel netlify
+openai anthropic mozilla kernel gnu debian ubuntu archlinux python nodejs golang rust-lang kotlinlang
+weather bbc lemonde spiegel elpais nos tagesschau asahi news24 abc9 foodnetwork allrecipes
+bandcamp soundcloud itch hackaday arstechnica wired techcrunch engadget producthunt""".split()
+_TLDS = """com com com org net io dev ai co app me tv fm gg sh xyz de fr es it nl co.uk com.au ca jp in edu gov
+info biz us eu ch se no dk pl br mx""".split()
+_SUBS = ["www.", "docs.", "blog.", "mail.", "app.", "shop.", "news.", "m.", "api.", "status.", "en.", "my.", "learn."]
+_WEB_PATHS = ["/login", "/signup", "/about", "/pricing", "/docs", "/settings", "/blog", "/cart", "/account",
+              "/r/python", "/wiki/Main_Page", "/search", "/careers", "/contact", "/en/latest", "/feed"]
+
+
+def _typed_domain(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.35:
+        return rng.choice([d for d in _DOMAINS_WEB if d.count(".") == 1])
+    host = f"{rng.choice(_NAMES_WEB)}.{rng.choice(_TLDS)}"
+    if rng.random() < 0.25:
+        host = rng.choice(_SUBS) + host
+    if rng.random() < 0.2:
+        host += rng.choice(_WEB_PATHS)
+    return host
+
+
+@parses(lambda said: cv.site_url(said) if re.fullmatch(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?", said, re.I) else None)
 def _domain(rng: random.Random, style: Style) -> Fill:
     """A domain typed by the user goes to exactly that domain: `youtube.com` -> https://youtube.com."""
-    surface = rng.choice([d for d in _DOMAINS_WEB if d.count(".") == 1])
-    if style.caps:
+    surface = _typed_domain(rng)
+    if style.caps and "/" not in surface:
         return Fill(surface.upper(), cv.site_url(surface))
     return Fill(surface, cv.site_url(surface))
 
@@ -370,7 +422,14 @@ vegan lasagna|Docker compose tutorial|the meaning of serendipity|is it going to 
 Mars rover pictures|C++ smart pointers|tips for job interviews|how to write a cover letter|
 used bikes for sale|Bitcoin price|what's a good name for a cat|history of the Roman empire|
 how to say thank you in French|machine learning courses|Seattle coffee shops|LED vs OLED TV|
-how to remove a stripped screw|Kubernetes pods explained|best sci-fi books|Marie Curie biography""".replace("\n", "").split("|")
+how to remove a stripped screw|Kubernetes pods explained|best sci-fi books|Marie Curie biography|
+Django tutorial|React Native tutorial|watercolor painting tutorial|Excel pivot table tutorial|
+iPhone 15 reviews|noise cancelling headphones reviews|Airbnb Lisbon reviews|standing desk reviews|
+sushi near me|gas stations near me|vets open now near me|coffee shops near me|
+chocolate chip cookie recipe|easy chili recipe|Thai green curry recipe|pancake recipe|
+how to fix it|why is it raining|what is it like to live in Oslo|is it safe to fly today|
+Python Tutorial|Best Laptops 2025|New York Times crossword|The Beatles discography|
+how to archive emails in Gmail|how to delete a Facebook account|then vs than|best VPN services""".replace("\n", "").split("|")
 
 VIDEO_QUERIES = """AI tutorials|lofi hip hop|how to change a tire|cat videos|guitar lessons for beginners|
 Python for beginners|cooking pasta|yoga for beginners|SpaceX launch|Minecraft speedrun|movie trailers|
@@ -436,6 +495,25 @@ Disconnect|Refresh|Search|Print|Export|Import|Upload|Download|Share|Undo|Remind 
 Join|Start|Stop|Pause|Resume|Confirm|Remove|Add|Edit|Copy|Paste|More Options|Advanced|Details|Help|
 Save As|Replace All|Find Next|Forward|Archive|Run|End Task|Check for Updates|Change|Reset|Enable|Disable""".replace("\n", "").split("|")
 
+# Keys of a calculator or keypad: the button's name is exactly what was said (`7`, `+`, `=`, `Plus`).
+CALC_KEYS = list("0123456789") + ["+", "-", "*", "/", "=", ".", "%", "×", "÷", "±", "C", "CE", "AC", "x²", "√", "(", ")",
+                                  "plus", "minus", "equals", "times", "divide", "multiply", "clear", "backspace",
+                                  "percent", "square root", "decimal point", "negate", "memory clear", "M+"]
+CALC_WINDOWS = ["Calculator", "calculator", "Calc", "calc", "Keypad", "Phone", "Dialer", "Numpad"]
+
+
+def _calc_window(rng: random.Random, style: Style) -> Fill:
+    said = rng.choice(CALC_WINDOWS)
+    value = cv.title_case(said)
+    return Fill(said.upper() if style.caps else said, value)
+
+
+def _calc_key(rng: random.Random, style: Style) -> Fill:
+    key = rng.choice(CALC_KEYS)
+    surface = key.upper() if style.caps and key.isalpha() else key
+    return Fill(surface, cv.title_case(key))
+
+
 FIELDS = """Password|Username|Email|Search|Name|First Name|Last Name|Address|Phone|Subject|Message|To|Comment|Title|
 Description|Amount|Date|City|Zip Code|URL|File Name|Notes|Find What|Replace With|Server|Port|Code|Display Name""".replace("\n", "").split("|")
 
@@ -443,7 +521,9 @@ TYPED = """hello|hunter2|Hello there|alice@example.com|my secret pass|42|123 Mai
 report.pdf|Meeting at 3pm|smith|john.doe|Berlin|10115|https://example.com|Dear Sir or Madam,|
 see you tomorrow|Q3 planning notes|correct horse battery staple|5 apples and 2 pears|yes|admin|
 I'll be there in 10 minutes|print('hi')|Best regards, Ana|2024-06-30|+1 555 0100|Lorem ipsum dolor sit amet|
-call me back|the quick brown fox|order #5521|My New Document|weekly sync|todo: review, merge, deploy""".replace("\n", "").split("|")
+call me back|the quick brown fox|order #5521|My New Document|weekly sync|todo: review, merge, deploy|
+it's me|Hello World|Dear John|see attached|fix it|Quarterly Report|details below|I'll be there then|
+John Smith|Project Apollo|Bring it back tomorrow|New York|tutorial""".replace("\n", "").split("|")
 
 # ---------------------------------------------------------------- browser steps
 CLICKABLE = """Join|Sign in|Login|Log in|Accept all cookies|Next|Search|Add to cart|Checkout|Subscribe|Submit|
@@ -478,7 +558,9 @@ COPY_PAIRS: list[tuple[str, str]] = [
 COPY_TEXT = """hello world|see you at 8|The meeting is at 3pm in room 4|git clone https://github.com/kayas/kayas|
 Thanks, talk soon!|42|pip install kayas|I'm running late, start without me|ok|192.168.1.10|
 Dear hiring manager,|npm run dev|lorem ipsum|https://example.com/docs|SELECT * FROM users;|
-Happy birthday! 🎉|Best, Sam|500 grams of flour, 2 eggs and a pinch of salt|done and done|2024-07-01""".replace("\n", "").split("|")
+Happy birthday! 🎉|Best, Sam|500 grams of flour, 2 eggs and a pinch of salt|done and done|2024-07-01|
+I'll send it tonight|Quarterly Report Q3|banana bread recipe|see below|it arrived broken|
+Vacation Request|meet me at the Main Entrance|then press enter""".replace("\n", "").split("|")
 
 # ---------------------------------------------------------------- music
 SONGS: list[tuple[str, str]] = [
@@ -634,6 +716,7 @@ POOLS: dict[str, Sampler] = {
     "note": as_said(NOTES, quote=0.35),
     "message": as_said(MESSAGES, quote=0.2),
     "subject": as_said(SUBJECTS, quote=0.15),
+    "stepbody": as_said(STEP_BODIES, quote=0.15),
     "email": _email,
     "emails": _emails,
     "site": _site,
@@ -671,5 +754,7 @@ POOLS: dict[str, Sampler] = {
     "page": verbatim(["signup", "login", "sign in", "checkout", "contact", "settings", "search", "account",
                       "registration", "home", "newsletter", "profile"]),
     "limit": _number(1, 20),
+    "calckey": _calc_key,
+    "calcwin": _calc_window,
     "seconds": _seconds,
 }

@@ -24,6 +24,25 @@ play = TemplateSet("spotify.play_query").imp(
     "start {query:music} on spotify",
     "find {query:music} on spotify and play it",
     "change the music to {query:music}",
+    # Naming Spotify is only where to play: one play_query call, no start_program.
+    "open spotify and play {query:music}",
+    "open Spotify and play {query:music}",
+    "fire up spotify and put on {query:music}",
+    "launch spotify and play {query:music}",
+    "start spotify and play {query:music}",
+    "open up spotify[,| and] [play|put on|queue up] {query:music}",
+    "go to spotify and play {query:music}",
+    "get spotify going with {query:music}",
+    "spotify, play {query:music}",
+    "Spotify: {query:music}",
+    "in spotify[,|] play {query:music}",
+    "on spotify[,|] put on {query:music}",
+    "use spotify to play {query:music}",
+    "open spotify then play {query:music}",
+    "pull up spotify and [play|start] {query:music}",
+    "play {query:music} [on|in|with|using] Spotify",
+    "put {query:music} on [spotify|Spotify]",
+    "spotify play {query:music}",
 ).ask(
     "I want to listen to {query:music}",
     "I'm in the mood for {query:music}",
@@ -31,6 +50,10 @@ play = TemplateSet("spotify.play_query").imp(
     "I wanna hear {query:music}",
     "can we get {query:music} going?",
     "can you play {query:music}?",
+    "could you open spotify and play {query:music}?",
+    "would you mind putting on {query:music}?",
+    "I'd love to hear {query:music} on spotify",
+    "can you get {query:music} playing on spotify?",
 )
 
 pause = TemplateSet("spotify.pause_playback").imp(

@@ -23,11 +23,28 @@ click = TemplateSet("uia.click_button").imp(
     "press {button_text:button} in the {window_title:window} dialog",
     "in the {window_title:window} dialog hit {button_text:button}",
     "click the button {button_text:button} in {window_title:window}",
+).imp(
+    # Single characters, digits and symbols: the button's name is exactly what was said.
+    "click {button_text:calckey} in [the|] {window_title:calcwin}",
+    "press {button_text:calckey} [in|on] [the|] {window_title:calcwin}",
+    "hit {button_text:calckey} in the {window_title:calcwin}",
+    "press the {button_text:calckey} button [in|on] [the|] {window_title:calcwin}",
+    "tap the {button_text:calckey} key in {window_title:calcwin}",
+    "in [the|] {window_title:calcwin}, [click|press|hit|tap] {button_text:calckey}",
+    "on the {window_title:calcwin} [click|press] the {button_text:calckey} [button|key]",
+    "click the {button_text:calckey} button in the {window_title:calcwin} window",
+    "{window_title:calcwin}: press {button_text:calckey}",
+    "push {button_text:calckey} on the {window_title:calcwin}",
+    "select {button_text:calckey} in {window_title:calcwin}",
+    "click {button_text:calckey} on the {window_title:calcwin} keypad",
 ).ask(
     "I need to click {button_text:button} in {window_title:window}",
     "the {window_title:window} window wants me to click {button_text:button}, do it",
     "{window_title:window} is asking, press {button_text:button}",
     "can you hit {button_text:button} in the {window_title:window} window?",
+    "can you press {button_text:calckey} in the {window_title:calcwin}?",
+    "would you mind clicking {button_text:calckey} in {window_title:calcwin}?",
+    "could you tap the {button_text:calckey} key on the {window_title:calcwin}?",
 )
 
 type_text = TemplateSet("uia.type_text").imp(
