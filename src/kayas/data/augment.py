@@ -36,6 +36,12 @@ WRAPPERS = [
     ("just ", False), ("I need to ", False), ("I want to ", False), ("I'd like to ", False), ("let me ", False),
     ("help me ", False), ("can you please ", True), ("would you please ", True), ("could ya ", True),
     ("plz ", False), ("I wanna ", False), ("lemme ", False),
+    ("can you make sure to ", True), ("make sure to ", False), ("would you mind helping me ", True),
+    ("could you go ahead and ", True), ("when you get a sec, ", False), ("if you don't mind, ", False),
+    ("I'd appreciate it if you could ", False), ("hey, could you ", True), ("I need to quickly ", False),
+    ("real quick, can you ", True), ("mind helping me ", True), ("I was hoping you could ", False),
+    ("could you do me a favor and ", True), ("is it possible to ", True), ("any chance you could ", True),
+    ("I'd love it if you could ", False), ("you think you could ", True), ("try to ", False),
 ]
 SUFFIXES = [
     " please", " for me", " thanks", " thank you", " real quick", " right now", " when you get a chance",

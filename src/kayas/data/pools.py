@@ -262,7 +262,7 @@ Re: Budget|the plan for saturday|Quarterly Review|Trip to Lisbon|Dinner Friday|b
 Q4 Planning|friday|tickets for sunday|The Big Game|Lunch|updates|Photos from the Trip|
 New Hire Onboarding|rent for may|Happy Birthday|Team Offsite in June|Your Order #1182|urgent: server down|
 Vacation request|quarterly report|Quarterly Report|Vacation Request|the invoice|Invoice attached|
-report attached|Files Below|the archive|Delete request|it|Re: it|Follow up|follow-up on the interview|
+report attached|Files Below|the archive|Delete request|Re: the move|Follow up|follow-up on the interview|
 Budget Review|budget review|The Contract|Party Planning|party planning|Sick day|sick day|
 Expense report for March|expense report|Notes from the call|Question about the lease|
 Parent-Teacher Meeting|the recipe|Banana bread recipe|Product reviews|Lunch near the office|

@@ -17,6 +17,15 @@ send = TemplateSet("email.send").imp(
     "send {to:emails} a message with subject {subject} saying {body:message}",
     "send {to:emails} an email about {subject} [that says|saying|telling them] {body:message}",
     "send an email [titled|called] {subject} to {to:emails} saying {body:message}",
+    "email {to:emails}, subject \"{subject}\", body \"{body:message}\"",
+    "fire off an email to {to:emails} about {subject}: {body:message}",
+    "get an email out to {to:emails} [re|about|regarding] {subject} [saying|that says] {body:message}",
+    "reply to {to:emails} with subject {subject} and say {body:message}",
+    "ping {to:emails} by email about {subject}, [saying|tell them] {body:message}",
+    "email {to:emails}. subject: {subject}. body: {body:message}",
+    "new email to {to:emails}, [subject|title] {subject}, [body|text|message] {body:message}",
+    "send {to:emails} a note [titled|with the subject] {subject} [saying|that says] {body:message}",
+    "email {to:emails} regarding {subject} and [tell|let] them [know|] {body:message}",
 ).imp(
     "send {to:emails} an email [saying|that says] {body:message}",
     "email {to:emails} [saying|to say|and say|and tell them] {body:message}",
@@ -25,6 +34,12 @@ send = TemplateSet("email.send").imp(
     "email {to:emails}: {body:message}",
     "send a quick email to {to:emails} saying {body:message}",
     "mail {to:emails} the message {body:message}",
+    "email {to:emails} that {body:message}",
+    "tell {to:emails} by email {body:message}",
+    "send {to:emails} a note saying {body:message}",
+    "fire off an email to {to:emails} saying {body:message}",
+    "shoot {to:emails} an email[:| saying] {body:message}",
+    "message {to:emails} by email: {body:message}",
     subject="",
 ).imp(
     "send an email to {to:emails} about {subject}",
@@ -40,6 +55,8 @@ send = TemplateSet("email.send").imp(
     "I need to tell {to:emails} by email that {body:message}",
     "please send {to:emails} a quick email: {body:message}",
     "can you let {to:emails} know that {body:message}? email them",
+    "would you mind emailing {to:emails} [that|saying] {body:message}?",
+    "can you make sure {to:emails} gets an email saying {body:message}",
     subject="",
 )
 

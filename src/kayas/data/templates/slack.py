@@ -23,11 +23,27 @@ send = TemplateSet("slack.send_message").imp(
     "send to {channel} on slack: {text:message}",
     "slack the {channel} channel that {text:message}",
     "post a message in {channel} saying {text:message}",
+    "let {channel} know that {text:message}",
+    "tell everyone in {channel} {text:message}",
+    "give {channel} a heads up that {text:message}",
+    "share in {channel}: {text:message}",
+    "write to {channel}: {text:message}",
+    "post {text:message} to {channel}",
+    "send {channel} a message saying {text:message}",
+    "notify {channel} that {text:message}",
+    "drop {text:message} in {channel}",
+    "reply in {channel} with {text:message}",
+    "on slack, post {text:message} in {channel}",
+    "message the {channel} channel: {text:message}",
 ).ask(
     "I need to let {channel} know {text:message}",
     "{channel} needs to know that {text:message}",
     "I want to post {text:message} in {channel}",
     "can you tell {channel} {text:message}?",
+    "would you mind telling {channel} that {text:message}?",
+    "can you make sure {channel} knows {text:message}",
+    "could you post {text:message} in {channel}?",
+    "I need {channel} to hear that {text:message}",
 )
 
 search = TemplateSet("slack.search_messages").imp(
