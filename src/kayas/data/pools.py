@@ -90,6 +90,22 @@ def mapped(pairs: list[tuple[str, Any]], lower_in_voice: bool = True) -> Sampler
     return sample
 
 
+def described(pairs: list[tuple[str, str]]) -> Sampler:
+    """Free text after a description (`the password hunter2` -> hunter2): typed in capitals,
+    the text is carried in capitals, as typed."""
+
+    table = {s.lower(): v for s, v in pairs}
+
+    @parses(lambda said: table.get(said.lower()))
+    def sample(rng: random.Random, style: Style) -> Fill:
+        surface, value = rng.choice(pairs)
+        if style.caps:
+            return Fill(surface.upper(), value.upper())
+        return Fill(surface, value)
+
+    return sample
+
+
 def titled(items: list[str]) -> Sampler:
     """Window titles and button texts: said in any case, carried title-cased."""
 
@@ -742,10 +758,10 @@ POOLS: dict[str, Sampler] = {
     "shot": verbatim(SHOTS),
     "copytext": as_said(COPY_TEXT, quote=0.3),
     "copydesc": _copy_described,
-    "typeddesc": mapped([("the password hunter2", "hunter2"), ("my email alice@example.com", "alice@example.com"),
+    "typeddesc": described([("the password hunter2", "hunter2"), ("my email alice@example.com", "alice@example.com"),
                          ("the code 4471", "4471"), ("the name Smith", "Smith"), ("my username jdoe_88", "jdoe_88"),
                          ("the address 12 Oak Road", "12 Oak Road"), ("the amount 250", "250"),
-                         ("the password correct horse", "correct horse")], lower_in_voice=False),
+                         ("the password correct horse", "correct horse")]),
     "music": _music,
     "channel": _channel,
     "slackq": _with_det(SLACK_QUERIES),

@@ -19,12 +19,21 @@ copy = TemplateSet("clipboard.copy_text").imp(
     "clipboard this: {text:copytext}",
     "add {text:copytext} to the clipboard",
     "copy the words {text:copytext}",
+    "grab {text:copytext} for me, put it on the clipboard",
+    "copy {text:copytext} so I can paste it later",
+    "get {text:copytext} into my clipboard",
+    "throw {text:copytext} on the clipboard",
+    "copy over {text:copytext}",
+    "make a copy of the text {text:copytext}",
 ).ask(
     "I need {text:copytext} on my clipboard",
     "put this in my clipboard: {text:copytext}",
     "can you copy {text:copydesc}?",
     "I want {text:copydesc} copied",
     "clipboard: {text:copytext}",
+    "can you make sure {text:copytext} is on my clipboard",
+    "would you mind copying {text:copytext}?",
+    "could you copy {text:copydesc} for me?",
 )
 
 paste = TemplateSet("clipboard.paste_text").imp(
@@ -40,6 +49,12 @@ paste = TemplateSet("clipboard.paste_text").imp(
     "show [the|my] clipboard",
     "get the clipboard [text|contents]",
     "paste the text from the clipboard",
+    "paste what's on the clipboard",
+    "dump the clipboard",
+    "print the clipboard",
+    "read me what I copied",
+    "paste my clipboard here",
+    "tell me the clipboard text",
 ).ask(
     "what's on the clipboard[?|]",
     "what's in my clipboard[?|]",
@@ -49,6 +64,9 @@ paste = TemplateSet("clipboard.paste_text").imp(
     "what have I got copied[?|]",
     "current clipboard?",
     "what's copied right now[?|]",
+    "can you paste what I copied?",
+    "would you mind reading the clipboard?",
+    "do I have anything copied[?|]",
 )
 
 history = TemplateSet("clipboard.get_history").imp(
@@ -64,6 +82,12 @@ history = TemplateSet("clipboard.get_history").imp(
     "pull up my clipboard history",
     "show the clipboard history, last {limit}",
     "list what I copied recently",
+    "show my last {limit} copies",
+    "bring up the clipboard history",
+    "go back through my clipboard history",
+    "show the {limit} most recent clipboard entries",
+    "list my recent clipboard items",
+    "dump the clipboard history",
 ).ask(
     "clipboard history[?|]",
     "what did I copy last, show me {limit}",

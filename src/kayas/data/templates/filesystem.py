@@ -117,6 +117,13 @@ archive = TemplateSet("filesystem.archive_file").imp(
     "tuck {filename:file} away in the archive",
     "move {filename:mypurpose} into the archive",
     "shelve {filename:file} in the archive",
+    "archive {filename:file} for me",
+    "put {filename:file} away in the archive",
+    "move {filename:file} over to the archive",
+    "get {filename:file} into the archive",
+    "archive the old {filename:file}",
+    "store {filename:file} in the archive folder",
+    "send {filename:mypurpose} to the archive",
 ).ask(
     "I'm done with {filename:file}, archive it",
     "{filename:file} should go to the archive",
@@ -124,6 +131,9 @@ archive = TemplateSet("filesystem.archive_file").imp(
     "I want {filename:file} archived",
     "can {filename:file} go in the archive folder?",
     "keep {filename:file} but move it to the archive",
+    "can you make sure {filename:file} gets archived",
+    "would you mind archiving {filename:file}?",
+    "could you archive {filename:file}?",
 )
 
 

@@ -147,6 +147,9 @@ procs = TemplateSet("process.list_processes").ask(
     "is {_p:process} running[?|]",
     "what's running right now[?|]",
     "anything weird running[?|]",
+    "can you show me what's running?",
+    "would you mind listing the running processes?",
+    "which processes are active[?|]",
 ).imp(
     "list [the|all] processes",
     "show [me|] [the|] running processes",
@@ -158,6 +161,12 @@ procs = TemplateSet("process.list_processes").ask(
     "get the process list",
     "show all processes",
     "list everything that's running",
+    "show running tasks",
+    "show me all the running programs",
+    "list what's open right now",
+    "give me a list of running processes",
+    "print the process list",
+    "show the task list",
 )
 
 SETS = [start, run, info, kill, procs]

@@ -60,12 +60,22 @@ search = TemplateSet("slack.search_messages").imp(
     "look through slack for {query:slackq}",
     "search the slack messages about {query:slackq}",
     "pull up slack messages mentioning {query:slackq}",
+    "find what people said about {query:slackq} on slack",
+    "search slack for messages about {query:slackq}",
+    "look in slack for {query:slackq}",
+    "scan slack for {query:slackq}",
+    "grep slack for {query:slackq}",
+    "find the slack message about {query:slackq}",
+    "search our slack for {query:slackq}",
 ).ask(
     "what did people say about {query:slackq} on slack[?|]",
     "any slack messages mentioning {query:slackq}?",
     "who talked about {query:slackq} in slack[?|]",
     "was {query:slackq} discussed on slack[?|]",
     "what's on slack about {query:slackq}[?|]",
+    "can you search slack for {query:slackq}?",
+    "did anyone mention {query:slackq} on slack[?|]",
+    "would you mind digging up the slack thread about {query:slackq}?",
 )
 
 SETS = [send, search]

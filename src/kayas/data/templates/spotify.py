@@ -72,11 +72,21 @@ pause = TemplateSet("spotify.pause_playback").imp(
     "pause the track",
     "pause what's playing",
     "kill the music",
+    "pause the spotify",
+    "stop spotify",
+    "pause the playlist",
+    "put the music on hold",
+    "freeze the song",
+    "mute the music by pausing it",
+    "pause it for a sec",
 ).ask(
     "enough music[|, pause it]",
     "can you pause the music?",
     "music off[ please|]",
     "quiet, pause the song",
+    "could you pause the song?",
+    "would you mind pausing the music?",
+    "can you stop the music for a moment?",
 )
 
 current = TemplateSet("spotify.get_current_playing").ask(
@@ -93,6 +103,9 @@ current = TemplateSet("spotify.get_current_playing").ask(
     "which song is playing right now[?|]",
     "what track is this[?|]",
     "who's singing[?|]",
+    "can you tell me what song this is?",
+    "what's this track called[?|]",
+    "who's the artist of this song[?|]",
 ).imp(
     "name this track",
     "tell me the song name",
@@ -101,6 +114,11 @@ current = TemplateSet("spotify.get_current_playing").ask(
     "get the current track",
     "show me what's playing on spotify",
     "look up what song this is",
+    "tell me who's singing",
+    "show me the current song on spotify",
+    "tell me the name of this track",
+    "get me the song title",
+    "identify the song that's playing",
 )
 
 SETS = [play, pause, current]
