@@ -89,11 +89,19 @@ close = TemplateSet("uia.close_window").imp(
     "close the {window_title:window} window for me",
     "x out of the {window_title:window} window",
     "close down the {window_title:window} window",
+    "close the {window_title:window} window please",
+    "shut down the {window_title:window} dialog",
+    "get the {window_title:window} window off my screen",
+    "close the {window_title:window} popup",
+    "hit the X on the {window_title:window} window",
 ).ask(
     "I'm done with the {window_title:window} window, close it",
     "the {window_title:window} window can go, close it",
     "can the {window_title:window} window be closed?",
     "no more {window_title:window} window please",
+    "could you close the {window_title:window} window?",
+    "would you mind closing {window_title:window}?",
+    "can you make sure the {window_title:window} window is closed",
 )
 
 windows = TemplateSet("uia.list_windows").ask(
@@ -104,6 +112,9 @@ windows = TemplateSet("uia.list_windows").ask(
     "what windows are on screen right now[?|]",
     "how many windows are open[?|]",
     "which windows are open at the moment[?|]",
+    "can you list the open windows?",
+    "would you mind telling me which windows are open?",
+    "what do I have open[?|]",
 ).imp(
     "list the open windows",
     "show me all [the|] windows",
@@ -115,6 +126,11 @@ windows = TemplateSet("uia.list_windows").ask(
     "give me the window list",
     "list every open window",
     "get the titles of the open windows",
+    "show me what windows I have open",
+    "list the windows on my screen",
+    "print the window titles",
+    "show all open app windows",
+    "give me a list of the open windows",
 )
 
 tree = TemplateSet("uia.get_control_tree").imp(
@@ -149,6 +165,10 @@ find = TemplateSet("uia.find_window").ask(
     "is {title:window} still open?",
     "is the {title:window} window still up[?|]",
     "have I got a {title:window} window open somewhere[?|]",
+    "can you check if {title:window} is open?",
+    "could you find the {title:window} window?",
+    "is {title:window} up[?|]",
+    "did the {title:window} window open[?|]",
 ).imp(
     "find the {title:window} window",
     "look for a window called {title:window}",
