@@ -45,15 +45,19 @@ def test_services_mixed_in_one_sentence_give_one_call_each(examples):
     assert len(email_slack) >= 30 and len(slack_email) >= 15 and len(spotify_slack) >= 8, (len(email_slack), len(slack_email), len(spotify_slack))
 
 
-def test_opening_spotify_to_play_is_one_play_query(examples):
-    named = [(c, p) for c, p, _ in examples if re.search(r"\b(open|launch|fire up|start) spotify and (play|put on)\b", c, re.I)]
-    assert len(named) >= 10
+def test_opening_spotify_to_play_starts_it_then_plays(examples):
+    """Every verb said is a call: "open spotify and play X" starts the program, then plays;
+    "play X on spotify" only plays."""
+    named = [(c, p) for c, p, _ in examples
+             if re.search(r"\b(open|launch|fire up|start|pull up) spotify(,| and| then|, then| and then) (play|put on)\b", c, re.I)]
+    assert len(named) >= 5
     for command, plan in named:
-        assert any(c["tool"] == "spotify.play_query" for c in plan), (command, plan)
-    for command, plan, _ in examples:
-        for a, b in zip(plan, plan[1:]):
-            assert not (a["tool"] == "process.start_program" and a["args"]["program"] == "spotify"
-                        and b["tool"].startswith("spotify.")), command
+        tools = [c["tool"] for c in plan]
+        assert "spotify.play_query" in tools, (command, plan)
+        k = tools.index("spotify.play_query")
+        assert k > 0 and plan[k - 1]["tool"] == "process.start_program" and plan[k - 1]["args"]["program"] == "spotify", (command, plan)
+    place = [(c, p) for c, p, _ in examples if re.fullmatch(r"(?i)play .+ on spotify", c.strip())]
+    assert place and all([x["tool"] for x in p] == ["spotify.play_query"] for _, p in place)
 
 
 _TYPED = re.compile(r"\b(?:open|go to|visit|pull up|load) ((?:[\w-]+\.)+(?:com|org|io|dev|ai|net|co\.uk|de|me|tv|app))\b(?![.\w])",
