@@ -129,8 +129,8 @@ GEMMA_TEMPLATE = (
     "{% if m['role'] == 'system' %}{% set ns.prefix = m['content'] | trim + '\\n\\n' %}"
     "{% else %}{{ '<start_of_turn>' + ('model' if m['role'] == 'assistant' else m['role']) + '\\n' }}"
     "{% if m['role'] == 'user' %}{{ ns.prefix }}{% set ns.prefix = '' %}{% endif %}"
-    "{{ m['content'] | trim }}<end_of_turn>\\n{% endif %}{% endfor %}"
-    "{% if add_generation_prompt %}<start_of_turn>model\\n{% endif %}"
+    "{{ m['content'] | trim }}<end_of_turn>\n{% endif %}{% endfor %}"
+    "{% if add_generation_prompt %}<start_of_turn>model\n{% endif %}"
 )
 CHATML_TEMPLATE = (
     "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] + '<|im_end|>\\n' }}{% endfor %}"

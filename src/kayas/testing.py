@@ -35,3 +35,34 @@ def make_tiny_model(out_dir: str | Path, seed: int = 0, layers: int = 2, hidden:
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+def make_tiny_gemma3(out_dir: str | Path, seed: int = 0, sliding_window: int = 512) -> Path:
+    """Write a tiny random Gemma 3 (sliding-window and full attention layers, as the `gemma3`
+    base has, with SmolLM2's tokenizer)."""
+    import torch
+    from transformers import Gemma3ForCausalLM, Gemma3TextConfig
+
+    out = Path(out_dir)
+    tokenizer = load_tokenizer(resolve("smollm2"))
+    config = Gemma3TextConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=3,
+        num_attention_heads=4,
+        num_key_value_heads=1,
+        head_dim=16,
+        sliding_window=sliding_window,
+        layer_types=["sliding_attention", "sliding_attention", "full_attention"],
+        max_position_embeddings=2048,
+        tie_word_embeddings=True,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+    )
+    torch.manual_seed(seed)
+    model = Gemma3ForCausalLM(config)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out

@@ -109,9 +109,13 @@ class ConstrainedDecoder:
     # -- pieces -------------------------------------------------------------------------
 
     def _new_cache(self):
+        """A cache of plain full layers, also for sliding-window models (Gemma 3): a sliding
+        layer's cache cannot be cropped back (transformers 5.17 refuses). Exact while prompt
+        and plan fit in the window (Gemma 3: 512 tokens, as many as training used); past it
+        those layers would see the whole text."""
         from transformers import DynamicCache
 
-        return DynamicCache(config=self.model.config)
+        return DynamicCache()
 
     def _forward(self, ids: list[int], cache) -> Any:
         """Feed ids after what the cache holds; their hidden states, (T, H)."""

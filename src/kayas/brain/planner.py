@@ -89,9 +89,10 @@ class Planner:
         device: str | None = None,
         config: PlannerConfig | None = None,
         registry: Registry | None = None,
+        quantize: str | None = None,
     ) -> "Planner":
         """Load base + adapter (see `kayas.brain.loader`), compile the grammar, cache the prefix."""
-        return cls(load_brain(adapter, model, device), registry, config)
+        return cls(load_brain(adapter, model, device, quantize=quantize), registry, config)
 
     @property
     def tokenizer(self) -> Any:

@@ -18,6 +18,10 @@ AdapterOpt = Annotated[
 ]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
+QuantOpt = Annotated[
+    Optional[str],
+    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="auto (int8 weights on CPU), int8 or none."),
+]
 MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
 
 
@@ -30,14 +34,14 @@ def _quiet() -> None:
     logging.disable_progress_bar()
 
 
-def _planner(adapter: str | None, model: str | None, device: str | None, max_new_tokens: int = 256):
+def _planner(adapter: str | None, model: str | None, device: str | None, max_new_tokens: int = 256, quantize: str | None = None):
     from kayas.brain.decode import DecodeConfig
     from kayas.brain.planner import Planner, PlannerConfig
 
     _quiet()
     if max_new_tokens < 8:
         raise KayasError("--max-new-tokens must be at least 8")
-    return Planner.load(adapter, model, device, PlannerConfig(decode=DecodeConfig(max_new_tokens=max_new_tokens)))
+    return Planner.load(adapter, model, device, PlannerConfig(decode=DecodeConfig(max_new_tokens=max_new_tokens)), quantize=quantize)
 
 
 def _read_lines(file: str) -> list[str]:
@@ -57,6 +61,7 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        quantize: QuantOpt = None,
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Print the plan for a command as one line of JSON (always a valid plan)."""
@@ -71,7 +76,7 @@ def register(app: typer.Typer) -> None:
                 clean_command(c)
             except KayasError as exc:
                 raise KayasError(f"line {i}: {exc}" if file else str(exc)) from None
-        planner = _planner(adapter, model, device, max_new_tokens)
+        planner = _planner(adapter, model, device, max_new_tokens, quantize)
         for c in commands:
             typer.echo(dumps_plan(planner.plan(c)))
 
@@ -84,6 +89,7 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        quantize: QuantOpt = None,
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Plan a command and run it: show the plan, confirm destructive calls, report."""
@@ -91,7 +97,7 @@ def register(app: typer.Typer) -> None:
         from kayas.cli.do_cmd import execute_and_report
 
         clean_command(command)
-        planner = _planner(adapter, model, device, max_new_tokens)
+        planner = _planner(adapter, model, device, max_new_tokens, quantize)
         calls = planner.plan(command)
         raise typer.Exit(execute_and_report(calls, yes=yes, dry_run=dry_run, as_json=as_json))
 
@@ -102,6 +108,7 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        quantize: QuantOpt = None,
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Type commands, see each plan, whether it validates and how long it took; `exit` to leave."""
@@ -109,7 +116,7 @@ def register(app: typer.Typer) -> None:
         from kayas.cli.do_cmd import execute_and_report
         from kayas.plan import PlanError, parse_plan
 
-        planner = _planner(adapter, model, device, max_new_tokens)
+        planner = _planner(adapter, model, device, max_new_tokens, quantize)
         typer.echo("kayas chat: type a command (exit or Ctrl-D to leave)", err=True)
         while True:
             try:
@@ -144,13 +151,14 @@ def register(app: typer.Typer) -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        quantize: QuantOpt = None,
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Score the planner on labelled commands: json_valid, tool_sequence_acc, exact_match, latency."""
         from kayas.brain.evaluate import evaluate, read_examples
 
         examples = read_examples(data)[: limit if limit and limit > 0 else None]
-        planner = _planner(adapter, model, device, max_new_tokens)
+        planner = _planner(adapter, model, device, max_new_tokens, quantize)
         rep = evaluate(planner, examples)
         if as_json:
             typer.echo(json.dumps(rep.as_dict(with_misses=show_misses), ensure_ascii=False, indent=1))
@@ -190,6 +198,7 @@ def _register_bench() -> None:
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
+        quantize: QuantOpt = None,
     ) -> None:
         """The planner against plain `model.generate` (same model, prompts, commands, output length)."""
         import tempfile
@@ -203,7 +212,7 @@ def _register_bench() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             if random_lora:
                 adapter = str(make_random_adapter(Path(tmp) / "random-lora", model or "smollm2"))
-            planner = _planner(adapter, model, device)
+            planner = _planner(adapter, model, device, quantize=quantize)
             result = run_bench(planner, n=n, ideal=ideal, data=data)
         if as_json:
             typer.echo(json.dumps(result.as_dict()))
