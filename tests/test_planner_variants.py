@@ -59,11 +59,11 @@ def test_int8_weights_plan_valid_calls(tiny_model_dir, tmp_path):
 
 
 def test_quantize_modes(monkeypatch):
-    assert _quantize_mode(None, "cpu") == "int8"
-    assert _quantize_mode(None, "cuda") == "none"
-    assert _quantize_mode("none", "cpu") == "none"
-    monkeypatch.setenv("KAYAS_QUANTIZE", "none")
     assert _quantize_mode(None, "cpu") == "none"
+    assert _quantize_mode(None, "cuda") == "none"
+    assert _quantize_mode("INT8", "cpu") == "int8"
+    monkeypatch.setenv("KAYAS_QUANTIZE", "int8")
+    assert _quantize_mode(None, "cpu") == "int8"
     with pytest.raises(KayasError, match="CPU only"):
         _quantize_mode("int8", "cuda")
     with pytest.raises(KayasError, match="one of"):
@@ -86,3 +86,32 @@ def test_base_tokenizer_without_template_gets_its_family_template(tiny_model_dir
     example = tokenize(tok, messages, 512)
     learnt = tok.decode([t for t in example.labels if t != IGNORE])
     assert learnt == "[]<end_of_turn>"  # the plan and the end of turn, nothing of the prompt
+
+
+def test_adapter_on_a_base_with_other_weights_is_refused(tiny_model_dir, tmp_path):
+    """A GGUF dequantised differently (another transformers) must fail loudly, not plan garbage."""
+    import json
+
+    from kayas.brain.loader import AdapterError, load_brain
+
+    adapter = make_random_adapter(tmp_path / "adapter", str(tiny_model_dir))
+    load_brain(str(adapter), device="cpu")  # the recorded fingerprint matches its own base
+    meta_path = adapter / "kayas_adapter.json"
+    meta = json.loads(meta_path.read_text())
+    assert meta["base_fingerprint"]
+    meta["base_fingerprint"][0] += 0.5
+    meta["transformers"] = "0.0-other"
+    meta_path.write_text(json.dumps(meta))
+    with pytest.raises(AdapterError, match="other weights.*0.0-other"):
+        load_brain(str(adapter), device="cpu")
+
+
+def test_copy_bias_keeps_fast_forward_exact_and_plans_valid(tiny_model_dir, tmp_path):
+    """With the copy bias on, guessed tokens are still checked against the (biased) choice."""
+    adapter = make_random_adapter(tmp_path / "adapter", str(tiny_model_dir))
+    planner = Planner.load(str(adapter), device="cpu", config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=48, copy_bonus=4.0)))
+    biased = _decode(planner)
+    assert biased == _decode(planner, fast_forward=False, draft=False)
+    assert biased != _decode(planner, copy_bonus=0.0)  # the bias does change a random model's choices
+    for c in COMMANDS:
+        parse_plan(planner.plan_text(c), planner.registry)

@@ -12,10 +12,10 @@ from kayas.brain.evaluate import evaluate, read_examples
 from kayas.brain.loader import SHIPPED_DIR
 from kayas.brain.planner import Planner
 
-HANDWRITTEN = Path(__file__).parent / "data" / "handwritten.jsonl"
-# Just under what the shipped brain measured on this set (README, "Results"); a drop below it
-# means a change broke the brain, the prompt, the grammar or the decoder.
-EXACT_MATCH_FLOOR = 0.93
+DATA = Path(__file__).parent / "data"
+# Just under what the shipped brain measured on each hand-written set (README, "Results"): a
+# drop below means a change broke the brain, the prompt, the grammar or the decoder.
+FLOORS = {"handwritten.jsonl": 0.94, "handwritten_b.jsonl": 0.88}
 
 pytestmark = pytest.mark.slow
 
@@ -28,16 +28,17 @@ def planner():
 def test_the_brain_ships_inside_the_package():
     meta = json.loads((SHIPPED_DIR / "kayas_adapter.json").read_text())
     assert meta["base_model"] == "smollm2"
-    assert (SHIPPED_DIR / "adapter_model.safetensors").stat().st_size < 25_000_000
+    assert (SHIPPED_DIR / "adapter_model.safetensors").stat().st_size < 45_000_000  # LoRA r64 in fp16
 
 
-def test_handwritten_exact_match_stays_above_the_floor(planner):
-    examples = read_examples(HANDWRITTEN)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_handwritten_exact_match_stays_above_the_floor(planner, name):
+    examples = read_examples(DATA / name)
     assert len(examples) >= 150
     report = evaluate(planner, examples)
     misses = "\n".join(f"{m['command']!r}: {json.dumps(m['got'])}" for m in report.misses[:20])
     assert report.overall.json_valid == 1.0
-    assert report.overall.exact_match >= EXACT_MATCH_FLOOR, misses
+    assert report.overall.exact_match >= FLOORS[name], misses
 
 
 def test_kayas_plan_uses_the_shipped_brain_by_default():

@@ -42,6 +42,9 @@ def test_train_writes_everything_the_planner_loads(tiny_model_dir, tmp_path, mon
     assert meta["system_prompt"] == SYSTEM_PROMPT
     assert meta["data"]["examples"] == 12 and len(meta["data"]["sha256"]) == 64
     assert meta["config"]["max_steps"] == 5
+    from kayas.models import load_model, resolve, weight_fingerprint
+
+    assert meta["base_fingerprint"] == weight_fingerprint(load_model(resolve(str(tiny_model_dir))))  # LoRA leaves the base as it was
     metrics = json.loads((out / "metrics.json").read_text())
     assert [s["step"] for s in metrics["steps"]] == [1, 2, 3, 4, 5]
     assert 0 < metrics["train_time_s"] < metrics["wall_time_s"] and metrics["tokens_per_s"] > 0 and metrics["device"].startswith("cpu")

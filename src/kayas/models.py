@@ -164,6 +164,16 @@ def repair_tokenizer(tokenizer):
     return tokenizer
 
 
+def weight_fingerprint(model) -> list[float]:
+    """The mean of every norm weight, in order: what a LoRA adapter's base must match.
+
+    A GGUF is dequantised by transformers, and versions differ (Gemma 3's norm weights came out
+    differently in 5.17 and 5.24): an adapter on a base that differs plans garbage, so
+    `kayas train` records this and the loader compares it. LoRA never trains the norms.
+    """
+    return [round(float(p.detach().float().mean()), 5) for name, p in model.named_parameters() if name.endswith("norm.weight")]
+
+
 def load_model(source: ModelSource, dtype=None, device: str | None = None):
     """The base causal LM, dequantised and cached once if it is a GGUF file."""
     import torch

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from kayas.brain.copying import CopyBias
 from kayas.brain.draft import ToolGuesser, guess_bytes
 from kayas.brain.grammar import PlanGrammar
 from kayas.plan import PlanError
@@ -39,6 +40,7 @@ class DecodeConfig:
     max_draft: int = 24  # at most this many forced + guessed tokens per pass
     reuse_cache: bool = True  # start from the system prompt's KV cache
     head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
+    copy_bonus: float = 0.0  # logits added to tokens that go on copying the command inside free text (kayas.brain.copying)
 
 
 @dataclass
@@ -99,6 +101,7 @@ class ConstrainedDecoder:
         order = sorted(closers, key=lambda i: (not self.token_bytes[i].startswith(b'"'), -len(self.token_bytes[i])))
         self._closers = np.array(order, dtype=np.int64)
         self._open_id = _single_token(grammar.tokenizer, b'{"')
+        self.copy = CopyBias(self.token_bytes)
         self.prefix_ids = list(prefix_ids)
         self._torch = torch
         self.prefix_cache = self._new_cache()
@@ -150,6 +153,13 @@ class ConstrainedDecoder:
             logits = torch.tanh(logits / self.softcap) * self.softcap
         return logits.float()
 
+    def _copy_bias(self, logits: Any, ids: np.ndarray, done: bytes, command: bytes) -> Any:
+        candidates = self.copy.candidates(done, command)
+        if not candidates:
+            return logits
+        hit = self._torch.from_numpy(np.isin(ids, candidates)).to(logits.device)
+        return logits + hit.to(logits.dtype) * self.config.copy_bonus
+
     def _pick(self, logits: Any, ids: np.ndarray, generator: Any) -> int:
         torch = self._torch
         t = self.config.temperature
@@ -195,6 +205,8 @@ class ConstrainedDecoder:
                 logits = self._torch.tanh(logits / self.softcap) * self.softcap
         else:
             logits = self._logits(hidden, ids)
+        if self.config.copy_bonus and run.command and len(ids) > 1:
+            logits = self._copy_bias(logits, ids, done, run.command)
         token = self._pick(logits, ids, run.generator)
         run.timings.head += time.perf_counter() - t0
         return token

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from kayas.brain.loader import FORMAT, META_FILE
-from kayas.models import load_model, load_tokenizer, resolve
+from kayas.models import load_model, load_tokenizer, resolve, weight_fingerprint
 from kayas.prompt import SYSTEM_PROMPT
 
 
@@ -35,6 +35,7 @@ def make_random_adapter(out_dir: str | Path, base_model: str = "smollm2", rank: 
         "system_prompt": SYSTEM_PROMPT,
         "config": {"rank": rank, "random": True, "seed": seed},
         "data": {},
+        "base_fingerprint": weight_fingerprint(base),
     }
     (out / META_FILE).write_text(json.dumps(meta, indent=1))
     return out

@@ -11,6 +11,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+import transformers
+
+from kayas.models import weight_fingerprint
 from kayas.prompt import SYSTEM_PROMPT
 from kayas.train.data import sha256
 
@@ -37,7 +40,10 @@ def save(run: Setup, out: Path, metrics: dict) -> None:
         "config": cfg.to_dict(),
         "data": {"train": str(Path(cfg.data).expanduser().resolve()), "sha256": sha256(cfg.data), "examples": len(run.train_set)},
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "transformers": transformers.__version__,
     }
+    if cfg.method == "lora":
+        meta["base_fingerprint"] = weight_fingerprint(model)
     (out / "kayas_adapter.json").write_text(json.dumps(meta, indent=1))
     plot_loss(metrics, out / "loss.png")
     if cfg.merge:
