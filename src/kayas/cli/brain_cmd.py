@@ -20,7 +20,7 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Base mod
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
 QuantOpt = Annotated[
     Optional[str],
-    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="auto (int8 weights on CPU), int8 or none."),
+    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
 ]
 MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
 
