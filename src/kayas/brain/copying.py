@@ -9,7 +9,9 @@ command. The value being written is matched word by word against the command: it
 (or nothing, at a word start) must occur in the command starting at a word start, and the
 candidates are the tokens that spell the bytes that follow there. Tool and action names are
 left alone. The bonus is small, so conventions the model learnt firmly (title-cased window
-names, `todo.txt` for "my todo list") still win; it is chosen on generated val data.
+names, `todo.txt` for "my todo list") still win. It was chosen on generated val data (first
+250, shipped brain): bonus 0 -> 87.6 % exact, 2 -> 88.0 %, 4 -> 86.4 %; too large a bonus
+copies on into the next clause ("containing call Ana and archive old_notes.txt").
 """
 from __future__ import annotations
 

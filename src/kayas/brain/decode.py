@@ -40,7 +40,7 @@ class DecodeConfig:
     max_draft: int = 24  # at most this many forced + guessed tokens per pass
     reuse_cache: bool = True  # start from the system prompt's KV cache
     head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
-    copy_bonus: float = 0.0  # logits added to tokens that go on copying the command inside free text (kayas.brain.copying)
+    copy_bonus: float = 2.0  # logits added to tokens that go on copying the command inside free text (kayas.brain.copying; 0: off)
 
 
 @dataclass
