@@ -55,7 +55,8 @@ def test_int8_weights_plan_valid_calls(tiny_model_dir, tmp_path):
     assert type(planner.brain.model.get_output_embeddings()) is torch.nn.Linear  # the head stays fp32
     for c in COMMANDS:
         parse_plan(planner.plan_text(c), planner.registry)
-    assert _decode(planner) == _decode(planner, fast_forward=False, draft=False)
+    # No exactness check against step-by-step decoding here: dynamic int8 scales the activations
+    # of each forward pass as a whole, so feeding tokens together or one by one rounds differently.
 
 
 def test_quantize_modes(monkeypatch):

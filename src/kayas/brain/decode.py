@@ -265,6 +265,7 @@ class ConstrainedDecoder:
         done = run.out_bytes
         for j, d in enumerate(draft.tokens):
             if draft.masks[j] is not None:
+                run.closing = len(run.out) >= cfg.max_new_tokens  # as step by step: the budget counts per position
                 pick = self._choose(run, hidden[j], draft.masks[j], done, full.get(j))
                 if pick != d:  # the model disagrees: drop the rest of the draft, take its choice
                     extra = len(draft.tokens) - j
@@ -278,6 +279,7 @@ class ConstrainedDecoder:
         run.out_bytes = done
         if draft.final is None:
             return None
+        run.closing = len(run.out) >= cfg.max_new_tokens
         return self._choose(run, hidden[len(draft.tokens)], draft.final, done, full.get(len(draft.tokens)))
 
     def _full_logits(self, hidden: Any, rows: list[int], run: "_Run") -> dict[int, Any]:

@@ -159,7 +159,8 @@ def quantize_int8(net: Any) -> None:
 
     One forward pass on a CPU reads every weight once: at fp32 that memory traffic is most of
     the planner's latency, and int8 cuts it by four. The LM head stays in full precision; the
-    decoder multiplies only the rows the grammar allows.
+    decoder multiplies only the rows the grammar allows. Activations are quantised per forward
+    pass, so with int8 fast-forwarded decoding is no longer bit-exact to step-by-step decoding.
     """
     import torch
     from torch.ao.quantization import quantize_dynamic
