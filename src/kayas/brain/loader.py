@@ -127,6 +127,7 @@ def load_brain(
 
     info = AdapterInfo.read(find_adapter(adapter))
     device = _pick_device(device)
+    mode = _quantize_mode(quantize, device)  # a bad value fails before the model loads
     dtype = dtype or torch.float32
     base_source = resolve(model or info.base_model)
     tokenizer = _load_tokenizer(info, base_source)
@@ -140,7 +141,7 @@ def load_brain(
     if getattr(tokenizer, "chat_template", None) is None:
         raise AdapterError(f"the tokenizer in {info.path} has no chat template")
     net.to(device).eval()
-    if _quantize_mode(quantize, device) == "int8":
+    if mode == "int8":
         quantize_int8(net)
     return Brain(net, tokenizer, info.system_prompt, info, base_source.name)
 
