@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from kayas.brain.draft import in_search_url
+
 _SEPARATORS = b" +=/,:;.-_@?&"
 _NO_COPY_KEYS = frozenset({b"tool", b"action"})
 _KEY_BEFORE = re.compile(rb'"(\w+)":"$')
@@ -41,7 +43,7 @@ class CopyBias:
         if key is None or key.group(1) in _NO_COPY_KEYS:
             return []
         tail = out[start + 1 :]
-        url = b"?q=" in tail or b"search_query=" in tail
+        url = in_search_url(tail)
         if url:
             tail = tail.replace(b"+", b" ")
         follows = _follows(tail, command)

@@ -33,6 +33,11 @@ PHRASES = (
 )
 
 
+def in_search_url(tail: bytes) -> bool:
+    """Whether a string is a search URL of the contract, whose words are joined by +."""
+    return b"?q=" in tail or b"search_query=" in tail
+
+
 def string_tail(out: bytes) -> bytes:
     """The content of the string being written (after the last quote), or b"" outside one."""
     k = out.rfind(b'"')
@@ -50,7 +55,7 @@ def lookup(tail: bytes, command: bytes) -> tuple[bytes, bool] | None:
         start = pos + n
         follow = command[start : start + _LOOKAHEAD]
         cut = next((i for i, b in enumerate(follow) if b in _STOP_BYTES), len(follow))
-        if b"?q=" in tail or b"search_query=" in tail:  # search words in a URL are joined by +
+        if in_search_url(tail):
             follow = follow.replace(b" ", b"+")
         return follow[:cut], start + cut >= len(command)
     return None
