@@ -112,6 +112,26 @@ def test_eval_reports_metrics(monkeypatch, capsys, adapter, tmp_path):
     assert set(rep["per_category"]) == {r["category"] for r in rows}
     assert rep["latency_p50_ms"] > 0 and rep["tokens_per_s"] > 0
     assert len(rep["misses"]) == round(4 * (1 - rep["overall"]["exact_match"]))
+    for key in ("no_side_effect", "empty", "destructive"):
+        assert 0.0 <= rep["overall"][key] <= 1.0
+    assert rep["hit_budget"] + rep["capped"] >= 0
+
+    outcomes = tmp_path / "outcomes.jsonl"
+    code, out, _ = kayas(monkeypatch, capsys, "eval", "--data", str(data), "--json", "--coverage", "--outcomes", str(outcomes), "--adapter", adapter, "--max-new-tokens", "24")
+    assert code == 0
+    table = json.loads(out)["coverage"]
+    assert table[0]["threshold"] == 0.0 and table[0]["kept"] == 4
+    assert [r["kept"] for r in table] == sorted((r["kept"] for r in table), reverse=True)
+    lines = [json.loads(x) for x in outcomes.read_text().splitlines()]
+    assert len(lines) == 4 and all(0.0 <= x["confidence"] <= 1.0 and len(x["features"]) == 6 for x in lines)
+
+
+def test_plan_json_gives_the_confidence(monkeypatch, capsys, adapter):
+    code, out, _ = kayas(monkeypatch, capsys, "plan", "create a todo list", "--json", "--adapter", adapter, "--max-new-tokens", "24")
+    assert code == 0
+    row = json.loads(out)
+    assert row["command"] == "create a todo list" and 0.0 <= row["confidence"] <= 1.0 and row["ms"] > 0
+    parse_plan(json.dumps(row["plan"]))
 
 
 def test_bench_plan_json(monkeypatch, capsys, adapter):

@@ -154,3 +154,56 @@ def test_adapter_problems_are_clear(tmp_path, random_adapter, tiny_model_dir, mo
         Planner.load(str(random_adapter), model=str(other))
     with pytest.raises(KayasError, match="cannot load|not a model"):
         Planner.load(str(random_adapter), model=str(tmp_path / "bad" / "kayas_adapter.json"))
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
+def test_free_text_is_capped_at_what_the_command_can_account_for(planner):
+    """A sampling random model writes long strings; the cap closes each and the plan goes on."""
+    command = "hi there"
+    longest = max(len(b) for b in planner.decoder.token_bytes)
+    cut = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, string_slack=4, seed=seed)]
+    free = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, string_slack=-1, seed=seed)]
+    assert any(r.truncated for r in free) and not any(r.truncated for r in cut)
+    assert any(r.capped for r in cut)
+    for r in cut:
+        calls = parse_plan(r.text, planner.registry)
+        for s in _strings([c.args for c in calls]):
+            assert len(json.dumps(s, ensure_ascii=False)) - 2 <= len(command) + 4 + longest
+    assert sum(len(r.text) for r in cut) < sum(len(r.text) for r in free)
+
+
+def test_the_cap_keeps_fast_forward_exact(planner):
+    steps = decode_all(planner, COMMANDS, fast_forward=False, string_slack=2)
+    fast = decode_all(planner, COMMANDS, string_slack=2)
+    assert [r.tokens for r in fast] == [r.tokens for r in steps]
+
+
+def test_every_choice_is_recorded_with_its_probability(planner):
+    (result,) = decode_all(planner, ["create a file called todo.txt"])
+    assert result.choices and result.choices[0].kind == "start"
+    assert all(0.0 < c.prob <= 1.0 and c.allowed > 1 for c in result.choices)
+    score = planner.confidence(result)
+    assert 0.0 <= score <= 1.0
+
+
+def test_a_plan_cut_by_the_budget_has_no_confidence(planner):
+    (result,) = decode_all(planner, ["write a long story"], max_new_tokens=10)
+    assert result.truncated and planner.confidence(result) == 0.0
+
+
+def test_a_recited_plan_is_surer_than_a_random_one(learnt, planner):
+    model, pairs = learnt
+    recited = [model.plan_result(c).confidence for c, _ in pairs]
+    random = [planner.plan_result(c).confidence for c, _ in pairs]
+    assert min(recited) > 0.5
+    assert max(random) < min(recited)

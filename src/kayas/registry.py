@@ -46,6 +46,7 @@ class Tool:
     args_model: type[BaseModel]
     destructive: bool = False
     arg_names: tuple[str, ...] = field(default_factory=tuple)
+    read_only: bool = False  # changes nothing anywhere: a plan of such calls has no side effect
 
     @property
     def category(self) -> str:
@@ -97,7 +98,7 @@ def _docstring_parts(doc: str) -> tuple[str, dict[str, str]]:
     return text, args
 
 
-def build_tool(func: Callable[..., Any], name: str | None = None, destructive: bool = False) -> Tool:
+def build_tool(func: Callable[..., Any], name: str | None = None, destructive: bool = False, read_only: bool = False) -> Tool:
     """Derive a Tool from a typed, documented function; refuse what is missing."""
     category = (func.__module__ or "tools").rsplit(".", 1)[-1]
     tool_name = name or f"{category}.{func.__name__}"
@@ -121,14 +122,17 @@ def build_tool(func: Callable[..., Any], name: str | None = None, destructive: b
         fields[pname] = (hints[pname], Field(default, description=arg_docs[pname]))
     model_name = "".join(p.capitalize() for p in re.split(r"[._]", tool_name)) + "Args"
     args_model = create_model(model_name, __base__=StrictArgs, **fields)
-    return Tool(tool_name, description, func, args_model, destructive, tuple(fields))
+    if destructive and read_only:
+        raise ToolDefinitionError(f"tool {tool_name}: a tool cannot be both destructive and read-only")
+    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only)
 
 
-def tool(func: Callable[..., Any] | None = None, *, name: str | None = None, destructive: bool = False):
-    """Mark a function as a Kayas tool: ``@tool`` or ``@tool(destructive=True)``."""
+def tool(func: Callable[..., Any] | None = None, *, name: str | None = None, destructive: bool = False, read_only: bool = False):
+    """Mark a function as a Kayas tool: ``@tool``, ``@tool(destructive=True)`` (asked about
+    before it runs) or ``@tool(read_only=True)`` (only reads: safe to run on a guess)."""
 
     def mark(f: Callable[..., Any]) -> Callable[..., Any]:
-        f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive)  # type: ignore[attr-defined]
+        f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only)  # type: ignore[attr-defined]
         return f
 
     return mark(func) if func is not None else mark

@@ -36,7 +36,7 @@ class CopyBias:
 
     def candidates(self, out: bytes, command: bytes) -> list[int]:
         """Token ids that continue the command's text from the string being written ([] if none)."""
-        start = _open_string_start(out)
+        start = open_string_start(out)
         if start is None or not command:
             return []
         key = _KEY_BEFORE.search(out[: start + 1])
@@ -76,7 +76,14 @@ def _follows(tail: bytes, command: bytes) -> list[bytes]:
     return [command[i : i + _MAX_TOKEN_BYTES] for i in range(len(command)) if i == 0 or command[i - 1] in _SEPARATORS]
 
 
-def _open_string_start(out: bytes) -> int | None:
+def string_key(out: bytes) -> str | None:
+    """The JSON key whose string value is being written ("tool", "query", ...), or None."""
+    start = open_string_start(out)
+    key = _KEY_BEFORE.search(out[: start + 1]) if start is not None else None
+    return key.group(1).decode("ascii") if key else None
+
+
+def open_string_start(out: bytes) -> int | None:
     """The index of the quote that opened the string being written, or None outside strings."""
     inside, start, escaped = False, None, False
     for i, b in enumerate(out):

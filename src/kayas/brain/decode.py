@@ -10,6 +10,12 @@ comes from llguidance as a bitmask that numpy unpacks to allowed ids (llguidance
 `apply_token_bitmask_inplace` costs ~1 s a call on CPU); when few tokens are allowed only
 their rows of the LM head are multiplied. Decoding stops at the closing `]`. If the token
 budget runs out, the rest is closed as briefly as the grammar allows: it still parses.
+
+Free text cannot run away: a string value may hold at most `len(command) + string_slack`
+bytes (everything in a plan's strings comes from the command, plus the contract's fixed
+prefixes such as a search URL); at the cap the string is closed and the plan goes on, marked
+`capped`. Each choice the model makes is recorded with its probability under the grammar
+(`Choice`), from which `kayas.brain.confidence` derives the plan's confidence.
 """
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from kayas.brain.copying import CopyBias
+from kayas.brain.copying import CopyBias, open_string_start, string_key
 from kayas.brain.draft import ToolGuesser, guess_bytes
 from kayas.brain.grammar import PlanGrammar
 from kayas.plan import PlanError
@@ -41,6 +47,7 @@ class DecodeConfig:
     reuse_cache: bool = True  # start from the system prompt's KV cache
     head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
     copy_bonus: float = 2.0  # logits added to tokens that go on copying the command inside free text (kayas.brain.copying; 0: off)
+    string_slack: int = 64  # a string holds at most len(command) + this many bytes (then it is closed); <0: no cap
 
 
 @dataclass
@@ -57,6 +64,20 @@ class Timings:
         return {k: round(v * 1000, 3) for k, v in self.__dict__.items()}
 
 
+@dataclass(frozen=True)
+class Choice:
+    """One position where the model chose among several allowed tokens.
+
+    `kind` says what was being chosen: "start" (the first choice: `[]` or a call), "tool"
+    and "action" (inside a tool or browser-action name), "more" (after a call or step: another
+    one or the end), "value" (inside an argument's text), "other" (numbers, booleans).
+    """
+
+    kind: str
+    prob: float  # the chosen token's probability among the allowed tokens
+    allowed: int  # how many tokens the grammar allowed there
+
+
 @dataclass
 class DecodeResult:
     tokens: list[int]  # generated tokens (the plan), forced ones included
@@ -68,6 +89,8 @@ class DecodeResult:
     truncated: bool  # the token budget ran out and the plan was closed early
     seconds: float
     timings: Timings = field(default_factory=Timings)
+    choices: list[Choice] = field(default_factory=list)
+    capped: bool = False  # a string reached its length cap and was closed there
 
 
 class ConstrainedDecoder:
@@ -101,6 +124,7 @@ class ConstrainedDecoder:
         order = sorted(closers, key=lambda i: (not self.token_bytes[i].startswith(b'"'), -len(self.token_bytes[i])))
         self._closers = np.array(order, dtype=np.int64)
         self._open_id = _single_token(grammar.tokenizer, b'{"')
+        self._quote = _single_token(grammar.tokenizer, b'"')
         self.copy = CopyBias(self.token_bytes)
         self.prefix_ids = list(prefix_ids)
         self._torch = torch
@@ -198,6 +222,11 @@ class ConstrainedDecoder:
             token = self._target_pick(ids, done, run.target)
             if token is not None:
                 return token
+        if self._over_cap(run, done):
+            token = self._quote if _has(ids, self._quote) else self._closing(ids)
+            if token is not None and self.token_bytes[token].startswith(b'"'):
+                run.capped = True  # the string closes here; what follows is the model's choice again
+                return token
         t0 = time.perf_counter()
         if full is not None:  # the whole head was already multiplied for this position
             logits = full.index_select(0, self._torch.from_numpy(ids).to(self.device))
@@ -208,8 +237,19 @@ class ConstrainedDecoder:
         if self.config.copy_bonus and run.command and len(ids) > 1:
             logits = self._copy_bias(logits, ids, done, run.command)
         token = self._pick(logits, ids, run.generator)
+        if len(ids) > 1:
+            prob = float(self._torch.softmax(logits.float(), dim=-1)[int(np.searchsorted(ids, token))])
+            run.choices.append(Choice(position_kind(done), prob, len(ids)))
         run.timings.head += time.perf_counter() - t0
         return token
+
+    def _over_cap(self, run: "_Run", done: bytes) -> bool:
+        """Whether the string being written already holds as much as the command can account for."""
+        slack = self.config.string_slack
+        if slack < 0:
+            return False
+        start = open_string_start(done)
+        return start is not None and len(done) - start - 1 >= len(run.command) + slack
 
     # -- the loop -----------------------------------------------------------------------
 
@@ -247,7 +287,7 @@ class ConstrainedDecoder:
         text = run.out_bytes.decode("utf-8", errors="replace")
         return DecodeResult(
             run.out, text, len(prompt_ids) - fed, run.forwards, run.chosen, run.drafted, run.truncated,
-            time.perf_counter() - start, run.timings,
+            time.perf_counter() - start, run.timings, run.choices, run.capped,
         )
 
     def _step(self, run: "_Run", cache, ids: np.ndarray) -> int | None:
@@ -436,10 +476,24 @@ class _Run:
     chosen: int = 0
     drafted: int = 0
     truncated: bool = False
+    capped: bool = False
     closing: bool = False
     target: _Target | None = None
+    choices: list[Choice] = field(default_factory=list)
     generator: Any = None
     timings: Timings = field(default_factory=Timings)
+
+
+def position_kind(out: bytes) -> str:
+    """What the next token of a plan whose text so far is `out` chooses (see `Choice`)."""
+    if out == b"[":
+        return "start"
+    if open_string_start(out) is not None:
+        key = string_key(out)
+        return key if key in ("tool", "action") else "value"
+    if out.endswith(b"}"):
+        return "more"
+    return "other"
 
 
 def _single_token(lltok: Any, data: bytes) -> int:

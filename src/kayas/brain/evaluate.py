@@ -1,8 +1,14 @@
-"""`kayas eval`: how often the planner gives the expected plan, and how fast.
+"""`kayas eval`: how often the planner gives the expected plan, how sure it is, and how fast.
 
 The data is in the training format: one JSON object a line with `messages` [system, user,
 assistant] (the assistant content is the expected plan) and a `category`. Plans are
 compared as validated calls (defaults filled), so formatting never counts as a miss.
+
+Besides accuracy it reports what matters when no tool fits: the share of plans with no side
+effect (`[]` or read-only tools only), the share that are exactly `[]`, the share holding a
+destructive call, and how many plans hit the token budget or a string's length cap. Each
+outcome keeps the plan's confidence, so `coverage` can show what a confidence threshold
+trades: the share of plans it lets run against the error among them.
 """
 from __future__ import annotations
 
@@ -29,6 +35,12 @@ class Outcome:
     got: list[dict[str, Any]] | None  # None: not a valid plan
     seconds: float
     tokens: int
+    confidence: float | None = None
+    truncated: bool = False  # the token budget ran out
+    capped: bool = False  # a string hit its length cap
+    side_effect: bool = False  # a call that is not read-only
+    destructive: bool = False  # a destructive call
+    features: list[float] = field(default_factory=list)  # kayas.brain.confidence.features
 
     @property
     def valid(self) -> bool:
@@ -49,6 +61,9 @@ class Scores:
     json_valid: float = 0.0
     tool_sequence_acc: float = 0.0
     exact_match: float = 0.0
+    no_side_effect: float = 0.0  # plans of `[]` or read-only calls only
+    empty: float = 0.0  # plans that are exactly `[]`
+    destructive: float = 0.0  # plans holding a destructive call
 
 
 @dataclass
@@ -59,6 +74,8 @@ class EvalReport:
     latency_p95_ms: float
     tokens_per_s: float
     misses: list[dict[str, Any]] = field(default_factory=list)
+    hit_budget: int = 0  # plans closed because the token budget ran out
+    capped: int = 0  # plans where a string hit its length cap
 
     def as_dict(self, with_misses: bool = False) -> dict[str, Any]:
         d = asdict(self)
@@ -104,12 +121,27 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_one(planner, example: Example) -> Outcome:
+    from kayas.brain.confidence import features
+
     result = planner.decode(example.command)
     try:
         got = [c.as_json() for c in parse_plan(result.text, planner.registry)]
     except PlanError:
         got = None
-    return Outcome(example, result.text, got, result.seconds, len(result.tokens))
+    tools = [planner.registry.get(c["tool"]) for c in got or [] if c["tool"] in planner.registry]
+    score = planner.confidence(result) if hasattr(planner, "confidence") else None
+    return Outcome(
+        example, result.text, got, result.seconds, len(result.tokens), score, result.truncated, getattr(result, "capped", False),
+        any(not t.read_only for t in tools), any(t.destructive for t in tools), features(getattr(result, "choices", [])),
+    )
+
+
+def coverage(outcomes: list[Outcome], thresholds: list[float]) -> list[dict[str, float]]:
+    """What each confidence threshold trades: coverage (plans it lets run) against their error."""
+    from kayas.brain.confidence import coverage_table
+
+    scored = [o for o in outcomes if o.confidence is not None]
+    return coverage_table([o.confidence for o in scored], [o.exact for o in scored], thresholds)
 
 
 def _scores(outcomes: list[Outcome]) -> Scores:
@@ -121,6 +153,9 @@ def _scores(outcomes: list[Outcome]) -> Scores:
         round(sum(o.valid for o in outcomes) / n, 4),
         round(sum(o.same_tools for o in outcomes) / n, 4),
         round(sum(o.exact for o in outcomes) / n, 4),
+        round(sum(o.valid and not o.side_effect for o in outcomes) / n, 4),
+        round(sum(o.got == [] for o in outcomes) / n, 4),
+        round(sum(o.destructive for o in outcomes) / n, 4),
     )
 
 
@@ -131,7 +166,10 @@ def report(outcomes: list[Outcome]) -> EvalReport:
     ms = [o.seconds * 1000 for o in outcomes]
     total_s = sum(o.seconds for o in outcomes)
     misses = [
-        {"command": o.example.command, "category": o.example.category, "expected": o.example.expected, "got": o.got if o.valid else o.got_text}
+        {
+            "command": o.example.command, "category": o.example.category, "expected": o.example.expected,
+            "got": o.got if o.valid else o.got_text, "confidence": None if o.confidence is None else round(o.confidence, 4),
+        }
         for o in outcomes
         if not o.exact
     ]
@@ -142,14 +180,21 @@ def report(outcomes: list[Outcome]) -> EvalReport:
         round(percentile(ms, 95), 2),
         round(sum(o.tokens for o in outcomes) / total_s, 1) if total_s else 0.0,
         misses,
+        sum(o.truncated for o in outcomes),
+        sum(o.capped for o in outcomes),
     )
 
 
-def evaluate(planner, examples: list[Example], progress=None) -> EvalReport:
-    """Plan every example's command and score it against the expected plan."""
+def run_all(planner, examples: list[Example], progress=None) -> list[Outcome]:
+    """Plan every example's command."""
     outcomes = []
     for ex in examples:
         outcomes.append(run_one(planner, ex))
         if progress:
             progress()
-    return report(outcomes)
+    return outcomes
+
+
+def evaluate(planner, examples: list[Example], progress=None) -> EvalReport:
+    """Plan every example's command and score it against the expected plan."""
+    return report(run_all(planner, examples, progress))

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from kayas.brain.confidence import Calibration, confidence
 from kayas.brain.decode import ConstrainedDecoder, DecodeConfig, DecodeResult
 from kayas.brain.draft import ToolGuesser
 from kayas.brain.grammar import PlanGrammar
@@ -34,6 +35,16 @@ class PlannerConfig:
     max_command_chars: int = 2000  # longer commands are refused: no one says 2,000 characters
     threads: int | None = None  # torch CPU threads; None: one per core (at most 8)
     decode: DecodeConfig = field(default_factory=DecodeConfig)
+
+
+@dataclass
+class PlanResult:
+    """A plan with what the brain thinks of it."""
+
+    calls: list[Call]
+    text: str  # canonical compact JSON
+    confidence: float  # in [0, 1]: calibrated when the adapter folder has a calibration.json
+    decode: DecodeResult  # tokens, timings, the choices the confidence came from
 
 
 def clean_command(command: str | bytes, max_chars: int = 2000) -> str:
@@ -79,6 +90,7 @@ class Planner:
         self.grammar = PlanGrammar.build(brain.tokenizer, self.registry, vocab_size=max(vocab, len(brain.tokenizer)))
         tools = ToolGuesser.for_registry(self.registry)
         self.decoder = ConstrainedDecoder(brain.model, self.grammar, self._prefix_ids(), self.config.decode, tools)
+        self.calibration = Calibration.load(brain.info.path)
         self._lock = threading.Lock()
 
     @classmethod
@@ -128,3 +140,16 @@ class Planner:
     def plan(self, command: str) -> list[Call]:
         """Typed, validated calls for a command, ready for the router."""
         return parse_plan(self.plan_text(command), self.registry)
+
+    @property
+    def confidence_threshold(self) -> float | None:
+        """The threshold chosen on validation data for this brain (None: none was chosen)."""
+        return self.calibration.threshold if self.calibration is not None else None
+
+    def confidence(self, result: DecodeResult) -> float:
+        return confidence(result, self.calibration)
+
+    def plan_result(self, command: str) -> PlanResult:
+        """The plan, its confidence and the raw decode, for a command."""
+        result = self.decode(command)
+        return PlanResult(parse_plan(result.text, self.registry), result.text, self.confidence(result), result)

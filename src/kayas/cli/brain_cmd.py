@@ -63,6 +63,7 @@ def register(app: typer.Typer) -> None:
         device: DeviceOpt = None,
         quantize: QuantOpt = None,
         max_new_tokens: MaxTokOpt = 256,
+        as_json: Annotated[bool, typer.Option("--json", help='One object a line: {"command", "plan", "confidence", "ms"}.')] = False,
     ) -> None:
         """Print the plan for a command as one line of JSON (always a valid plan)."""
         from kayas.brain.planner import clean_command
@@ -78,7 +79,12 @@ def register(app: typer.Typer) -> None:
                 raise KayasError(f"line {i}: {exc}" if file else str(exc)) from None
         planner = _planner(adapter, model, device, max_new_tokens, quantize)
         for c in commands:
-            typer.echo(dumps_plan(planner.plan(c)))
+            if not as_json:
+                typer.echo(dumps_plan(planner.plan(c)))
+                continue
+            res = planner.plan_result(c)
+            row = {"command": c, "plan": [x.as_json() for x in res.calls], "confidence": round(res.confidence, 4), "ms": round(res.decode.seconds * 1000, 1)}
+            typer.echo(json.dumps(row, ensure_ascii=False))
 
     @app.command("run")
     def run(
@@ -148,6 +154,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
         show_misses: Annotated[bool, typer.Option("--show-misses", help="List every command whose plan differs.")] = False,
         limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N examples.")] = None,
+        outcomes_file: Annotated[Optional[str], typer.Option("--outcomes", help="Write every example's outcome (plan, confidence, features) as JSONL here.")] = None,
+        show_coverage: Annotated[bool, typer.Option("--coverage", help="Print what confidence thresholds trade: coverage against error.")] = False,
+        calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the confidence calibration on this data and write it into the adapter folder.")] = False,
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
         device: DeviceOpt = None,
@@ -155,15 +164,66 @@ def register(app: typer.Typer) -> None:
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Score the planner on labelled commands: json_valid, tool_sequence_acc, exact_match, latency."""
-        from kayas.brain.evaluate import evaluate, read_examples
+        from kayas.brain.evaluate import coverage, read_examples, report, run_all
 
         examples = read_examples(data)[: limit if limit and limit > 0 else None]
         planner = _planner(adapter, model, device, max_new_tokens, quantize)
-        rep = evaluate(planner, examples)
+        outcomes = run_all(planner, examples)
+        rep = report(outcomes)
+        if outcomes_file:
+            _write_outcomes(outcomes, outcomes_file)
+        if calibrate:
+            _calibrate(planner, outcomes, data)
+        table = coverage(outcomes, THRESHOLDS) if show_coverage else None
         if as_json:
-            typer.echo(json.dumps(rep.as_dict(with_misses=show_misses), ensure_ascii=False, indent=1))
+            out = rep.as_dict(with_misses=show_misses)
+            if table is not None:
+                out["coverage"] = table
+            typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
             return
         _print_eval(rep, show_misses)
+        if table is not None:
+            _print_coverage(table)
+
+
+THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]
+
+
+def _write_outcomes(outcomes, path: str) -> None:
+    with open(Path(path).expanduser(), "w", encoding="utf-8") as f:
+        for o in outcomes:
+            row = {
+                "command": o.example.command, "category": o.example.category, "expected": o.example.expected, "got": o.got,
+                "exact": o.exact, "confidence": o.confidence, "features": o.features, "truncated": o.truncated, "capped": o.capped,
+                "side_effect": o.side_effect, "destructive": o.destructive, "ms": round(o.seconds * 1000, 2),
+            }
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _calibrate(planner, outcomes, data: str) -> None:
+    from kayas.brain.confidence import choose_threshold, fit
+
+    usable = [o for o in outcomes if not o.truncated and not o.capped]
+    cal = fit([o.features for o in usable], [o.exact for o in usable])
+    cal.fitted_on = f"{Path(data).name}: {len(usable)} plans"
+    scores = [cal(o.features) if o in usable else 0.0 for o in outcomes]
+    cal.threshold = choose_threshold(scores, [o.exact for o in outcomes])
+    path = cal.save(planner.brain.info.path)
+    for o, sc in zip(outcomes, scores):
+        o.confidence = sc
+    typer.echo(f"calibration written to {path} (threshold {cal.threshold:.4f})", err=True)
+
+
+def _print_coverage(table) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title="confidence threshold: coverage vs error", title_justify="left", show_edge=False)
+    for col in ("threshold", "coverage", "plans kept", "error", "wrong kept"):
+        t.add_column(col, justify="right")
+    for r in table:
+        t.add_row(f"{r['threshold']:.2f}", f"{r['coverage']:.1%}", str(r["kept"]), f"{r['error']:.2%}", str(r["wrong_kept"]))
+    Console().print(t)
 
 
 def _print_eval(rep, show_misses: bool) -> None:
@@ -172,12 +232,16 @@ def _print_eval(rep, show_misses: bool) -> None:
 
     console = Console()
     table = Table(title="eval", title_justify="left", show_edge=False)
-    for col in ("category", "n", "json_valid", "tool_sequence_acc", "exact_match"):
+    for col in ("category", "n", "json_valid", "tool_sequence_acc", "exact_match", "no_side_effect", "empty", "destructive"):
         table.add_column(col, justify="left" if col == "category" else "right")
     for name, s in [*rep.per_category.items(), ("ALL", rep.overall)]:
-        table.add_row(name, str(s.n), f"{s.json_valid:.1%}", f"{s.tool_sequence_acc:.1%}", f"{s.exact_match:.1%}")
+        table.add_row(
+            name, str(s.n), f"{s.json_valid:.1%}", f"{s.tool_sequence_acc:.1%}", f"{s.exact_match:.1%}",
+            f"{s.no_side_effect:.1%}", f"{s.empty:.1%}", f"{s.destructive:.1%}",
+        )
     console.print(table)
     console.print(f"latency p50 {rep.latency_p50_ms:.1f} ms, p95 {rep.latency_p95_ms:.1f} ms, {rep.tokens_per_s:.0f} tokens/s")
+    console.print(f"plans that hit the token budget: {rep.hit_budget}; plans with a string cut at its length cap: {rep.capped}")
     if show_misses:
         for m in rep.misses:
             console.print(f"[yellow]miss[/] ({m['category']}) {m['command']}", markup=True, highlight=False)

@@ -44,7 +44,7 @@ def copy_text(text: str) -> dict:
     return {"copied": text, "chars": len(text), "backend": name}
 
 
-@tool
+@tool(read_only=True)
 def paste_text() -> dict:
     """Read the text on the clipboard."""
     text = sysclipboard.paste()
@@ -53,7 +53,7 @@ def paste_text() -> dict:
     return {"text": text, "chars": len(text)}
 
 
-@tool
+@tool(read_only=True)
 def get_history(limit: int = 10) -> list:
     """The last copied texts, newest first.
 

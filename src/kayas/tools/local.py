@@ -5,7 +5,7 @@ from kayas import search_index
 from kayas.registry import tool
 
 
-@tool
+@tool(read_only=True)
 def search(query: str) -> list:
     """Find local files by name and content, best matches first.
 

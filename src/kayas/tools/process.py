@@ -123,7 +123,7 @@ def run_command(command: str) -> dict:
     }
 
 
-@tool
+@tool(read_only=True)
 def get_system_info() -> dict:
     """CPU, memory and disk figures of this machine."""
     mem = psutil.virtual_memory()
@@ -203,7 +203,7 @@ def kill_process(name: str) -> dict:
     return {"name": name, "matched": len(found), "ended": len(ended), "pids": ended, "denied": denied}
 
 
-@tool
+@tool(read_only=True)
 def list_processes() -> list:
     """The running processes."""
     rows = []

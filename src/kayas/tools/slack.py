@@ -108,7 +108,7 @@ def send_message(channel: str, text: str) -> dict:
     return {"channel": channel, "channel_id": sent.get("channel", cid), "ts": sent.get("ts")}
 
 
-@tool
+@tool(read_only=True)
 def search_messages(query: str) -> dict:
     """Search the message history.
 

@@ -161,7 +161,7 @@ def pause_playback() -> dict:
     return {"paused": True}
 
 
-@tool
+@tool(read_only=True)
 def get_current_playing() -> dict:
     """The track playing now."""
     now = _call("asking Spotify what is playing failed", client().currently_playing)

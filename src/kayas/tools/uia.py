@@ -42,13 +42,13 @@ def close_window(window_title: str) -> dict:
     return get_backend().close_window(window_title)
 
 
-@tool
+@tool(read_only=True)
 def list_windows() -> list:
     """The titles of the open windows."""
     return [w.title for w in get_backend().windows(refresh=True)]
 
 
-@tool
+@tool(read_only=True)
 def get_control_tree(window_title: str) -> dict:
     """The window's accessibility tree: role, name, states, bounds and children of each control.
 
@@ -58,7 +58,7 @@ def get_control_tree(window_title: str) -> dict:
     return get_backend().control_tree(window_title).as_dict()
 
 
-@tool
+@tool(read_only=True)
 def find_window(title: str) -> dict:
     """Whether a window is open, and its details.
 
