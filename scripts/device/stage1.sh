@@ -5,5 +5,5 @@
 set -euo pipefail
 mkdir -p /root/w
 cp .w/*/gp* /root/w/
-python3 -c "import llguidance, gguf" 2>/dev/null || python3 -m pip install --no-deps -q .whl/*.whl 2>&1 | grep -v WARNING || true
+[ -d .whl ] && python3 -m pip install --no-deps -q .whl/*.whl 2>&1 | grep -v WARNING || true
 ls -la /root/w

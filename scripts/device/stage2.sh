@@ -11,7 +11,9 @@ if [ ! -f "$GGUF" ]; then
   touch "$PKG/__init__.py"
 fi
 echo "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53  $GGUF" | sha256sum -c
-python3 -c "import llguidance, gguf" 2>/dev/null || python3 -m pip install --no-deps -q .whl/*.whl 2>&1 | grep -v WARNING || true
+[ -d .whl ] && python3 -m pip install --no-deps -q .whl/*.whl 2>&1 | grep -v WARNING || true
 export PYTHONPATH=$PWD/src:/root/w/pkgs KAYAS_HOME=/root/kh KAYAS_CACHE=/root/cache
 export KAYAS="python3 -m kayas.cli.main"
+[ -f .w/data/data.tgz ] && mkdir -p /root/data && tar xzf .w/data/data.tgz -C /root/data
+export DATA=${DATA:-/root/data}
 [ $# -gt 0 ] && source "$1"

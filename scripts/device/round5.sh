@@ -1,0 +1,31 @@
+# Round 5 (sourced by stage2.sh): train one brain on $DATA, then score it side by side on the GPU
+# on every hand-written set (in scope and out of scope) and on $DATA/calib.jsonl (the set the
+# confidence threshold is chosen on), writing each example's outcome (plan, confidence features);
+# pack the adapter (fp16) with its scores into $OUT. One call does the whole round:
+#   run 1: carry .whl .w/p1  -> bash scripts/device/stage1.sh
+#   run 2: carry .w/p2 .w/data -> bash scripts/device/stage2.sh scripts/device/round5.sh
+# NAME (run name) and ARGS (kayas train overrides) may be set before; the defaults are the shipped recipe.
+set +e
+R=/root/runs; mkdir -p $R
+NAME=${NAME:-r5}
+ARGS=${ARGS:---batch_size 128 --learning_rate 1.5e-3 --num_epochs 6 --lora_r 64 --lora_alpha 128}
+/usr/bin/time -f "%e s wall" $KAYAS train --config configs/smollm2_h100.toml --data $DATA/train.jsonl --val $DATA/val.jsonl \
+  --max_eval_examples 300 --out $R/$NAME $ARGS > $R/$NAME.log 2>&1
+grep -a "trained" $R/$NAME.log | tail -1; tail -3 $R/$NAME.log | cut -c1-300
+cp $R/$NAME.log $R/$NAME/train.log
+for set in tests/data/handwritten.jsonl tests/data/handwritten_b.jsonl tests/data/out_of_scope.jsonl $DATA/calib.jsonl; do
+  b=$(basename $set .jsonl)
+  $KAYAS eval --adapter $R/$NAME --data $set --json --show-misses --outcomes $R/$NAME/outcomes_$b.jsonl > $R/$NAME/eval_$b.json 2>$R/$NAME/eval_$b.err &
+done
+wait
+python3 - $R/$NAME <<'PY'
+import json, sys
+for f in ("handwritten", "handwritten_b", "out_of_scope", "calib"):
+    try:
+        d = json.load(open(f"{sys.argv[1]}/eval_{f}.json"))
+        print(f, d["overall"], "p50", d["latency_p50_ms"], "budget", d.get("hit_budget"), "capped", d.get("capped"))
+    except Exception as e:
+        print(f, "ERR", e, open(f"{sys.argv[1]}/eval_{f}.err").read()[-400:])
+PY
+bash scripts/device/pack.sh $R/$NAME $NAME
+ls -la $OUT
