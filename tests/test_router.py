@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from kayas.cli.show import REFUSAL_HINT  # the front end's words for how to allow it
 from kayas.config import workspace
 from kayas.plan import Call, parse_plan
 from kayas.registry import Registry, build_tool
@@ -40,7 +41,7 @@ def test_first_failure_stops_the_plan_and_says_why():
 
 def test_destructive_call_without_confirmation_is_refused_with_how_to_allow():
     (workspace() / "keep.txt").write_text("x")
-    report = Router().run(plan(
+    report = Router(refusal_hint=REFUSAL_HINT).run(plan(
         ("filesystem.delete_file", {"filename": "keep.txt"}),
         ("filesystem.create_file", {"filename": "after.txt"}),
     ))

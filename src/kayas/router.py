@@ -4,22 +4,27 @@ Every call is checked against its tool before anything runs, so a plan with one 
 changes nothing. Then calls run one by one; the first that fails (or is refused) stops
 the plan and the rest are reported as skipped. A tool's error never escapes as an
 exception: it becomes the call's ``error``.
+
+The router knows nothing of who asks: the words for "how to allow a refused call" come
+from the front end (``refusal_hint``), and whatever must wrap one plan's execution (the
+trash's "one operation per command") comes in as ``hooks``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from kayas import trash
 from kayas.errors import KayasError
 from kayas.plan import Call, PlanError, validate_call
 from kayas.registry import Registry, default_registry
 
 Status = Literal["ok", "failed", "skipped", "refused", "dry-run"]
 
-REFUSED_HINT = "pass --yes to allow destructive calls, or run on a terminal to confirm each one"
+# Entered before a plan's first call and left after its last (e.g. `trash.operation`).
+OperationHook = Callable[[], contextlib.AbstractContextManager[Any]]
 
 
 class CallResult(BaseModel):
@@ -31,9 +36,10 @@ class CallResult(BaseModel):
     status: Status
     result: Any = None
     error: str | None = None
+    summary: str = ""  # the call and its outcome in words (filled by kayas.assistant)
 
 
-class RunReport(BaseModel):
+class ExecutionReport(BaseModel):
     """Every call of a plan, in order, with what became of it."""
 
     results: list[CallResult]
@@ -51,7 +57,9 @@ class Router:
     """Runs plans against a registry.
 
     ``confirm`` is asked about each destructive call (True = go ahead); without it, and
-    without ``assume_yes``, destructive calls are refused.
+    without ``assume_yes``, destructive calls are refused, and the reason ends with
+    ``refusal_hint`` (the front end's words for how to allow them). ``hooks`` wrap the
+    execution of each plan.
     """
 
     def __init__(
@@ -61,11 +69,15 @@ class Router:
         assume_yes: bool = False,
         dry_run: bool = False,
         confirm: Callable[[Call], bool] | None = None,
+        refusal_hint: str | None = None,
+        hooks: Sequence[OperationHook] = (),
     ) -> None:
         self.registry = registry or default_registry()
         self.assume_yes = assume_yes
         self.dry_run = dry_run
         self.confirm = confirm
+        self.refusal_hint = refusal_hint
+        self.hooks = tuple(hooks)
 
     def _check(self, calls: list[Call]) -> tuple[list[Call], CallResult | None]:
         """Validate every call (defaults filled); the first invalid one, as a failed result."""
@@ -82,7 +94,8 @@ class Router:
         if not self.registry.get(call.tool).destructive or self.assume_yes:
             return None
         if self.confirm is None:
-            return f"{call.tool} is destructive and was not confirmed: {REFUSED_HINT}"
+            why = f"{call.tool} is destructive and was not confirmed"
+            return f"{why}: {self.refusal_hint}" if self.refusal_hint else why
         return None if self.confirm(call) else f"{call.tool} was declined"
 
     def _execute(self, index: int, call: Call) -> CallResult:
@@ -97,12 +110,14 @@ class Router:
         except Exception as exc:  # a tool's bug or an OS error: still a result, never a crash
             return result("failed", error=f"{type(exc).__name__}: {exc}")
 
-    def run(self, calls: list[Call]) -> RunReport:
+    def run(self, calls: list[Call]) -> ExecutionReport:
         """Run ``calls`` in order; stop at the first failure or refusal (the rest are skipped)."""
         checked, invalid = self._check(calls)
         results: list[CallResult] = []
         stopped = invalid is not None
-        with trash.operation():  # one `kayas undo` restores everything this plan deleted
+        with contextlib.ExitStack() as stack:
+            for hook in self.hooks:
+                stack.enter_context(hook())
             for i, call in enumerate(checked if not stopped else calls):
                 if invalid is not None and i == invalid.index:
                     results.append(invalid)
@@ -116,4 +131,4 @@ class Router:
                 else:
                     results.append(self._execute(i, call))
                     stopped = results[-1].status != "ok"
-        return RunReport(results=results)
+        return ExecutionReport(results=results)

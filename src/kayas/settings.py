@@ -40,3 +40,21 @@ def setting(name: str, default: str | None = None) -> str | None:
 def flag(name: str) -> bool:
     """A yes/no setting: 1, true, yes and on are yes."""
     return (setting(name) or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+CONFIDENCE_THRESHOLD_SETTING = "KAYAS_CONFIDENCE_THRESHOLD"
+DEFAULT_CONFIDENCE_THRESHOLD = 0.0  # placeholder until the brain's confidence is calibrated (issue 13)
+
+
+def confidence_threshold() -> float:
+    """Below this confidence a command's plan is not run unasked: KAYAS_CONFIDENCE_THRESHOLD, in [0, 1]."""
+    raw = setting(CONFIDENCE_THRESHOLD_SETTING)
+    if raw is None:
+        return DEFAULT_CONFIDENCE_THRESHOLD
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise KayasError(f"{CONFIDENCE_THRESHOLD_SETTING} must be a number from 0 to 1, got '{raw}'")
+    return value

@@ -1,13 +1,17 @@
-"""Stand-ins for tests: a tiny randomly initialised model with the embedded model's tokenizer.
+"""Stand-ins for tests: tiny randomly initialised models, and a scripted planner.
 
 The tiny model is saved as an ordinary model directory, so it goes through exactly the
 same `--model DIR` paths (train, plan, eval) as a real one, in a fraction of the time.
+The scripted planner answers from a table, for tests of what happens after planning.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kayas.models import load_tokenizer, resolve
+from kayas.plan import Call, dumps_plan, parse_plan
+from kayas.registry import Registry, default_registry
 
 
 def make_tiny_model(out_dir: str | Path, seed: int = 0, layers: int = 2, hidden: int = 64) -> Path:
@@ -52,3 +56,55 @@ def _write_random(model_cls, config_cls, out_dir: str | Path, seed: int, **arch)
     model_cls(config).save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+@dataclass
+class ScriptedDecode:
+    """The raw decode of a scripted plan (the fields the assistant and the CLI read)."""
+
+    text: str
+    seconds: float = 0.0
+    forwards: int = 0
+    tokens: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ScriptedResult:
+    """What `Planner.plan_result` returns: the calls, their text, a confidence, the raw decode."""
+
+    calls: list[Call]
+    text: str
+    confidence: float | None
+    decode: ScriptedDecode
+
+
+class ScriptedPlanner:
+    """A planner stand-in that answers each command with the plan it was given ([] otherwise).
+
+    It has the planner's interface (`registry`, `plan_result`, `decode`, `plan`), so an
+    `Assistant` runs on it exactly as on a loaded brain, in microseconds and without a model.
+    `confidence` is one value for every command or a value per command.
+    """
+
+    def __init__(
+        self,
+        plans: dict[str, str | list],
+        registry: Registry | None = None,
+        confidence: float | dict[str, float] | None = None,
+    ) -> None:
+        self.registry = registry or default_registry()
+        self.plans = {command: p if isinstance(p, str) else dumps_plan(p) for command, p in plans.items()}
+        self.confidence = confidence
+        self.asked: list[str] = []
+
+    def decode(self, command: str) -> ScriptedDecode:
+        self.asked.append(command)
+        return ScriptedDecode(self.plans.get(command, "[]"), forwards=1)
+
+    def plan_result(self, command: str) -> ScriptedResult:
+        raw = self.decode(command)
+        conf = self.confidence.get(command) if isinstance(self.confidence, dict) else self.confidence
+        return ScriptedResult(parse_plan(raw.text, self.registry), raw.text, conf, raw)
+
+    def plan(self, command: str) -> list[Call]:
+        return self.plan_result(command).calls

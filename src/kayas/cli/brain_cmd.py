@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kayas.cli.do_cmd import DryRunOpt, JsonOpt, YesOpt
+from kayas.cli.show import DryRunOpt, JsonOpt, YesOpt
 from kayas.errors import KayasError
 
 AdapterOpt = Annotated[
@@ -100,12 +100,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Plan a command and run it: show the plan, confirm destructive calls, report."""
         from kayas.brain.planner import clean_command
-        from kayas.cli.do_cmd import execute_and_report
+        from kayas.cli.show import cli_assistant, run_and_show
 
-        clean_command(command)
-        planner = _planner(adapter, model, device, max_new_tokens, quantize)
-        calls = planner.plan(command)
-        raise typer.Exit(execute_and_report(calls, yes=yes, dry_run=dry_run, as_json=as_json))
+        clean_command(command)  # a bad command fails before the model loads
+        assistant = cli_assistant(planner=_planner(adapter, model, device, max_new_tokens, quantize))
+        raise typer.Exit(run_and_show(assistant, command, yes=yes, dry_run=dry_run, as_json=as_json))
 
     @app.command("chat")
     def chat(
@@ -119,10 +118,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Type commands, see each plan, whether it validates and how long it took; `exit` to leave."""
         from kayas.brain.planner import CommandError
-        from kayas.cli.do_cmd import execute_and_report
-        from kayas.plan import PlanError, parse_plan
+        from kayas.cli.show import cli_assistant, run_and_show
+        from kayas.plan import PlanError
 
-        planner = _planner(adapter, model, device, max_new_tokens, quantize)
+        assistant = cli_assistant(planner=_planner(adapter, model, device, max_new_tokens, quantize))
         typer.echo("kayas chat: type a command (exit or Ctrl-D to leave)", err=True)
         while True:
             try:
@@ -134,19 +133,20 @@ def register(app: typer.Typer) -> None:
             if not line.strip():
                 continue
             try:
-                result = planner.decode(line)
+                outcome = assistant.plan(line)
             except CommandError as exc:
                 typer.echo(f"error: {exc}")
                 continue
-            typer.echo(result.text)
-            try:
-                calls = parse_plan(result.text, planner.registry)
-                typer.echo(f"valid: {len(calls)} call(s), {result.seconds * 1000:.0f} ms, {result.forwards} forward passes")
             except PlanError as exc:
                 typer.echo(f"INVALID: {exc}")
                 continue
-            if execute and calls:
-                execute_and_report(calls, yes=yes, dry_run=False, as_json=False)
+            typer.echo(outcome.text)
+            t = outcome.timings
+            typer.echo(f"valid: {len(outcome.calls)} call(s), {t['plan_ms']:.0f} ms, {t.get('forwards', 0):.0f} forward passes")
+            if execute and outcome.calls and not outcome.confident:
+                typer.echo(f"not run: not sure I understood (did you mean: {outcome.understood}?)")
+            elif execute and outcome.calls:
+                run_and_show(assistant, outcome, yes=yes, dry_run=False, as_json=False)
 
     @app.command("eval")
     def eval_(
