@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kayas.brain.evaluate import evaluate, read_examples
+from kayas.brain.evaluate import evaluate, labelled_examples
 from kayas.brain.loader import SHIPPED_DIR
 from kayas.brain.planner import Planner
 
@@ -33,7 +33,7 @@ def test_the_brain_ships_inside_the_package():
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_handwritten_exact_match_stays_above_the_floor(planner, name):
-    examples = read_examples(DATA / name)
+    examples = labelled_examples(DATA / name)
     assert len(examples) >= 150
     report = evaluate(planner, examples)
     misses = "\n".join(f"{m['command']!r}: {json.dumps(m['got'])}" for m in report.misses[:20])

@@ -10,7 +10,9 @@ from test_train_sample import write_sample
 from kayas.models import load_model, load_tokenizer, resolve
 from kayas.train import recipe
 from kayas.train.config import ConfigError, load_config, parse_overrides
-from kayas.train.data import IGNORE, Example, collate, load_examples, plan_epoch, read_jsonl, targets, tokenize
+from kayas.formats.examples import read_examples
+from kayas.train.data import IGNORE, collate, load_examples, plan_epoch, targets, tokenize
+from kayas.train.data import TokenizedExample as Example
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,7 @@ def _cfg(tiny_model_dir, data, out, **kw):
 # ---------------------------------------------------------------- masking and batching
 
 def test_only_the_assistant_turn_and_its_end_token_carry_labels(tokenizer, sample):
-    messages = read_jsonl(sample)[2]
+    messages = read_examples(sample)[2].messages
     example = tokenize(tokenizer, messages, 2048)
     labelled = [t for t in example.labels if t != IGNORE]
     assert tokenizer.decode(labelled) == messages[-1]["content"] + "<|im_end|>"
@@ -43,7 +45,7 @@ def test_only_the_assistant_turn_and_its_end_token_carry_labels(tokenizer, sampl
 
 
 def test_truncation_keeps_lengths_aligned(tokenizer, sample):
-    example = tokenize(tokenizer, read_jsonl(sample)[0], 10)
+    example = tokenize(tokenizer, read_examples(sample)[0].messages, 10)
     assert len(example.input_ids) == len(example.labels) == 10
 
 

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from kayas.brain.evaluate import percentile, read_examples
+from kayas.brain.evaluate import labelled_examples, percentile
 from kayas.plan import dumps_plan, parse_plan
 
 # Single-call commands from TOOLS.md's worked examples (the contract's own plans).
@@ -58,10 +58,10 @@ def bench_commands(data: str | None = None, single_only: bool = True) -> list[tu
     """(command, canonical plan text) pairs: the built-in list or a training-format file."""
     if data is None:
         return [(c, dumps_plan(parse_plan(p))) for c, p in COMMANDS]
-    rows = read_examples(data)
+    rows = labelled_examples(data)
     if single_only:
-        rows = [r for r in rows if len(r.expected) == 1] or rows
-    return [(r.command, dumps_plan(r.expected)) for r in rows]
+        rows = [r for r in rows if len(r.calls()) == 1] or rows
+    return [(r.command, dumps_plan(r.calls())) for r in rows]
 
 
 def _baseline(planner, command: str, new_tokens: int) -> float:

@@ -12,25 +12,19 @@ trades: the share of plans it lets run against the error among them.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kayas.errors import KayasError
+from kayas.formats.examples import Example, read_examples
 from kayas.plan import PlanError, parse_plan
-
-
-@dataclass
-class Example:
-    command: str
-    expected: list[dict[str, Any]]
-    category: str
 
 
 @dataclass
 class Outcome:
     example: Example
+    expected: list[dict[str, Any]]  # the example's plan, as validated calls
     got_text: str
     got: list[dict[str, Any]] | None  # None: not a valid plan
     seconds: float
@@ -43,16 +37,20 @@ class Outcome:
     features: list[float] = field(default_factory=list)  # kayas.brain.confidence.features
 
     @property
+    def category(self) -> str:
+        return self.example.category or "unknown"
+
+    @property
     def valid(self) -> bool:
         return self.got is not None
 
     @property
     def same_tools(self) -> bool:
-        return self.valid and [c["tool"] for c in self.got] == [c["tool"] for c in self.example.expected]
+        return self.valid and [c["tool"] for c in self.got] == [c["tool"] for c in self.expected]
 
     @property
     def exact(self) -> bool:
-        return self.valid and self.got == self.example.expected
+        return self.valid and self.got == self.expected
 
 
 @dataclass
@@ -84,28 +82,14 @@ class EvalReport:
         return d
 
 
-def read_examples(path: str | Path) -> list[Example]:
-    """Examples from a training-format JSONL file; a clear error names the bad line."""
-    p = Path(path).expanduser()
-    if not p.is_file():
-        raise KayasError(f"data file not found: {path}")
-    examples = []
-    for no, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        if not line.strip():
-            continue
+def labelled_examples(path: str | Path) -> list[Example]:
+    """The examples of a training-format file whose expected plans validate; an error names the bad line."""
+    examples = read_examples(path)
+    for ex in examples:
         try:
-            row = json.loads(line)
-            messages = row["messages"]
-            user = next(m["content"] for m in messages if m["role"] == "user")
-            plan = next(m["content"] for m in messages if m["role"] == "assistant")
-            expected = [c.as_json() for c in parse_plan(plan)]
-        except (json.JSONDecodeError, KeyError, TypeError, StopIteration) as exc:
-            raise KayasError(f"{path}:{no}: not a training-format example ({type(exc).__name__}: {exc})") from None
+            ex.calls()
         except PlanError as exc:
-            raise KayasError(f"{path}:{no}: the expected plan is invalid: {exc}") from None
-        examples.append(Example(user, expected, str(row.get("category", "unknown"))))
-    if not examples:
-        raise KayasError(f"{path} holds no examples")
+            raise KayasError(f"{path}:{ex.line}: the expected plan is invalid: {exc}") from None
     return examples
 
 
@@ -123,6 +107,7 @@ def percentile(values: list[float], q: float) -> float:
 def run_one(planner, example: Example) -> Outcome:
     from kayas.brain.confidence import features
 
+    expected = [c.as_json() for c in example.calls()]
     result = planner.decode(example.command)
     try:
         got = [c.as_json() for c in parse_plan(result.text, planner.registry)]
@@ -131,7 +116,7 @@ def run_one(planner, example: Example) -> Outcome:
     tools = [planner.registry.get(c["tool"]) for c in got or [] if c["tool"] in planner.registry]
     score = planner.confidence(result) if hasattr(planner, "confidence") else None
     return Outcome(
-        example, result.text, got, result.seconds, len(result.tokens), score, result.truncated, getattr(result, "capped", False),
+        example, expected, result.text, got, result.seconds, len(result.tokens), score, result.truncated, getattr(result, "capped", False),
         any(not t.read_only for t in tools), any(t.destructive for t in tools), features(getattr(result, "choices", [])),
     )
 
@@ -162,12 +147,12 @@ def _scores(outcomes: list[Outcome]) -> Scores:
 def report(outcomes: list[Outcome]) -> EvalReport:
     by_cat: dict[str, list[Outcome]] = {}
     for o in outcomes:
-        by_cat.setdefault(o.example.category, []).append(o)
+        by_cat.setdefault(o.category, []).append(o)
     ms = [o.seconds * 1000 for o in outcomes]
     total_s = sum(o.seconds for o in outcomes)
     misses = [
         {
-            "command": o.example.command, "category": o.example.category, "expected": o.example.expected,
+            "command": o.example.command, "category": o.category, "expected": o.expected,
             "got": o.got if o.valid else o.got_text, "confidence": None if o.confidence is None else round(o.confidence, 4),
         }
         for o in outcomes

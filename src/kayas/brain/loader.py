@@ -1,13 +1,11 @@
 """Finding and loading a brain: a base model plus the adapter folder `kayas train` writes.
 
-An adapter folder holds `kayas_adapter.json` ({"format": 1, "base_model", "method":
-"lora"|"full", "system_prompt", ...}), the tokenizer, and either a PEFT LoRA adapter or,
-for method "full", a whole model. A LoRA is merged into the base at load: the planner then
-runs one plain model, as fast as the base alone.
+The folder's format (`kayas_adapter.json`, read into `AdapterInfo`) is `kayas.formats.adapter`.
+A LoRA is merged into the base at load: the planner then runs one plain model, as fast as
+the base alone.
 """
 from __future__ import annotations
 
-import json
 import os
 import warnings
 from dataclasses import dataclass
@@ -15,54 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from kayas.errors import KayasError
+from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
 from kayas.models import ModelLoadError, load_model, load_tokenizer, repair_tokenizer, resolve, weight_fingerprint
-from kayas.prompt import SYSTEM_PROMPT
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"
 ADAPTER_ENV = "KAYAS_ADAPTER"
-META_FILE = "kayas_adapter.json"
-FORMAT = 1
-
-
-class AdapterError(KayasError):
-    """The adapter folder is missing, malformed or does not fit the base model."""
-
-
-@dataclass(frozen=True)
-class AdapterInfo:
-    """What `kayas_adapter.json` says about an adapter folder."""
-
-    path: Path
-    base_model: str
-    method: str
-    system_prompt: str
-    base_fingerprint: tuple[float, ...] | None = None  # see kayas.models.weight_fingerprint
-    trained_with: str = ""  # the transformers version that trained it
-
-    @classmethod
-    def read(cls, path: str | Path) -> "AdapterInfo":
-        folder = Path(path).expanduser()
-        if not folder.is_dir():
-            raise AdapterError(f"adapter folder not found: {path}")
-        meta_path = folder / META_FILE
-        if not meta_path.is_file():
-            raise AdapterError(f"not a Kayas adapter folder (no {META_FILE}): {path}")
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise AdapterError(f"{meta_path} is not readable JSON: {exc}") from None
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-            raise AdapterError(f"{meta_path}: unsupported format {meta.get('format') if isinstance(meta, dict) else meta!r} (expected {FORMAT})")
-        method = meta.get("method")
-        if method not in ("lora", "full"):
-            raise AdapterError(f"{meta_path}: method must be 'lora' or 'full', got {method!r}")
-        base = meta.get("base_model")
-        if not isinstance(base, str) or not base:
-            raise AdapterError(f"{meta_path}: base_model is missing")
-        prompt = meta.get("system_prompt") or SYSTEM_PROMPT
-        fingerprint = meta.get("base_fingerprint")
-        fingerprint = tuple(float(x) for x in fingerprint) if isinstance(fingerprint, list) else None
-        return cls(folder.resolve(), base, method, prompt, fingerprint, str(meta.get("transformers") or ""))
 
 
 def find_adapter(adapter: str | None) -> Path:

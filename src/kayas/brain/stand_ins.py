@@ -7,10 +7,9 @@ the model confirms) in a test that runs in seconds.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from kayas.brain.loader import FORMAT, META_FILE
+from kayas.formats.adapter import write_meta
 from kayas.models import load_model, load_tokenizer, resolve, weight_fingerprint
 from kayas.prompt import SYSTEM_PROMPT
 
@@ -28,16 +27,8 @@ def make_random_adapter(out_dir: str | Path, base_model: str = "smollm2", rank: 
     model = get_peft_model(base, config)
     model.save_pretrained(out)
     load_tokenizer(source).save_pretrained(out)
-    meta = {
-        "format": FORMAT,
-        "base_model": base_model,
-        "method": "lora",
-        "system_prompt": SYSTEM_PROMPT,
-        "config": {"rank": rank, "random": True, "seed": seed},
-        "data": {},
-        "base_fingerprint": weight_fingerprint(base),
-    }
-    (out / META_FILE).write_text(json.dumps(meta, indent=1))
+    write_meta(out, base_model=base_model, method="lora", config={"rank": rank, "random": True, "seed": seed},
+               data={}, base_fingerprint=weight_fingerprint(base))
     return out
 
 
@@ -78,7 +69,6 @@ def make_overfit_brain(base_dir: str | Path, out_dir: str | Path, examples: list
     model.eval()
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
-    meta = {"format": FORMAT, "base_model": str(base_dir), "method": "full", "system_prompt": SYSTEM_PROMPT,
-            "config": {"steps": steps, "lr": lr, "final_loss": float(loss)}, "data": {"examples": len(examples)}}
-    (out / META_FILE).write_text(json.dumps(meta, indent=1))
+    write_meta(out, base_model=str(base_dir), method="full", config={"steps": steps, "lr": lr, "final_loss": float(loss)},
+               data={"examples": len(examples)})
     return out

@@ -164,9 +164,9 @@ def register(app: typer.Typer) -> None:
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
         """Score the planner on labelled commands: json_valid, tool_sequence_acc, exact_match, latency."""
-        from kayas.brain.evaluate import coverage, read_examples, report, run_all
+        from kayas.brain.evaluate import coverage, labelled_examples, report, run_all
 
-        examples = read_examples(data)[: limit if limit and limit > 0 else None]
+        examples = labelled_examples(data)[: limit if limit and limit > 0 else None]
         planner = _planner(adapter, model, device, max_new_tokens, quantize)
         outcomes = run_all(planner, examples)
         rep = report(outcomes)
@@ -193,7 +193,7 @@ def _write_outcomes(outcomes, path: str) -> None:
     with open(Path(path).expanduser(), "w", encoding="utf-8") as f:
         for o in outcomes:
             row = {
-                "command": o.example.command, "category": o.example.category, "expected": o.example.expected, "got": o.got,
+                "command": o.example.command, "category": o.category, "expected": o.expected, "got": o.got,
                 "exact": o.exact, "confidence": o.confidence, "features": o.features, "truncated": o.truncated, "capped": o.capped,
                 "side_effect": o.side_effect, "destructive": o.destructive, "ms": round(o.seconds * 1000, 2),
             }

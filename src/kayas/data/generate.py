@@ -7,7 +7,6 @@ generalisation, not memory. The same seed gives byte-identical files.
 """
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,8 +19,8 @@ from kayas.data.discover import collect_sets
 from kayas.data.multi import Composer, curated
 from kayas.data.pools import POOLS
 from kayas.data.spec import Rendered, Template, TemplateError, TemplateSet, render
+from kayas.formats.examples import Example, write_examples
 from kayas.plan import PlanError, dumps_plan, parse_plan
-from kayas.prompt import SYSTEM_PROMPT
 from kayas.registry import Registry, default_registry
 
 NO_TOOL = "no_tool"
@@ -39,27 +38,6 @@ class GenerateConfig:
     val_share: float = 0.12  # of each tool's templates
     min_per_tool: int = 170
     augment: AugmentConfig = field(default_factory=AugmentConfig)
-
-
-@dataclass
-class Example:
-    command: str
-    plan: str
-    category: str
-    template: str
-    explanation: str
-
-    def record(self) -> dict[str, Any]:
-        return {
-            "messages": [
-                {"role": "system", "content": SYSTEM_PROMPT},
-                {"role": "user", "content": self.command},
-                {"role": "assistant", "content": self.plan},
-            ],
-            "category": self.category,
-            "explanation": self.explanation,
-            "template": self.template,
-        }
 
 
 @dataclass
@@ -118,7 +96,7 @@ class Generator:
             raise TemplateError(f"template {r.template} made an invalid example for {command!r}: {exc}") from None
         plan = dumps_plan(calls)
         cat = category_of([c.as_json() for c in calls])
-        return Example(command, plan, cat, r.template, self.explain(calls))
+        return Example.chat(command, plan, cat, r.template, self.explain(calls))
 
     def explain(self, calls) -> str:
         if not calls:
@@ -213,18 +191,12 @@ class Generator:
         return Dataset(base, examples, train, val, val_ids, conflicts)
 
 
-def write_jsonl(path: Path, examples: list[Example]) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for ex in examples:
-            f.write(json.dumps(ex.record(), ensure_ascii=False) + "\n")
-
-
 def generate(out: Path, cfg: GenerateConfig, registry: Registry | None = None) -> Dataset:
     """Write the four files into `out` and return what was written."""
     data = Generator(cfg, registry).run()
     out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(out / "brain_training_base.jsonl", data.base)
-    write_jsonl(out / "brain_training_augmented.jsonl", data.examples)
-    write_jsonl(out / "train.jsonl", data.train)
-    write_jsonl(out / "val.jsonl", data.val)
+    write_examples(out / "brain_training_base.jsonl", data.base)
+    write_examples(out / "brain_training_augmented.jsonl", data.examples)
+    write_examples(out / "train.jsonl", data.train)
+    write_examples(out / "val.jsonl", data.val)
     return data

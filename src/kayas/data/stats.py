@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kayas.errors import KayasError
+from kayas.formats.examples import Example, read_examples
 
 
 @dataclass
@@ -40,21 +41,6 @@ class Stats:
         }
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise KayasError(f"no such data file: {path}")
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise KayasError(f"{path}:{n}: not JSON ({exc.msg})") from None
-    return rows
-
-
 def _percentiles(values: list[int]) -> dict[str, int]:
     values = sorted(values)
     if not values:
@@ -63,46 +49,47 @@ def _percentiles(values: list[int]) -> dict[str, int]:
     return {"p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99), "max": values[-1]}
 
 
-def token_lengths(rows: list[dict[str, Any]], tokenizer: str | None) -> tuple[list[int], str]:
+def token_lengths(rows: list[Example], tokenizer: str | None) -> tuple[list[int], str]:
     """Tokens per whole chat example with the base model's tokenizer, or a word estimate."""
     if tokenizer != "none":
         try:
             from kayas.models import load_tokenizer, resolve
 
             tok = load_tokenizer(resolve(tokenizer))
-            texts = [tok.apply_chat_template(r["messages"], tokenize=False) for r in rows]
+            texts = [tok.apply_chat_template(r.messages, tokenize=False) for r in rows]
             ids = tok(texts, add_special_tokens=False)["input_ids"]
             return [len(x) for x in ids], f"tokens of the chat template, tokenizer {tokenizer or 'smollm2'}"
         except KayasError as exc:
             note = f"whitespace estimate ({exc})"
     else:
         note = "whitespace estimate (--tokenizer none)"
-    return [sum(len(m["content"].split()) for m in r["messages"]) for r in rows], note
+    return [sum(len(m["content"].split()) for m in r.messages) for r in rows], note
 
 
 def compute(path: Path, tokenizer: str | None = None) -> Stats:
-    rows = read_jsonl(path)
+    if not path.is_file():
+        raise KayasError(f"no such data file: {path}")
+    rows = read_examples(path, allow_empty=True)
     st = Stats(examples=len(rows))
     seen: dict[str, str] = {}
     templates: dict[str, set] = {}
-    for n, row in enumerate(rows, 1):
+    for row in rows:
         try:
-            user = row["messages"][1]["content"]
-            plan = json.loads(row["messages"][2]["content"])
-        except (KeyError, IndexError, TypeError, json.JSONDecodeError):
-            raise KayasError(f"{path}:{n}: not a chat example (system, user, assistant with a JSON plan)") from None
-        key = user
+            plan = json.loads(row.plan)
+            tools = [c["tool"] for c in plan]
+        except (KeyError, TypeError, json.JSONDecodeError):
+            raise KayasError(f"{path}:{row.line}: not a chat example (system, user, assistant with a JSON plan)") from None
+        key = row.command
         if key in seen:
             st.duplicates += 1
-            st.conflicting += seen[key] != row["messages"][2]["content"]
-        seen[key] = row["messages"][2]["content"]
-        st.per_category[row.get("category", "?")] += 1
-        tools = [c["tool"] for c in plan]
+            st.conflicting += seen[key] != row.plan
+        seen[key] = row.plan
+        st.per_category[row.category if row.category is not None else "?"] += 1
         for t in sorted(set(tools)):
             st.per_tool[t] += 1
         if len(tools) == 1:
             st.per_tool_single[tools[0]] += 1
-            templates.setdefault(tools[0], set()).add(row.get("template", ""))
+            templates.setdefault(tools[0], set()).add(row.template)
         st.multi += len(tools) > 1
         st.no_tool += not tools
     st.templates = Counter({t: len(ids) for t, ids in templates.items()})

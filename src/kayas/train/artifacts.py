@@ -1,7 +1,8 @@
 """What a training run leaves behind, and the progress bar it shows meanwhile.
 
 The out folder is the planner's input: the adapter (or the full model), the tokenizer with its
-chat template, and `kayas_adapter.json` saying how to rebuild the prompt and which base to load.
+chat template, and `kayas_adapter.json` (written by `kayas.formats.adapter`) saying how to
+rebuild the prompt and which base to load.
 """
 from __future__ import annotations
 
@@ -13,15 +14,12 @@ from typing import TYPE_CHECKING, Iterator
 
 import transformers
 
+from kayas.formats.adapter import write_meta
 from kayas.models import weight_fingerprint
-from kayas.prompt import SYSTEM_PROMPT
 from kayas.train.data import sha256
 
 if TYPE_CHECKING:
     from kayas.train.recipe import Setup
-
-FORMAT = 1
-
 
 def save(run: Setup, out: Path, metrics: dict) -> None:
     cfg = run.cfg
@@ -32,19 +30,16 @@ def save(run: Setup, out: Path, metrics: dict) -> None:
     run.tokenizer.save_pretrained(out)
     (out / "config.toml").write_text(cfg.to_toml())
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
-    meta = {
-        "format": FORMAT,
-        "base_model": cfg.model,
-        "method": cfg.method,
-        "system_prompt": SYSTEM_PROMPT,
-        "config": cfg.to_dict(),
-        "data": {"train": str(Path(cfg.data).expanduser().resolve()), "sha256": sha256(cfg.data), "examples": len(run.train_set)},
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "transformers": transformers.__version__,
-    }
-    if cfg.method == "lora":
-        meta["base_fingerprint"] = weight_fingerprint(model)
-    (out / "kayas_adapter.json").write_text(json.dumps(meta, indent=1))
+    write_meta(
+        out,
+        base_model=cfg.model,
+        method=cfg.method,
+        config=cfg.to_dict(),
+        data={"train": str(Path(cfg.data).expanduser().resolve()), "sha256": sha256(cfg.data), "examples": len(run.train_set)},
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        transformers=transformers.__version__,
+        base_fingerprint=weight_fingerprint(model) if cfg.method == "lora" else None,
+    )
     plot_loss(metrics, out / "loss.png")
     if cfg.merge:
         merge(run, out)

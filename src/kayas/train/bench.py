@@ -19,14 +19,14 @@ import torch
 
 from kayas.models import load_model, load_tokenizer, resolve
 from kayas.train.config import ConfigError, TrainConfig
-from kayas.train.data import IGNORE, Example, collate, load_examples
+from kayas.train.data import IGNORE, TokenizedExample, collate, load_examples
 from kayas.train.recipe import Setup, build_model, check_quant, device_name, loss_sum, pick_device, train
 
 
 SEED = TrainConfig()  # the seed's recipe: the baseline's batch, accumulation, learning rate and length
 
 
-def pick_examples(examples: list[Example], count: int, seed: int) -> list[Example]:
+def pick_examples(examples: list[TokenizedExample], count: int, seed: int) -> list[TokenizedExample]:
     """`count` examples in a seeded random order, cycling through the file if it is shorter."""
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
@@ -38,7 +38,7 @@ def _sync(device: torch.device) -> None:
         torch.cuda.synchronize(device)
 
 
-def run_kayas(cfg: TrainConfig, source, tokenizer, subset: list[Example], device, autocast) -> float:
+def run_kayas(cfg: TrainConfig, source, tokenizer, subset: list[TokenizedExample], device, autocast) -> float:
     """Seconds the kayas loop takes for one epoch over the subset (setup and saving not counted)."""
     torch.manual_seed(cfg.seed)
     model = build_model(cfg, source, device, autocast)
@@ -55,7 +55,7 @@ def run_kayas(cfg: TrainConfig, source, tokenizer, subset: list[Example], device
     return metrics["train_time_s"]
 
 
-def run_baseline(cfg: TrainConfig, source, tokenizer, subset: list[Example], device, max_len: int) -> float:
+def run_baseline(cfg: TrainConfig, source, tokenizer, subset: list[TokenizedExample], device, max_len: int) -> float:
     """Seconds a plain peft + Trainer run takes for one epoch over the subset, padded to max length."""
     from peft import LoraConfig, get_peft_model
     from transformers import Trainer, TrainerCallback, TrainingArguments

@@ -1,4 +1,6 @@
-"""Training examples: read the JSONL, tokenise with the chat template, mask, and batch without waste.
+"""Training examples: tokenise with the chat template, mask, and batch without waste.
+
+The file is read by `kayas.formats.examples`.
 
 Only the assistant's tokens carry loss (its closing end-of-turn token included, so the model
 learns to stop); system and user tokens are context. Examples are ~100-300 tokens, so instead
@@ -8,24 +10,21 @@ longest in the batch) or pack several examples into one row with per-example pos
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-from kayas.errors import KayasError
+from kayas.formats.examples import DataError, read_examples
 
 IGNORE = -100  # label of a token that carries no loss
 
 
-class DataError(KayasError):
-    """The training data cannot be read or has the wrong shape."""
-
-
 @dataclass
-class Example:
+class TokenizedExample:
+    """One example as the model sees it: token ids, and the labels that carry loss."""
+
     input_ids: list[int]
     labels: list[int]  # IGNORE where masked
 
@@ -33,37 +32,11 @@ class Example:
         return len(self.input_ids)
 
 
-def read_jsonl(path: str | Path) -> list[list[dict]]:
-    """The `messages` of each line; a clear error names the file and line of any bad one."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise DataError(f"data file not found: {path}")
-    conversations = []
-    for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from None
-        messages = row.get("messages") if isinstance(row, dict) else None
-        if not isinstance(messages, list) or not messages or not all(
-            isinstance(m, dict) and isinstance(m.get("role"), str) and isinstance(m.get("content"), str) for m in messages
-        ):
-            raise DataError(f"{path}:{n}: expected {{\"messages\": [{{\"role\": ..., \"content\": ...}}, ...]}}")
-        if not any(m["role"] == "assistant" for m in messages):
-            raise DataError(f"{path}:{n}: no assistant message to learn from")
-        conversations.append(messages)
-    if not conversations:
-        raise DataError(f"data file is empty: {path}")
-    return conversations
-
-
 def sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).expanduser().read_bytes()).hexdigest()
 
 
-def tokenize(tokenizer, messages: list[dict], max_len: int) -> Example:
+def tokenize(tokenizer, messages: list[dict], max_len: int) -> TokenizedExample:
     """Render with the chat template and label the character spans of the assistant turns.
 
     The span of turn i runs from the end of the prompt for it (messages[:i] plus the generation
@@ -84,11 +57,11 @@ def tokenize(tokenizer, messages: list[dict], max_len: int) -> Example:
         tok if any(s <= a < e for s, e in spans) else IGNORE
         for tok, (a, _b) in zip(ids, enc["offset_mapping"][:max_len])
     ]
-    return Example(ids, labels)
+    return TokenizedExample(ids, labels)
 
 
-def load_examples(path: str | Path, tokenizer, max_len: int) -> list[Example]:
-    examples = [tokenize(tokenizer, m, max_len) for m in read_jsonl(path)]
+def load_examples(path: str | Path, tokenizer, max_len: int) -> list[TokenizedExample]:
+    examples = [tokenize(tokenizer, e.messages, max_len) for e in read_examples(path)]
     examples = [e for e in examples if any(t != IGNORE for t in e.labels[1:])]
     if not examples:
         raise DataError(f"{path}: no example keeps an assistant token within max_seq_length")
@@ -131,7 +104,7 @@ def plan_epoch(lengths: list[int], batch_size: int, max_batch_tokens: int, group
     return batches
 
 
-def collate(examples: list[Example], packing: bool, pad_id: int, multiple: int = 8) -> dict[str, torch.Tensor]:
+def collate(examples: list[TokenizedExample], packing: bool, pad_id: int, multiple: int = 8) -> dict[str, torch.Tensor]:
     """Tensors for one micro-batch; padding is on the right and never labelled.
 
     Right padding needs no attention mask in a causal model (real tokens never see later pads),

@@ -20,7 +20,7 @@ from kayas.errors import KayasError
 from kayas.models import ModelSource, load_model, load_tokenizer, resolve
 from kayas.train import artifacts
 from kayas.train.config import ConfigError, TrainConfig
-from kayas.train.data import Example, collate, load_examples, plan_epoch, targets
+from kayas.train.data import TokenizedExample, collate, load_examples, plan_epoch, targets
 
 CHECKPOINT = "checkpoint.pt"
 
@@ -35,8 +35,8 @@ class Setup:
     source: ModelSource
     tokenizer: Any
     model: torch.nn.Module
-    train_set: list[Example]
-    val_set: list[Example] = field(default_factory=list)
+    train_set: list[TokenizedExample]
+    val_set: list[TokenizedExample] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- setup
@@ -162,7 +162,7 @@ def evaluate(run: Setup) -> float:
 
 # ---------------------------------------------------------------- the loop
 
-def schedule(cfg: TrainConfig, examples: list[Example]) -> list[tuple[int, list[list[int]]]]:
+def schedule(cfg: TrainConfig, examples: list[TokenizedExample]) -> list[tuple[int, list[list[int]]]]:
     """Every optimizer step of the run, as (epoch, micro-batches of example indices); deterministic."""
     lengths = [len(e) for e in examples]
     steps = []

@@ -1,0 +1,1 @@
+"""The on-disk formats Kayas reads and writes, one module each: adapter folders, training examples."""

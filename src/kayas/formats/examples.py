@@ -1,0 +1,112 @@
+"""The training-data file: JSONL, one chat example a line; the one reader and the one writer.
+
+    {"messages": [{"role": "system", "content": SYSTEM_PROMPT},
+                  {"role": "user", "content": "create a todo list"},
+                  {"role": "assistant", "content": "[{\"tool\":...}]"}],
+     "category": "filesystem", "explanation": "...", "template": "filesystem.create.3"}
+
+`kayas data generate` writes it; `kayas train`, `kayas eval`, `kayas data stats` and
+`kayas bench plan --data` read it. Only `messages` is required.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kayas.errors import KayasError
+from kayas.plan import Call, parse_plan
+from kayas.prompt import SYSTEM_PROMPT
+from kayas.registry import Registry
+
+
+class DataError(KayasError):
+    """A data file cannot be read or has the wrong shape; the message names the file and line."""
+
+
+@dataclass
+class Example:
+    """One chat example: the conversation, and what the generator knows about it."""
+
+    messages: list[dict[str, str]]
+    category: str | None = None  # a tool category, "multi_step" or "no_tool"; None when the file has none
+    explanation: str = ""
+    template: str = ""
+    line: int = field(default=0, compare=False)  # where it was read (1-based), 0 when made in memory
+
+    @classmethod
+    def chat(cls, command: str, plan: str, category: str, template: str = "", explanation: str = "") -> "Example":
+        """The usual three turns: the system prompt, the command, the plan."""
+        messages = [
+            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": command},
+            {"role": "assistant", "content": plan},
+        ]
+        return cls(messages, category, explanation, template)
+
+    @property
+    def command(self) -> str:
+        """The user's words (the first user turn)."""
+        return next(m["content"] for m in self.messages if m["role"] == "user")
+
+    @property
+    def plan(self) -> str:
+        """The expected plan text (the first assistant turn)."""
+        return next(m["content"] for m in self.messages if m["role"] == "assistant")
+
+    def calls(self, registry: Registry | None = None) -> list[Call]:
+        """The expected plan as validated calls (defaults filled); PlanError when it is not a plan."""
+        return parse_plan(self.plan, registry)
+
+    def record(self) -> dict[str, Any]:
+        """The JSON object of one line."""
+        return {"messages": self.messages, "category": self.category, "explanation": self.explanation, "template": self.template}
+
+
+def _example(row: Any, where: str, line: int) -> Example:
+    messages = row.get("messages") if isinstance(row, dict) else None
+    if not isinstance(messages, list) or not messages or not all(
+        isinstance(m, dict) and isinstance(m.get("role"), str) and isinstance(m.get("content"), str) for m in messages
+    ):
+        raise DataError(f"{where}: expected {{\"messages\": [{{\"role\": ..., \"content\": ...}}, ...]}}")
+    roles = {m["role"] for m in messages}
+    if "assistant" not in roles:
+        raise DataError(f"{where}: no assistant message to learn from")
+    if "user" not in roles:
+        raise DataError(f"{where}: no user message (the command)")
+    category = row.get("category")
+    return Example(
+        messages, None if category is None else str(category), str(row.get("explanation") or ""), str(row.get("template") or ""), line
+    )
+
+
+def read_examples(path: str | Path, allow_empty: bool = False) -> list[Example]:
+    """Every example of a JSONL file; a DataError names the file and line of any bad one."""
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise DataError(f"data file not found: {path}")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    examples = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        examples.append(_example(row, f"{path}:{n}", n))
+    if not examples and not allow_empty:
+        raise DataError(f"data file is empty: {path}")
+    return examples
+
+
+def write_examples(path: str | Path, examples: Iterable[Example]) -> None:
+    """One JSON object a line, UTF-8, non-ASCII kept as it is."""
+    with Path(path).open("w", encoding="utf-8") as f:
+        for ex in examples:
+            f.write(json.dumps(ex.record(), ensure_ascii=False) + "\n")
