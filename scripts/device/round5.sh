@@ -13,14 +13,21 @@ ARGS=${ARGS:---batch_size 128 --learning_rate 1.5e-3 --num_epochs 6 --lora_r 64 
   --max_eval_examples 300 --out $R/$NAME $ARGS > $R/$NAME.log 2>&1
 grep -a "trained" $R/$NAME.log | tail -1; tail -3 $R/$NAME.log | cut -c1-300
 cp $R/$NAME.log $R/$NAME/train.log
-for set in tests/data/handwritten.jsonl tests/data/handwritten_b.jsonl tests/data/out_of_scope.jsonl $DATA/calib.jsonl; do
+# The big sets go in shards, one process each (16 cores; the GPU is mostly idle per process).
+mkdir -p /root/shards
+for big in calib clinc_test; do
+  [ -f $DATA/$big.jsonl ] && split -n l/${SHARDS:-6} -d --additional-suffix=.jsonl $DATA/$big.jsonl /root/shards/${big}_
+done
+for set in tests/data/handwritten.jsonl tests/data/handwritten_b.jsonl tests/data/out_of_scope.jsonl /root/shards/*.jsonl; do
   b=$(basename $set .jsonl)
   $KAYAS eval --adapter $R/$NAME --data $set --json --show-misses --outcomes $R/$NAME/outcomes_$b.jsonl > $R/$NAME/eval_$b.json 2>$R/$NAME/eval_$b.err &
 done
 wait
 python3 - $R/$NAME <<'PY'
 import json, sys
-for f in ("handwritten", "handwritten_b", "out_of_scope", "calib"):
+import glob, os
+names = ["handwritten", "handwritten_b", "out_of_scope"] + sorted(os.path.basename(p)[5:-5] for p in glob.glob(f"{sys.argv[1]}/eval_*_0*.json"))
+for f in names:
     try:
         d = json.load(open(f"{sys.argv[1]}/eval_{f}.json"))
         print(f, d["overall"], "p50", d["latency_p50_ms"], "budget", d.get("hit_budget"), "capped", d.get("capped"))
