@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kayas.assistant import Assistant, PlanOutcome, RunReport
-from kayas.config import workspace
+from kayas.settings import workspace
 from kayas.errors import KayasError
 from kayas.plan import Call
 from kayas.testing import ScriptedPlanner

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from kayas.errors import KayasError
-from kayas.executors import browser_session as bs
+from kayas.backends import browser as bs
 from kayas.plan import parse_plan
 from kayas.registry import default_registry
 from kayas.tools.browser import BrowserStepError, run_steps

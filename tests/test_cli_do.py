@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kayas.cli.main import main
-from kayas.config import workspace
+from kayas.settings import workspace
 
 KAYAS = str(Path(sys.executable).with_name("kayas"))
 

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from kayas.config import kayas_home
+from kayas.settings import kayas_home
 from kayas.errors import KayasError
 from kayas.tools.clipboard import copy_text, get_history, paste_text
 

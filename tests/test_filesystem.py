@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from kayas import trash
-from kayas.config import workspace
+from kayas.backends import trash
+from kayas.settings import workspace
 from kayas.errors import KayasError
 from kayas.tools.filesystem import append_file, archive_file, create_file, delete_file
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kayas.errors import KayasError
 from kayas.plan import PlanError, parse_plan
 from kayas.registry import default_registry
-from kayas.router import Router
+from kayas.assistant.router import Router
 
 TOOL_NAMES = default_registry().names()
 FS_TOOLS = ["filesystem.create_file", "filesystem.append_file", "filesystem.delete_file", "filesystem.archive_file"]

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kayas.config import cache_dir
+from kayas.settings import cache_dir
 from kayas.errors import KayasError
 
 # short name -> (package that ships the file, file name inside it)

@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from kayas import trash
+from kayas.backends import trash
 from kayas.assistant import words
 from kayas.assistant.report import PlanOutcome, RunReport, RunStatus
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
-from kayas.router import OperationHook, Router
+from kayas.assistant.router import OperationHook, Router
 from kayas.settings import confidence_threshold
 
 Confirm = Callable[[Call], bool]

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, computed_field
 
 from kayas.plan import Call
-from kayas.router import CallResult
+from kayas.assistant.router import CallResult
 
 RunStatus = Literal["done", "failed", "refused", "unsure", "nothing", "dry-run"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from kayas.plan import Call
 from kayas.registry import Registry
-from kayas.router import CallResult
+from kayas.assistant.router import CallResult
 
 _MAX_VALUE = 60  # characters of one argument's value in a sentence
 

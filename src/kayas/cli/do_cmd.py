@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from kayas import trash
+from kayas.backends import trash
 from kayas.cli.show import DryRunOpt, JsonOpt, YesOpt, cli_assistant, run_and_show
 from kayas.errors import KayasError
 from kayas.plan import parse_plan

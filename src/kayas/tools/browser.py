@@ -1,4 +1,4 @@
-"""A real browser driven through a list of steps (Playwright + Chromium, see executors/browser_session)."""
+"""A real browser driven through a list of steps (Playwright + Chromium, see kayas.backends.browser)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,17 +6,17 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from kayas.config import workspace
+from kayas.settings import workspace
 from kayas.errors import KayasError
 from kayas.registry import tool
-from kayas.workspace import resolve
+from kayas.backends.paths import resolve
 
 
 def _bs():
     """The Playwright session module, imported on first use (the brain needs only the schema)."""
-    from kayas.executors import browser_session
+    from kayas.backends import browser
 
-    return browser_session
+    return browser
 
 
 class _Strict(BaseModel):

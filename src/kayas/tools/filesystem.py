@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kayas import trash
+from kayas.backends import trash
 from kayas.errors import KayasError
 from kayas.registry import tool
-from kayas.workspace import ARCHIVE_DIR, existing_file, relative, resolve
+from kayas.backends.paths import ARCHIVE_DIR, existing_file, relative, resolve
 
 
 def _info(path: Path, **extra: object) -> dict:

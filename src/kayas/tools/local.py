@@ -1,7 +1,7 @@
 """Local search over the workspace and configured folders."""
 from __future__ import annotations
 
-from kayas import search_index
+from kayas.backends import search_index
 from kayas.registry import tool
 
 

@@ -13,9 +13,9 @@ from typing import IO
 
 import psutil
 
-from kayas.config import load_section, workspace
+from kayas.settings import load_section, workspace
 from kayas.errors import KayasError
-from kayas.programs import resolve_program
+from kayas.backends.programs import resolve_program
 from kayas.registry import tool
 
 _WINDOWS = sys.platform.startswith("win")

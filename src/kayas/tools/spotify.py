@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kayas.config import kayas_home
+from kayas.settings import kayas_home
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import MissingSettings, setting

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kayas.config import workspace
+from kayas.settings import workspace
 from kayas.errors import KayasError
 
 TRASH_DIR = ".trash"

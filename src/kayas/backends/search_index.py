@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kayas.config import kayas_home, load_section, workspace
+from kayas.settings import kayas_home, load_section, workspace
 from kayas.errors import KayasError
 
 _SCHEMA = """

@@ -1,1 +1,0 @@
-"""Helpers for the executors in kayas.tools: the browser session."""
