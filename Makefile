@@ -11,7 +11,7 @@ DEMO_COMMAND ?= put eggs, milk and bread on my shopping list
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml Makefile
+$(STAMP): pyproject.toml Makefile src/kayas/builtin_tools.ini
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -c "import torch" 2>/dev/null || $(PIP) install "$(TORCH_SPEC)"
 	$(PIP) install -e '.[test]'

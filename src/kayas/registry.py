@@ -9,6 +9,7 @@ module whose decorated functions are registered.
 """
 from __future__ import annotations
 
+import configparser
 import difflib
 import importlib
 import inspect
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import entry_points
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, get_type_hints
 
@@ -197,16 +199,27 @@ class UnknownToolError(KayasError):
         self.suggestion = suggestion
 
 
+BUILTIN_TOOLS_FILE = Path(__file__).with_name("builtin_tools.ini")
+
+
+@lru_cache(maxsize=1)
+def builtin_tool_modules() -> tuple[str, ...]:
+    """The built-in tool modules in the contract's order: Kayas's own entry points (builtin_tools.ini)."""
+    parser = configparser.ConfigParser()
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep names as written
+    parser.read(BUILTIN_TOOLS_FILE, encoding="utf-8")
+    return tuple(parser[ENTRY_POINT_GROUP].values())
+
+
 @lru_cache(maxsize=1)
 def default_registry() -> Registry:
     """Every tool of every module in the ``kayas.tools`` entry point group, built-ins first."""
     registry = Registry()
-    from kayas.tools import BUILTIN_MODULES
-
-    order = {mod: i for i, mod in enumerate(BUILTIN_MODULES)}  # the contract's order, then plugins by name
+    builtin = builtin_tool_modules()
+    order = {mod: i for i, mod in enumerate(builtin)}  # the contract's order, then plugins by name
     eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (order.get(ep.value, len(order)), ep.name))
     if not any(ep.value in order for ep in eps):  # running from a source tree without install
-        for mod in BUILTIN_MODULES:
+        for mod in builtin:
             registry.register_module(mod)
     for ep in eps:
         try:

@@ -1,13 +1,8 @@
-"""Built-in tools, one module per category. Each module is also a `kayas.tools` entry point."""
+"""Built-in tools, one module per category: plain typed functions marked `@tool`.
 
-BUILTIN_MODULES = [
-    "kayas.tools.filesystem",
-    "kayas.tools.browser",
-    "kayas.tools.email",
-    "kayas.tools.process",
-    "kayas.tools.clipboard",
-    "kayas.tools.uia",
-    "kayas.tools.spotify",
-    "kayas.tools.slack",
-    "kayas.tools.local",
-]
+Each module is a `kayas.tools` entry point (listed in kayas/builtin_tools.ini), found by the
+registry exactly as a user's plugin is. Their backends are in `kayas.backends`.
+"""
+from kayas.registry import builtin_tool_modules
+
+BUILTIN_MODULES = list(builtin_tool_modules())  # the entry points, in the contract's order

@@ -2,19 +2,10 @@
 from __future__ import annotations
 
 from kayas.data.spec import TemplateSet
+from kayas.registry import builtin_tool_modules
 
-BUILTIN_MODULES = [
-    "kayas.data.templates.filesystem",
-    "kayas.data.templates.browser",
-    "kayas.data.templates.email",
-    "kayas.data.templates.process",
-    "kayas.data.templates.clipboard",
-    "kayas.data.templates.uia",
-    "kayas.data.templates.spotify",
-    "kayas.data.templates.slack",
-    "kayas.data.templates.local",
-    "kayas.data.templates.no_tool",
-]
+# One template module per built-in tool module (same name), in the same order, then no_tool.
+BUILTIN_MODULES = [f"kayas.data.templates.{m.rsplit('.', 1)[-1]}" for m in builtin_tool_modules()] + ["kayas.data.templates.no_tool"]
 
 
 def builtin_sets() -> list[TemplateSet]:
