@@ -12,7 +12,7 @@ import warnings
 
 warnings.filterwarnings("ignore")
 
-from kayas.brain.evaluate import percentile, read_examples
+from kayas.brain.evaluate import labelled_examples, percentile
 from kayas.brain.planner import Planner
 from kayas.brain.static_llama import use_static_cache
 from kayas.plan import parse_plan
@@ -23,7 +23,7 @@ def run(planner, examples):
     for ex in examples:
         r = planner.decode(ex.command)
         got = [c.as_json() for c in parse_plan(r.text, planner.registry)]
-        out.append({"text": r.text, "ms": r.seconds * 1000, "forwards": r.forwards, "exact": got == ex.expected,
+        out.append({"text": r.text, "ms": r.seconds * 1000, "forwards": r.forwards, "exact": got == [c.as_json() for c in ex.calls()],
                     "forward_ms": r.timings.forward * 1000})
     return out
 
@@ -36,7 +36,7 @@ def summary(rows):
 
 
 adapter, out_path = sys.argv[1], sys.argv[2]
-sets = {name: read_examples(f"tests/data/{name}.jsonl") for name in ("handwritten", "handwritten_b")}
+sets = {name: labelled_examples(f"tests/data/{name}.jsonl") for name in ("handwritten", "handwritten_b")}
 planner = Planner.load(adapter, device="cuda")
 for ex in list(sets["handwritten"])[:8]:
     planner.decode(ex.command)  # warm-up

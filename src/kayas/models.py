@@ -174,6 +174,17 @@ def weight_fingerprint(model) -> list[float]:
     return [round(float(p.detach().float().mean()), 5) for name, p in model.named_parameters() if name.endswith("norm.weight")]
 
 
+def pick_device(device: str | None = None) -> str:
+    """`cpu`, `cuda[:N]` or `auto`/None (CUDA when there is one, else the CPU); CUDA where there is none is an error."""
+    import torch
+
+    if device in (None, "auto"):
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise KayasError(f"device {device} asked for, but CUDA is not available here")
+    return device
+
+
 def load_model(source: ModelSource, dtype=None, device: str | None = None):
     """The base causal LM, dequantised and cached once if it is a GGUF file."""
     import torch

@@ -14,7 +14,7 @@ from typing import Any
 
 from kayas.errors import KayasError
 from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
-from kayas.models import ModelLoadError, load_model, load_tokenizer, repair_tokenizer, resolve, weight_fingerprint
+from kayas.models import ModelLoadError, load_model, load_tokenizer, pick_device, repair_tokenizer, resolve, weight_fingerprint
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"
 ADAPTER_ENV = "KAYAS_ADAPTER"
@@ -44,16 +44,6 @@ class Brain:
     base_name: str
 
 
-def _pick_device(device: str | None) -> str:
-    import torch
-
-    if device in (None, "auto"):
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if device.startswith("cuda") and not torch.cuda.is_available():
-        raise KayasError(f"device {device} asked for, but CUDA is not available here")
-    return device
-
-
 def _load_tokenizer(info: AdapterInfo, base_source) -> Any:
     from transformers import AutoTokenizer
 
@@ -81,7 +71,7 @@ def load_brain(
     import torch
 
     info = AdapterInfo.read(find_adapter(adapter))
-    device = _pick_device(device)
+    device = pick_device(device)
     mode = _quantize_mode(quantize, device)  # a bad value fails before the model loads
     dtype = dtype or torch.float32
     base_source = resolve(model or info.base_model)

@@ -19,7 +19,7 @@ from kayas.models import weight_fingerprint
 from kayas.train.data import sha256
 
 if TYPE_CHECKING:
-    from kayas.train.recipe import Setup
+    from kayas.train.setup import Setup
 
 def save(run: Setup, out: Path, metrics: dict) -> None:
     cfg = run.cfg

@@ -20,7 +20,8 @@ import torch
 from kayas.models import load_model, load_tokenizer, resolve
 from kayas.train.config import ConfigError, TrainConfig
 from kayas.train.data import IGNORE, TokenizedExample, collate, load_examples
-from kayas.train.recipe import Setup, build_model, check_quant, device_name, loss_sum, pick_device, train
+from kayas.train.recipe import loss_sum, train
+from kayas.train.setup import Setup, build_model, check_quant, device_and_autocast, device_name
 
 
 SEED = TrainConfig()  # the seed's recipe: the baseline's batch, accumulation, learning rate and length
@@ -113,7 +114,7 @@ def bench(cfg: TrainConfig, steps: int, baseline_max_len: int = SEED.max_seq_len
         raise ConfigError("kayas bench train needs --data FILE.jsonl (e.g. the output of kayas data generate)")
     if cfg.method != "lora" or cfg.quant:
         raise ConfigError("kayas bench train compares LoRA runs: leave method and quant at their defaults")
-    device, autocast = pick_device(cfg)
+    device, autocast = device_and_autocast(cfg)
     check_quant(cfg, device)
     source = resolve(cfg.model)
     tokenizer = load_tokenizer(source)
