@@ -3,46 +3,14 @@ from __future__ import annotations
 
 import json
 import sys
-import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from kayas.cli.brain_options import BrainArgs, brain_options, quiet
 from kayas.cli.show import DryRunOpt, JsonOpt, YesOpt
 from kayas.errors import KayasError
-
-AdapterOpt = Annotated[
-    Optional[str],
-    typer.Option("--adapter", "-a", envvar="KAYAS_ADAPTER", help="Adapter folder from `kayas train` (default: the shipped brain)."),
-]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
-DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
-QuantOpt = Annotated[
-    Optional[str],
-    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
-]
-MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
-
-
-def _quiet() -> None:
-    """Library chatter (progress bars, deprecation notes) would bury the one line of output."""
-    warnings.filterwarnings("ignore")
-    from transformers.utils import logging
-
-    logging.set_verbosity_error()
-    logging.disable_progress_bar()
-
-
-def _planner(adapter: str | None, model: str | None, device: str | None, max_new_tokens: int = 256, quantize: str | None = None):
-    from kayas.brain.decode import DecodeConfig
-    from kayas.brain.planner import Planner, PlannerConfig
-
-    _quiet()
-    if max_new_tokens < 8:
-        raise KayasError("--max-new-tokens must be at least 8")
-    return Planner.load(adapter, model, device, PlannerConfig(decode=DecodeConfig(max_new_tokens=max_new_tokens)), quantize=quantize)
-
 
 def _read_lines(file: str) -> list[str]:
     if file == "-":
@@ -55,15 +23,13 @@ def _read_lines(file: str) -> list[str]:
 
 def register(app: typer.Typer) -> None:
     @app.command("plan")
+    @brain_options()
     def plan(
         command: Annotated[Optional[str], typer.Argument(help="What to do, in your words.")] = None,
         file: Annotated[Optional[str], typer.Option("--file", "-f", help="One command a line (- for stdin); one plan a line out.")] = None,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
-        max_new_tokens: MaxTokOpt = 256,
         as_json: Annotated[bool, typer.Option("--json", help='One object a line: {"command", "plan", "confidence", "ms"}.')] = False,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Print the plan for a command as one line of JSON (always a valid plan)."""
         from kayas.brain.planner import clean_command
@@ -77,7 +43,7 @@ def register(app: typer.Typer) -> None:
                 clean_command(c)
             except KayasError as exc:
                 raise KayasError(f"line {i}: {exc}" if file else str(exc)) from None
-        planner = _planner(adapter, model, device, max_new_tokens, quantize)
+        planner = brain.planner()
         for c in commands:
             if not as_json:
                 typer.echo(dumps_plan(planner.plan(c)))
@@ -87,41 +53,37 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(row, ensure_ascii=False))
 
     @app.command("run")
+    @brain_options()
     def run(
         command: Annotated[str, typer.Argument(help="What to do, in your words.")],
         yes: YesOpt = False,
         dry_run: DryRunOpt = False,
         as_json: JsonOpt = False,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
-        max_new_tokens: MaxTokOpt = 256,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Plan a command and run it: show the plan, confirm destructive calls, report."""
         from kayas.brain.planner import clean_command
         from kayas.cli.show import cli_assistant, run_and_show
 
         clean_command(command)  # a bad command fails before the model loads
-        assistant = cli_assistant(planner=_planner(adapter, model, device, max_new_tokens, quantize))
+        assistant = cli_assistant(planner=brain.planner())
         raise typer.Exit(run_and_show(assistant, command, yes=yes, dry_run=dry_run, as_json=as_json))
 
     @app.command("chat")
+    @brain_options()
     def chat(
         execute: Annotated[bool, typer.Option("--execute", help="Run each plan after showing it.")] = False,
         yes: Annotated[bool, typer.Option("--yes", "-y", help="With --execute: run destructive calls without asking.")] = False,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
-        max_new_tokens: MaxTokOpt = 256,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Type commands, see each plan, whether it validates and how long it took; `exit` to leave."""
         from kayas.brain.planner import CommandError
         from kayas.cli.show import cli_assistant, run_and_show
         from kayas.plan import PlanError
 
-        assistant = cli_assistant(planner=_planner(adapter, model, device, max_new_tokens, quantize))
+        assistant = cli_assistant(planner=brain.planner())
         typer.echo("kayas chat: type a command (exit or Ctrl-D to leave)", err=True)
         while True:
             try:
@@ -149,6 +111,7 @@ def register(app: typer.Typer) -> None:
                 run_and_show(assistant, outcome, yes=yes, dry_run=False, as_json=False)
 
     @app.command("eval")
+    @brain_options()
     def eval_(
         data: Annotated[str, typer.Option("--data", "-d", help="JSONL in the training format.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -157,17 +120,14 @@ def register(app: typer.Typer) -> None:
         outcomes_file: Annotated[Optional[str], typer.Option("--outcomes", help="Write every example's outcome (plan, confidence, features) as JSONL here.")] = None,
         show_coverage: Annotated[bool, typer.Option("--coverage", help="Print what confidence thresholds trade: coverage against error.")] = False,
         calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the confidence calibration on this data and write it into the adapter folder.")] = False,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
-        max_new_tokens: MaxTokOpt = 256,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Score the planner on labelled commands: json_valid, tool_sequence_acc, exact_match, latency."""
         from kayas.brain.evaluate import coverage, labelled_examples, report, run_all
 
         examples = labelled_examples(data)[: limit if limit and limit > 0 else None]
-        planner = _planner(adapter, model, device, max_new_tokens, quantize)
+        planner = brain.planner()
         outcomes = run_all(planner, examples)
         rep = report(outcomes)
         if outcomes_file:
@@ -249,20 +209,19 @@ def _print_eval(rep, show_misses: bool) -> None:
             console.print(f"  got      {json.dumps(m['got'], ensure_ascii=False)}", markup=False, highlight=False)
 
 
-def _register_bench() -> None:
-    from kayas.cli.bench_cmd import bench_app
+def register_bench(bench: typer.Typer) -> None:
+    """`kayas bench plan`, added to the bench group that `kayas.cli.main` hands in."""
 
-    @bench_app.command("plan")
+    @bench.command("plan")
+    @brain_options(max_new_tokens=False)
     def bench_plan(
         n: Annotated[int, typer.Option("--n", help="Commands to time (the list cycles).")] = 32,
         ideal: Annotated[bool, typer.Option("--ideal", help="Follow the known plans: a well-trained brain's latency.")] = False,
         data: Annotated[Optional[str], typer.Option("--data", help="Commands from a training-format JSONL instead of the built-in list.")] = None,
         random_lora: Annotated[bool, typer.Option("--random-lora", help="Measure with a random LoRA on the base (no trained brain needed).")] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """The planner against plain `model.generate` (same model, prompts, commands, output length)."""
         import tempfile
@@ -272,11 +231,11 @@ def _register_bench() -> None:
 
         if n < 1:
             raise KayasError("--n must be at least 1")
-        _quiet()
+        quiet()
         with tempfile.TemporaryDirectory() as tmp:
             if random_lora:
-                adapter = str(make_random_adapter(Path(tmp) / "random-lora", model or "smollm2"))
-            planner = _planner(adapter, model, device, quantize=quantize)
+                brain.adapter = str(make_random_adapter(Path(tmp) / "random-lora", brain.model or "smollm2"))
+            planner = brain.planner()
             result = run_bench(planner, n=n, ideal=ideal, data=data)
         if as_json:
             typer.echo(json.dumps(result.as_dict()))
@@ -292,6 +251,3 @@ def _register_bench() -> None:
         table.add_row("speedup (p50)", f"{result.speedup_p50:.2f}x", "")
         Console().print(table)
         typer.echo(f"{result.planner_forwards_mean} forward passes for {result.plan_tokens_mean} plan tokens on average")
-
-
-_register_bench()

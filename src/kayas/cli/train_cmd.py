@@ -7,8 +7,6 @@ from typing import Optional
 
 import typer
 
-from kayas.cli.bench_cmd import bench_app
-
 EXTRA = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
@@ -49,7 +47,11 @@ def register(app: typer.Typer) -> None:
             f" ({metrics['wall_time_s']:.1f} s in all) -> {cfg.out}"
         )
 
-    @bench_app.command("train", context_settings=EXTRA)
+
+def register_bench(bench: typer.Typer) -> None:
+    """`kayas bench train`, added to the bench group that `kayas.cli.main` hands in."""
+
+    @bench.command("train", context_settings=EXTRA)
     def bench_train(
         ctx: typer.Context,
         config: Optional[Path] = typer.Option(None, "--config", help="Kayas config to measure (default: the defaults); --KEY VALUE overrides it."),

@@ -1,5 +1,5 @@
-"""Round 4 of the generator: free text verbatim, services mixed in one sentence, Spotify
-named as the player, typed domains, single-character buttons."""
+"""What the user said is kept: free text verbatim, each service named in one sentence gets its
+call, Spotify named as the player, typed domains, single-character buttons."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""Round 2 of the generator: browser chains, longer multi-step, context carried, caps kept."""
+"""The generator's multi-step commands: browser chains, longer plans, context carried, caps kept."""
 from __future__ import annotations
 
 import json

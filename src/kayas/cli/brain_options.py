@@ -1,0 +1,88 @@
+"""The options every brain command takes (`--adapter`, `--model`, `--device`, `--quantize`,
+`--max-new-tokens`), defined once.
+
+`@brain_options()` adds them to a command's signature and hands the command one
+`BrainArgs` (parameter `brain`) instead of five loose values; `brain.planner()` loads it.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import warnings
+from dataclasses import dataclass
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from kayas.errors import KayasError
+
+AdapterOpt = Annotated[
+    Optional[str],
+    typer.Option("--adapter", "-a", envvar="KAYAS_ADAPTER", help="Adapter folder from `kayas train` (default: the shipped brain)."),
+]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
+DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
+QuantOpt = Annotated[
+    Optional[str],
+    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
+]
+MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
+
+_OPTIONS = [
+    inspect.Parameter("adapter", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=AdapterOpt),
+    inspect.Parameter("model", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ModelOpt),
+    inspect.Parameter("device", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=DeviceOpt),
+    inspect.Parameter("quantize", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=QuantOpt),
+    inspect.Parameter("max_new_tokens", inspect.Parameter.KEYWORD_ONLY, default=256, annotation=MaxTokOpt),
+]
+
+
+def quiet() -> None:
+    """Library chatter (progress bars, deprecation notes) would bury the one line of output."""
+    warnings.filterwarnings("ignore")
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()
+    logging.disable_progress_bar()
+
+
+@dataclass
+class BrainArgs:
+    """Which brain to load, and how."""
+
+    adapter: str | None = None
+    model: str | None = None
+    device: str | None = None
+    quantize: str | None = None
+    max_new_tokens: int = 256
+
+    def planner(self) -> Any:
+        from kayas.brain.decode import DecodeConfig
+        from kayas.brain.planner import Planner, PlannerConfig
+
+        quiet()
+        if self.max_new_tokens < 8:
+            raise KayasError("--max-new-tokens must be at least 8")
+        config = PlannerConfig(decode=DecodeConfig(max_new_tokens=self.max_new_tokens))
+        return Planner.load(self.adapter, self.model, self.device, config, quantize=self.quantize)
+
+
+def brain_options(max_new_tokens: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the brain options to a command whose function takes ``brain: BrainArgs``."""
+    options = [p for p in _OPTIONS if max_new_tokens or p.name != "max_new_tokens"]
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "brain"]
+
+        @functools.wraps(fn)
+        def command(**kwargs: Any) -> Any:
+            brain = BrainArgs(**{p.name: kwargs.pop(p.name) for p in options})
+            return fn(brain=brain, **kwargs)
+
+        params = own + options
+        command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]  # what typer reads
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        del command.__wrapped__  # typer must see the new signature, not fn's
+        return command
+
+    return wrap
