@@ -1,0 +1,137 @@
+"""The package's layout holds: layers import only downwards, no import circle, a light root,
+the public API at the root, and the old import paths of moved modules still work."""
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "kayas"
+
+# Lowest first. A module may import from a lower layer only (or from its own part).
+LAYERS = [
+    {"errors", "prompt"},  # the contract's ground
+    {"registry"},  # the contract: tools
+    {"plan", "settings"},  # the contract: plans; where things live
+    {"formats", "models", "backends", "eyes"},  # on-disk formats, base models, what tools stand on
+    {"tools", "brain", "data", "train", "testing"},  # tool functions and the engines
+    {"assistant"},  # command -> plan -> confirm -> run -> report
+    {"cli"},  # front ends
+]
+LAYER = {part: n for n, parts in enumerate(LAYERS) for part in parts}
+FACES = {"kayas", "kayas._moved"}  # the root re-exports lazily; _moved imports by name only
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for f in SRC.rglob("*.py"):
+        parts = f.relative_to(SRC.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = f
+    return found
+
+
+def _imports(path: Path, modules: dict[str, Path]) -> set[str]:
+    """Every kayas module the file imports, at module level or inside a function."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for a in node.names:
+                sub = f"{node.module}.{a.name}"
+                out.add(sub if sub in modules else node.module)
+    return {m for m in out if m in modules}
+
+
+def _part(module: str) -> str:
+    return module.split(".")[1]
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(path, modules) - {name} for name, path in modules.items() if name not in FACES}
+
+
+def test_every_part_has_a_layer(graph):
+    assert {_part(m) for m in graph} <= set(LAYER), {_part(m) for m in graph} - set(LAYER)
+
+
+def test_imports_run_only_downwards(graph):
+    upward = [
+        f"{a} -> {b}"
+        for a, targets in graph.items()
+        for b in targets
+        if _part(a) != _part(b) and LAYER[_part(b)] >= LAYER[_part(a)]
+    ]
+    assert upward == []
+
+
+def test_no_import_circle(graph):
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+    circles = []
+
+    def visit(m: str, path: list[str]) -> None:
+        seen[m] = 1
+        for t in sorted(graph.get(m, ())):
+            if seen.get(t) == 1:
+                circles.append(path[path.index(t):] + [t])
+            elif t not in seen:
+                visit(t, [*path, t])
+        seen[m] = 2
+
+    for m in sorted(graph):
+        if m not in seen:
+            visit(m, [m])
+    assert circles == []
+
+
+def test_import_kayas_is_light_and_the_public_api_is_at_the_root():
+    code = (
+        "import sys, kayas\n"
+        "heavy = [m for m in ('torch', 'transformers', 'peft', 'llguidance', 'playwright') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "from kayas import Assistant, Call, Planner, tool\n"
+        "from kayas.assistant import Assistant as A\n"
+        "from kayas.brain.planner import Planner as P\n"
+        "from kayas.plan import Call as C\n"
+        "from kayas.registry import tool as t\n"
+        "assert (Assistant, Planner, Call, tool) == (A, P, C, t)\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
+
+
+def test_the_users_import_paths_of_the_readme_work():
+    from kayas.data import TemplateSet
+    from kayas.data.pools import as_said
+    from kayas.registry import tool
+
+    assert callable(tool) and callable(as_said) and TemplateSet.__module__ == "kayas.data.spec"
+
+
+@pytest.mark.parametrize("old,new", [
+    ("kayas.config", "kayas.settings"),
+    ("kayas.workspace", "kayas.backends.paths"),
+    ("kayas.trash", "kayas.backends.trash"),
+    ("kayas.programs", "kayas.backends.programs"),
+    ("kayas.search_index", "kayas.backends.search_index"),
+    ("kayas.sysclipboard", "kayas.backends.clipboard"),
+    ("kayas.router", "kayas.assistant.router"),
+])
+def test_moved_modules_keep_their_old_import_path(old, new):
+    import importlib
+
+    sys.modules.pop(old, None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        moved = importlib.import_module(old)
+    assert moved is importlib.import_module(new)
+    assert moved.__spec__.name == new  # the module keeps its own identity
+    assert any(issubclass(w.category, DeprecationWarning) and new in str(w.message) for w in caught)
