@@ -1,4 +1,4 @@
-# Two commands for a fresh machine: `make demo` and `make test`. `make install` alone sets up.
+# Two commands for a fresh machine: `make demo` and `make test` (lint, types, tests). `make install` alone sets up.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TORCH_SPEC ?= torch==2.13.0
 DEMO_COMMAND ?= put eggs, milk and bread on my shopping list
 
-.PHONY: install demo test clean
+.PHONY: install demo lint test clean
 
 install: $(STAMP)
 
@@ -21,7 +21,11 @@ $(STAMP): pyproject.toml Makefile src/kayas/builtin_tools.ini
 demo: install
 	KAYAS_WORKSPACE=$${KAYAS_WORKSPACE:-$(CURDIR)/demo-workspace} $(VENV)/bin/kayas run "$(DEMO_COMMAND)" --yes
 
-test: install
+lint: install
+	$(PY) -m ruff check src tests scripts
+	$(PY) -m mypy
+
+test: lint
 	$(PY) -m pytest
 
 clean:

@@ -6,9 +6,9 @@ import json
 import pytest
 
 from kayas.assistant import Assistant, PlanOutcome, RunReport
-from kayas.settings import workspace
 from kayas.errors import KayasError
 from kayas.plan import Call
+from kayas.settings import workspace
 from kayas.testing import ScriptedPlanner
 
 CREATE = [{"tool": "filesystem.create_file", "args": {"filename": "todo.txt", "content": "buy milk"}}]

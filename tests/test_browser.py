@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from kayas.errors import KayasError
 from kayas.backends import browser as bs
+from kayas.errors import KayasError
 from kayas.plan import parse_plan
 from kayas.registry import default_registry
 from kayas.tools.browser import BrowserStepError, run_steps

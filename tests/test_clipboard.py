@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from kayas.settings import kayas_home
 from kayas.errors import KayasError
+from kayas.settings import kayas_home
 from kayas.tools.clipboard import copy_text, get_history, paste_text
 
 pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (.ci/run installs it)")

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from kayas.brain.confidence import Calibration, FEATURES, choose_threshold, confidence, coverage_table, features, fit
+from kayas.brain.confidence import FEATURES, Calibration, choose_threshold, confidence, coverage_table, features, fit
 from kayas.brain.decode import Choice, DecodeResult, position_kind
 from kayas.errors import KayasError
 

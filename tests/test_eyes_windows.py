@@ -21,7 +21,9 @@ class Pattern:
 
     def Invoke(self): self.log.append((self.name, "Invoke"))
     def Toggle(self): self.log.append((self.name, "Toggle"))
-    def SetValue(self, v): self.value = v; self.log.append((self.name, "SetValue", v))
+    def SetValue(self, v):
+        self.value = v
+        self.log.append((self.name, "SetValue", v))
     def Close(self): self.log.append((self.name, "Close"))
 
     @property

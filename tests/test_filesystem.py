@@ -6,8 +6,8 @@ import os
 import pytest
 
 from kayas.backends import trash
-from kayas.settings import workspace
 from kayas.errors import KayasError
+from kayas.settings import workspace
 from kayas.tools.filesystem import append_file, archive_file, create_file, delete_file
 
 

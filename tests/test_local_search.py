@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from kayas.settings import kayas_home, workspace
-from kayas.errors import KayasError
 from kayas.backends.search_index import SearchIndex, configured_roots
+from kayas.errors import KayasError
+from kayas.settings import kayas_home, workspace
 from kayas.tools.filesystem import delete_file
 from kayas.tools.local import search
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from kayas.settings import kayas_home, workspace
-from kayas.errors import KayasError
 from kayas.backends.programs import resolve_program
+from kayas.errors import KayasError
+from kayas.settings import kayas_home, workspace
 from kayas.tools.process import get_system_info, kill_process, list_processes, run_command, start_program
 
 SLEEPER = f"""#!{sys.executable}

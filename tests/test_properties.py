@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from kayas.assistant.router import Router
 from kayas.errors import KayasError
 from kayas.plan import PlanError, parse_plan
 from kayas.registry import default_registry
-from kayas.assistant.router import Router
 
 TOOL_NAMES = default_registry().names()
 FS_TOOLS = ["filesystem.create_file", "filesystem.append_file", "filesystem.delete_file", "filesystem.archive_file"]

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import json
 
+from kayas.assistant.router import Router
 from kayas.cli.show import REFUSAL_HINT  # the front end's words for how to allow it
-from kayas.settings import workspace
 from kayas.plan import Call, parse_plan
 from kayas.registry import Registry, build_tool
-from kayas.assistant.router import Router
+from kayas.settings import workspace
 
 
 def plan(*calls: tuple[str, dict]) -> list[Call]:

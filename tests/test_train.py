@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 import torch
-from test_train_sample import write_sample
 
+from kayas.formats.examples import read_examples
 from kayas.models import load_model, load_tokenizer, resolve
 from kayas.train import recipe
 from kayas.train.config import ConfigError, load_config, parse_overrides
-from kayas.formats.examples import read_examples
 from kayas.train.data import IGNORE, collate, load_examples, plan_epoch, targets, tokenize
 from kayas.train.data import TokenizedExample as Example
+from test_train_sample import write_sample
 
 
 @pytest.fixture(scope="module")

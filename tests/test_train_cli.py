@@ -6,11 +6,11 @@ import sys
 
 import pytest
 import torch
-from test_train_sample import write_sample
 
 from kayas.cli.main import main
 from kayas.prompt import SYSTEM_PROMPT
 from kayas.train.config import load_config
+from test_train_sample import write_sample
 
 
 def kayas(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:

@@ -28,7 +28,10 @@ _EXPORTS = {
     "PlannerConfig": "kayas.brain.planner",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Assistant", "Call", "KayasError", "PlanOutcome", "Planner", "PlannerConfig",
+    "Registry", "RunReport", "default_registry", "dumps_plan", "parse_plan", "tool",
+]
 
 if TYPE_CHECKING:
     from kayas.assistant import Assistant, PlanOutcome, RunReport

@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kayas.settings import cache_dir
 from kayas.errors import KayasError
+from kayas.settings import cache_dir
 
 # short name -> (package that ships the file, file name inside it)
 EMBEDDED = {

@@ -5,8 +5,9 @@ Only the calls the backend makes are answered; anything else is a D-Bus error, a
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from kayas.eyes.atspi import STATES
 from kayas.eyes.dbus import PROPERTIES, CallFailed, NoReply, Request
@@ -63,7 +64,7 @@ class FakeBus:
         self.requests = 0
         self.methods: list[str] = []  # every method asked for, in order
         self.closed = False
-        for n, (bus, (app_name, windows)) in enumerate(apps.items()):
+        for bus, (app_name, windows) in apps.items():
             app = Obj("application", app_name, ifaces=["Accessible", "Application"], children=windows)
             self.apps[bus] = app
             self._index(bus, app, "/org/a11y/atspi/accessible/root")

@@ -15,7 +15,7 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
     """(certificate, key) PEM files; the certificate is also the CA file a client trusts."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)

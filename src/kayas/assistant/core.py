@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from kayas.backends import trash
 from kayas.assistant import words
 from kayas.assistant.report import PlanOutcome, RunReport, RunStatus
+from kayas.assistant.router import OperationHook, Router
+from kayas.backends import trash
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
-from kayas.assistant.router import OperationHook, Router
 from kayas.settings import confidence_threshold
 
 Confirm = Callable[[Call], bool]
@@ -120,9 +120,10 @@ class Assistant:
 
     def outcome_of(self, calls: Iterable[Call | dict[str, Any]]) -> PlanOutcome:
         """A typed plan (`kayas do`) as a PlanOutcome; dicts are validated first (PlanError if bad)."""
-        items = list(calls)
-        if not all(isinstance(c, Call) for c in items):
-            items = parse_plan(items, self.registry)
+        given = list(calls)
+        items = [c for c in given if isinstance(c, Call)]
+        if len(items) != len(given):
+            items = parse_plan([c.as_json() if isinstance(c, Call) else c for c in given], self.registry)
         return PlanOutcome(command="", calls=items, text=dumps_plan(items), understood=words.describe_plan(items, self.registry))
 
     # ------------------------------------------------------------ running
@@ -152,21 +153,22 @@ class Assistant:
             outcome, gate = self.outcome_of(what), False
         if on_plan is not None:
             on_plan(outcome)
-        base = {"command": outcome.command, "plan": outcome.calls, "confidence": outcome.confidence,
-                "understood": outcome.understood, "timings": dict(outcome.timings)}
+        report = RunReport(status="done", command=outcome.command, plan=outcome.calls, confidence=outcome.confidence,
+                           understood=outcome.understood, timings=dict(outcome.timings))
         if gate and not outcome.confident and not force:
-            message = f"Not sure I understood. Did you mean: {outcome.understood or 'nothing'}?"
-            return RunReport(status="unsure", message=message, **base)
+            report.status = "unsure"
+            report.message = f"Not sure I understood. Did you mean: {outcome.understood or 'nothing'}?"
+            return report
         if not outcome.calls:
-            return RunReport(status="nothing", message=self._nothing(outcome.command), **base)
+            report.status, report.message = "nothing", self._nothing(outcome.command)
+            return report
         router = Router(self.registry, assume_yes=assume_yes, dry_run=dry_run, confirm=confirm,
                         refusal_hint=self.refusal_hint, hooks=self.hooks)
         started = time.perf_counter()
-        executed = router.run(outcome.calls)
-        base["timings"]["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
-        for result in executed.results:
+        report.results = router.run(outcome.calls).results
+        report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        for result in report.results:
             result.summary = words.summarize(result, outcome.calls[result.index], self.registry)
-        report = RunReport(status="done", results=executed.results, **base)
         report.status, report.message = self._verdict(report, outcome.calls, dry_run)
         return report
 

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
-from kayas.plan import Call
 from kayas.assistant.router import CallResult
+from kayas.plan import Call
 
 RunStatus = Literal["done", "failed", "refused", "unsure", "nothing", "dry-run"]
 

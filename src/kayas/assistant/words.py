@@ -9,9 +9,9 @@ import json
 import re
 from typing import Any
 
+from kayas.assistant.router import CallResult
 from kayas.plan import Call
 from kayas.registry import Registry
-from kayas.assistant.router import CallResult
 
 _MAX_VALUE = 60  # characters of one argument's value in a sentence
 

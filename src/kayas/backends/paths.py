@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kayas.settings import workspace
 from kayas.errors import KayasError
+from kayas.settings import workspace
 
 TRASH_DIR = ".trash"
 ARCHIVE_DIR = "archive"

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kayas.settings import kayas_home, load_section, workspace
 from kayas.errors import KayasError
+from kayas.settings import kayas_home, load_section, workspace
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,

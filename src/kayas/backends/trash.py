@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kayas.settings import workspace
-from kayas.errors import KayasError
 from kayas.backends.paths import TRASH_DIR, relative
+from kayas.errors import KayasError
+from kayas.settings import workspace
 
 _operation: contextvars.ContextVar[str | None] = contextvars.ContextVar("kayas_trash_operation", default=None)
 

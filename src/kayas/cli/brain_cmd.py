@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from kayas.cli.brain_options import BrainArgs, brain_options, quiet
 from kayas.cli.show import DryRunOpt, JsonOpt, YesOpt
 from kayas.errors import KayasError
+
 
 def _read_lines(file: str) -> list[str]:
     if file == "-":
@@ -25,8 +26,8 @@ def register(app: typer.Typer) -> None:
     @app.command("plan")
     @brain_options()
     def plan(
-        command: Annotated[Optional[str], typer.Argument(help="What to do, in your words.")] = None,
-        file: Annotated[Optional[str], typer.Option("--file", "-f", help="One command a line (- for stdin); one plan a line out.")] = None,
+        command: Annotated[str | None, typer.Argument(help="What to do, in your words.")] = None,
+        file: Annotated[str | None, typer.Option("--file", "-f", help="One command a line (- for stdin); one plan a line out.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help='One object a line: {"command", "plan", "confidence", "ms"}.')] = False,
         *,
         brain: BrainArgs,
@@ -116,8 +117,8 @@ def register(app: typer.Typer) -> None:
         data: Annotated[str, typer.Option("--data", "-d", help="JSONL in the training format.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
         show_misses: Annotated[bool, typer.Option("--show-misses", help="List every command whose plan differs.")] = False,
-        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N examples.")] = None,
-        outcomes_file: Annotated[Optional[str], typer.Option("--outcomes", help="Write every example's outcome (plan, confidence, features) as JSONL here.")] = None,
+        limit: Annotated[int | None, typer.Option("--limit", help="Only the first N examples.")] = None,
+        outcomes_file: Annotated[str | None, typer.Option("--outcomes", help="Write every example's outcome (plan, confidence, features) as JSONL here.")] = None,
         show_coverage: Annotated[bool, typer.Option("--coverage", help="Print what confidence thresholds trade: coverage against error.")] = False,
         calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the confidence calibration on this data and write it into the adapter folder.")] = False,
         *,
@@ -217,7 +218,7 @@ def register_bench(bench: typer.Typer) -> None:
     def bench_plan(
         n: Annotated[int, typer.Option("--n", help="Commands to time (the list cycles).")] = 32,
         ideal: Annotated[bool, typer.Option("--ideal", help="Follow the known plans: a well-trained brain's latency.")] = False,
-        data: Annotated[Optional[str], typer.Option("--data", help="Commands from a training-format JSONL instead of the built-in list.")] = None,
+        data: Annotated[str | None, typer.Option("--data", help="Commands from a training-format JSONL instead of the built-in list.")] = None,
         random_lora: Annotated[bool, typer.Option("--random-lora", help="Measure with a random LoRA on the base (no trained brain needed).")] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
         *,

@@ -9,21 +9,22 @@ from __future__ import annotations
 import functools
 import inspect
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any
 
 import typer
 
 from kayas.errors import KayasError
 
 AdapterOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--adapter", "-a", envvar="KAYAS_ADAPTER", help="Adapter folder from `kayas train` (default: the shipped brain)."),
 ]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
-DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
+DeviceOpt = Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
 QuantOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
 ]
 MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -35,7 +34,7 @@ def generate_cmd(
 @data_app.command("stats")
 def stats_cmd(
     file: Path = typer.Argument(..., help="A .jsonl file written by `kayas data generate`."),
-    tokenizer: Optional[str] = typer.Option(
+    tokenizer: str | None = typer.Option(
         None, "--tokenizer", help="Model whose tokenizer counts tokens (default: the embedded smollm2); 'none': word estimate."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),

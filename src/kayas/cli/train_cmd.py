@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 EXTRA = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
-def _config(ctx: typer.Context, config: Optional[Path], **named):
+def _config(ctx: typer.Context, config: Path | None, **named):
     from kayas.train.config import load_config, parse_overrides
 
     overrides = parse_overrides(ctx.args)
@@ -22,11 +21,11 @@ def register(app: typer.Typer) -> None:
     @app.command("train", context_settings=EXTRA)
     def train(
         ctx: typer.Context,
-        config: Optional[Path] = typer.Option(None, "--config", help="TOML config file (see configs/)."),
-        model: Optional[str] = typer.Option(None, "--model", help="smollm2 | gemma3 | FILE.gguf | DIR | hub id."),
-        data: Optional[str] = typer.Option(None, "--data", help="Training JSONL ({\"messages\": [...]} per line)."),
-        val: Optional[str] = typer.Option(None, "--val", help="Validation JSONL, evaluated each epoch."),
-        out: Optional[str] = typer.Option(None, "--out", help="Output folder (adapter, tokenizer, metrics)."),
+        config: Path | None = typer.Option(None, "--config", help="TOML config file (see configs/)."),
+        model: str | None = typer.Option(None, "--model", help="smollm2 | gemma3 | FILE.gguf | DIR | hub id."),
+        data: str | None = typer.Option(None, "--data", help="Training JSONL ({\"messages\": [...]} per line)."),
+        val: str | None = typer.Option(None, "--val", help="Validation JSONL, evaluated each epoch."),
+        out: str | None = typer.Option(None, "--out", help="Output folder (adapter, tokenizer, metrics)."),
         print_config: bool = typer.Option(False, "--print-config", help="Print the effective config and exit."),
         resume: bool = typer.Option(False, "--resume", help="Continue from the checkpoint in --out."),
         merge: bool = typer.Option(False, "--merge", help="Also write a merged model to OUT/merged."),
@@ -54,9 +53,9 @@ def register_bench(bench: typer.Typer) -> None:
     @bench.command("train", context_settings=EXTRA)
     def bench_train(
         ctx: typer.Context,
-        config: Optional[Path] = typer.Option(None, "--config", help="Kayas config to measure (default: the defaults); --KEY VALUE overrides it."),
-        model: Optional[str] = typer.Option(None, "--model", help="Base model (default smollm2)."),
-        data: Optional[str] = typer.Option(None, "--data", help="JSONL to train on (default: a built-in sample)."),
+        config: Path | None = typer.Option(None, "--config", help="Kayas config to measure (default: the defaults); --KEY VALUE overrides it."),
+        model: str | None = typer.Option(None, "--model", help="Base model (default smollm2)."),
+        data: str | None = typer.Option(None, "--data", help="JSONL to train on (default: a built-in sample)."),
         steps: int = typer.Option(3, "--steps", min=1, help="Train on N x 16 examples: N optimizer steps of the seed's batch."),
         baseline_length: int = typer.Option(2048, "--baseline-length", min=16, help="The baseline pads every row to this."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),

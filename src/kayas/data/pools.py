@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from kayas.data import conventions as cv
 from kayas.data.spec import Fill, Sampler, Style

@@ -105,7 +105,7 @@ def render_text(st: Stats) -> str:
         f"multi-step      {st.multi} ({d['multi_step_share']:.1%})",
         f"no-tool         {st.no_tool} ({d['no_tool_share']:.1%})",
         f"duplicates      {st.duplicates} (conflicting plans: {st.conflicting})",
-        f"token length    " + " ".join(f"{k}={v}" for k, v in st.token_percentiles.items()) + f"  [{st.token_note}]",
+        "token length    " + " ".join(f"{k}={v}" for k, v in st.token_percentiles.items()) + f"  [{st.token_note}]",
         "",
         "category        examples",
     ]

@@ -7,7 +7,8 @@ more batch for the details (bounds, text, the labels and placeholders of fields)
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from kayas.eyes.base import Backend, Bounds, EyesConfig, EyesError, Node, Window
 from kayas.eyes.dbus import CallFailed, NoReply, Request, Transport, get_all, prop

@@ -8,7 +8,8 @@ them; no match is an error that lists what is there.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Sequence, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from kayas.errors import KayasError
 

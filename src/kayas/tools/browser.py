@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from kayas.settings import workspace
+from kayas.backends.paths import resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
-from kayas.backends.paths import resolve
+from kayas.settings import workspace
 
 
 def _bs():
@@ -79,7 +79,7 @@ class ScreenshotStep(_Strict):
 
 
 Step = Annotated[
-    Union[GotoStep, ClickStep, FillStep, PressStep, WaitStep, ScreenshotStep],
+    GotoStep | ClickStep | FillStep | PressStep | WaitStep | ScreenshotStep,
     Field(discriminator="action"),
 ]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kayas.backends import trash
+from kayas.backends.paths import ARCHIVE_DIR, existing_file, relative, resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
-from kayas.backends.paths import ARCHIVE_DIR, existing_file, relative, resolve
 
 
 def _info(path: Path, **extra: object) -> dict:

@@ -13,10 +13,10 @@ from typing import IO
 
 import psutil
 
-from kayas.settings import load_section, workspace
-from kayas.errors import KayasError
 from kayas.backends.programs import resolve_program
+from kayas.errors import KayasError
 from kayas.registry import tool
+from kayas.settings import load_section, workspace
 
 _WINDOWS = sys.platform.startswith("win")
 

@@ -7,9 +7,7 @@ server (the tests' local one). A 429 is retried after the Retry-After the server
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # slack_sdk is imported on first use: the brain needs only the schema
     from slack_sdk import WebClient

@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kayas.settings import kayas_home
 from kayas.errors import KayasError
 from kayas.registry import tool
-from kayas.settings import MissingSettings, setting
+from kayas.settings import MissingSettings, kayas_home, setting
 
 SCOPES = "user-modify-playback-state user-read-playback-state user-read-currently-playing"
 CREDENTIALS = ["SPOTIPY_CLIENT_ID", "SPOTIPY_CLIENT_SECRET", "SPOTIPY_REDIRECT_URI"]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import transformers
 
@@ -36,7 +37,7 @@ def save(run: Setup, out: Path, metrics: dict) -> None:
         method=cfg.method,
         config=cfg.to_dict(),
         data={"train": str(Path(cfg.data).expanduser().resolve()), "sha256": sha256(cfg.data), "examples": len(run.train_set)},
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
         transformers=transformers.__version__,
         base_fingerprint=weight_fingerprint(model) if cfg.method == "lora" else None,
     )

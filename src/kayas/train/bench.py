@@ -23,7 +23,6 @@ from kayas.train.data import IGNORE, TokenizedExample, collate, load_examples
 from kayas.train.recipe import loss_sum, train
 from kayas.train.setup import Setup, build_model, check_quant, device_and_autocast, device_name
 
-
 SEED = TrainConfig()  # the seed's recipe: the baseline's batch, accumulation, learning rate and length
 
 
