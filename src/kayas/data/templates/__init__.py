@@ -14,6 +14,8 @@ BUILTIN_MODULES = [
     "kayas.data.templates.slack",
     "kayas.data.templates.local",
     "kayas.data.templates.no_tool",
+    "kayas.data.templates.out_of_scope",
+    "kayas.data.templates.near_miss",
 ]
 
 
