@@ -35,7 +35,7 @@ NO_TOOL = "no_tool"
 MULTI = "multi_step"
 CLINC_TRAIN, CLINC_VAL = "clinc.train", "clinc.val"
 # How the template-made `[]` examples are shared out: small talk, out-of-scope domains, near-misses.
-NO_TOOL_KINDS = {"chat": 0.1, "oos": 0.62, "near": 0.28}
+NO_TOOL_KINDS = {"chat": 0.1, "oos": 0.55, "near": 0.35}
 
 
 def no_tool_kind(group: str) -> str:

@@ -7,7 +7,18 @@ one city or one lamp means "no tool").
 """
 from __future__ import annotations
 
-from kayas.data.pools import as_said
+import re
+
+from kayas.data.pools import as_said, parses, spoken, unquote
+
+
+def listed(items: list[str], quote: float = 0.0):
+    """Free text from a list; read back (kayas.data.reverse) only when it is one of the
+    list's items, so a reader of these templates never takes any words for a city."""
+    known = {k for t in items for k in (t.lower(), spoken(t))}
+    sampler = parses(lambda said: unquote(said) if unquote(said).lower() in known else None)(as_said(items, quote))
+    sampler.surfaces = "[\"']?(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + ")[\"']?"
+    return sampler
 
 
 def _split(text: str) -> list[str]:
@@ -93,6 +104,10 @@ laundry detergent|new running shoes|a birthday present for my niece|cat litter|d
 an HDMI cable|vitamins|a new kettle|bin bags|a yoga mat|headphones|a winter coat|light bulbs|washing up liquid|
 nappies|a phone case|a USB stick|shampoo|a water bottle|socks|a new mattress|a gift card|flowers for mum|
 a bag of rice|sunscreen|an umbrella|a bike helmet|protein powder|a lawn mower|a standing desk""")
+
+GROCERIES = _split("""eggs|milk|bread|bananas|apples|cheese|butter|coffee|tea bags|pasta|rice|tomatoes|onions|
+potatoes|chicken|yoghurt|orange juice|cereal|oat milk|bacon|carrots|peppers|ice cream|crisps|cat food|fries|
+ginger ale|paper towels|toilet roll|olive oil|flour|sugar|avocados|lemons|garlic|beer|wine|biscuits|grapes|salmon""")
 
 STORES = _split("""Amazon|Tesco|Walmart|Target|Sainsbury's|Costco|IKEA|Argos|Best Buy|eBay|Whole Foods|Lidl|
 the pharmacy|Boots|Asda|Aldi|Home Depot|Etsy|Trader Joe's|Waitrose|Ocado|Instacart|Currys|John Lewis""")
@@ -239,22 +254,22 @@ the kids' room|the living room|the oven|the windows|the attic|the shed|the basem
 the floors|the whole flat""")
 
 POOLS = {
-    "city": as_said(CITIES), "city2": as_said(CITIES), "country": as_said(COUNTRIES), "when": as_said(WHEN),
-    "day": as_said(DAYS), "time": as_said(TIMES), "time2": as_said(TIMES), "duration": as_said(DURATIONS),
-    "person": as_said(PEOPLE), "person2": as_said(PEOPLE), "room": as_said(ROOMS), "lights": as_said(LIGHTS),
-    "appliance": as_said(APPLIANCES), "door": as_said(DOORS), "openable": as_said(OPENABLES), "temp": as_said(TEMPS),
-    "level": as_said(LEVELS), "tvchannel": as_said(CHANNELS_TV), "show": as_said(SHOWS), "food": as_said(FOODS),
-    "dish": as_said(DISHES), "ingredient": as_said(INGREDIENTS), "ingredient2": as_said(INGREDIENTS),
-    "item": as_said(ITEMS), "store": as_said(STORES), "restaurant": as_said(RESTAURANTS), "cuisine": as_said(CUISINES),
-    "team": as_said(TEAMS), "team2": as_said(TEAMS), "sportevent": as_said(EVENTS_SPORT), "topic": as_said(TOPICS),
-    "stock": as_said(STOCKS), "amount": as_said(AMOUNTS), "account": as_said(ACCOUNTS), "bill": as_said(BILLS),
-    "spend": as_said(SPEND), "lang": as_said(LANGS), "phrase": as_said(PHRASES, quote=0.3),
-    "foreign": as_said(FOREIGN, quote=0.3), "word": as_said(WORDS, quote=0.2), "conversion": as_said(CONVERSIONS),
-    "currency": as_said(CURRENCIES), "maths": as_said(MATHS), "fact": as_said(FACTS), "place": as_said(PLACES),
-    "poi": as_said(POIS), "road": as_said(ROADS), "event": as_said(EVENTS), "task": as_said(TASKS),
-    "about": as_said(TOPICS_SHORT), "social": as_said(SOCIAL), "chatapp": as_said(CHAT_APPS),
-    "number": as_said(PHONE_NUMBERS), "sms": as_said(SHORT_MSGS, quote=0.2), "sender": as_said(EMAIL_FROM),
-    "holiday": as_said(HOLIDAYS), "symptom": as_said(SYMPTOMS), "gadget": as_said(GADGETS),
-    "network": as_said(NETWORKS), "aname": as_said(NAMES), "accent": as_said(ACCENTS), "thing": as_said(PHYSICAL),
-    "chore": as_said(CHORES),
+    "city": listed(CITIES), "city2": listed(CITIES), "country": listed(COUNTRIES), "when": listed(WHEN),
+    "day": listed(DAYS), "time": listed(TIMES), "time2": listed(TIMES), "duration": listed(DURATIONS),
+    "person": listed(PEOPLE), "person2": listed(PEOPLE), "room": listed(ROOMS), "lights": listed(LIGHTS),
+    "appliance": listed(APPLIANCES), "door": listed(DOORS), "openable": listed(OPENABLES), "temp": listed(TEMPS),
+    "level": listed(LEVELS), "tvchannel": listed(CHANNELS_TV), "show": listed(SHOWS), "food": listed(FOODS),
+    "dish": listed(DISHES), "ingredient": listed(INGREDIENTS), "ingredient2": listed(INGREDIENTS),
+    "item": listed(ITEMS), "grocery": listed(GROCERIES), "store": listed(STORES), "restaurant": listed(RESTAURANTS), "cuisine": listed(CUISINES),
+    "team": listed(TEAMS), "team2": listed(TEAMS), "sportevent": listed(EVENTS_SPORT), "topic": listed(TOPICS),
+    "stock": listed(STOCKS), "amount": listed(AMOUNTS), "account": listed(ACCOUNTS), "bill": listed(BILLS),
+    "spend": listed(SPEND), "lang": listed(LANGS), "phrase": listed(PHRASES, quote=0.3),
+    "foreign": listed(FOREIGN, quote=0.3), "word": listed(WORDS, quote=0.2), "conversion": listed(CONVERSIONS),
+    "currency": listed(CURRENCIES), "maths": listed(MATHS), "fact": listed(FACTS), "place": listed(PLACES),
+    "poi": listed(POIS), "road": listed(ROADS), "event": listed(EVENTS), "task": listed(TASKS),
+    "about": listed(TOPICS_SHORT), "social": listed(SOCIAL), "chatapp": listed(CHAT_APPS),
+    "number": listed(PHONE_NUMBERS), "sms": listed(SHORT_MSGS, quote=0.2), "sender": listed(EMAIL_FROM),
+    "holiday": listed(HOLIDAYS), "symptom": listed(SYMPTOMS), "gadget": listed(GADGETS),
+    "network": listed(NETWORKS), "aname": listed(NAMES), "accent": listed(ACCENTS), "thing": listed(PHYSICAL),
+    "chore": listed(CHORES),
 }
