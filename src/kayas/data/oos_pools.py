@@ -43,8 +43,8 @@ on Saturday night|in the morning|later today|on the 14th|this evening|next Monda
 tomorrow night|this Thursday|next weekend|on Wednesday afternoon|for the rest of the week|on Christmas day|
 at the weekend|on Monday morning|in the afternoon|right now|for the next few hours|over the next three days""")
 
-DAYS = _split("""Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|the weekend|next Tuesday|
-Friday afternoon|Monday morning|the 3rd|June 12th|the 21st|next Thursday|Sunday evening|the first of May""")
+DAYS = _split("""Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Friday afternoon|Monday morning|the 3rd|
+June 12th|the 21st|Sunday evening|the first of May|Tuesday night|Saturday morning|the 15th|March 3rd""")
 
 TIMES = _split("""7|7am|6:30|half past six|7:15 am|noon|9 pm|5:45|quarter to eight|10 o'clock|6 in the morning|
 11:30 tonight|8|5 am|6:45|8:30 in the morning|midnight|4pm|2:15|ten thirty|seven|six fifteen|9|3 o'clock|1:30 pm""")

@@ -196,10 +196,7 @@ not_programs = near("not_programs", "a car, a bath, a light or a subscription is
 # The player: what Spotify's three tools do not do.
 player = near("player", "Kayas can play a query, pause and say what is playing; "
               "there is no skip, like, volume, resume or playlist edit", ("skip track", "next track", "playlist")).imp(
-    "next song",
     "skip [this song|this track|this one|the song|ahead]",
-    "skip",
-    "next [track|one|please]",
     "play the next [song|track]",
     "previous [song|track]",
     "go back a song",
@@ -218,7 +215,6 @@ player = near("player", "Kayas can play a query, pause and say what is playing; 
     "make the music [louder|quieter]",
     "music volume to {_level}",
     "turn [on|off] shuffle",
-    "shuffle on",
     "resume [the music|playback|the song|spotify|]",
     "unpause [the music|]",
     "keep playing",
@@ -234,6 +230,10 @@ player = near("player", "Kayas can play a query, pause and say what is playing; 
     "make a playlist of {_pl:music}",
 ).ask(
     "what was the last song[?|]",
+    "next song",
+    "skip",
+    "next [track|one|please]",
+    "shuffle on",
     "what was that song [before this one|that just played][?|]",
     "who sang the last song[?|]",
     "what's the next song[?|]",
