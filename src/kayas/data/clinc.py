@@ -86,10 +86,10 @@ class Clinc:
     def queries(self, split: str) -> list[tuple[str, str]]:
         return list(self.splits[split])
 
-    def sample(self, split: str, per_intent: int, oos: int, rng: random.Random, registry: Registry,
+    def sample(self, split: str, per_intent: float, oos: int, rng: random.Random, registry: Registry,
                skip: set[str] = frozenset()) -> list[tuple[str, str, list[dict[str, Any]]]]:
-        """Up to `per_intent` queries of each exactly-labelled intent (and `oos` of the
-        out-of-scope ones), in intent order: (query, intent, calls)."""
+        """About `per_intent` queries of each exactly-labelled intent (a fraction: some
+        intents get one more) and `oos` of the out-of-scope ones: (query, intent, calls)."""
         by_intent: dict[str, list[str]] = {}
         for query, intent in self.splits[split]:
             by_intent.setdefault(intent, []).append(query)
@@ -99,7 +99,8 @@ class Clinc:
             if calls is None or intent in skip:
                 continue
             pool = sorted({q for q in by_intent[intent] if not ASKS_SEARCH.search(q)})
-            k = min(len(pool), oos if intent == OOS else per_intent)
+            whole = int(per_intent)
+            k = min(len(pool), oos if intent == OOS else whole + (rng.random() < per_intent - whole))
             out += [(q, intent, calls) for q in rng.sample(pool, k)]
         return out
 

@@ -201,11 +201,11 @@ class Generator:
         if not self.clinc:
             return [], []
         n_intents = sum(self.clinc.calls(i, self.registry) is not None for i in self.clinc.intents)
-        per_intent = max(1, round(self.cfg.size * self.cfg.clinc_share / max(n_intents, 1)))
+        per_intent = self.cfg.size * self.cfg.clinc_share / max(n_intents, 1)  # 10 at the default size
         skip = scope.dropped_intents(self.clinc.intents, self.dropped)
         out = []
-        for split, prefix, k, oos in (("train", CLINC_TRAIN, per_intent, per_intent * 10),
-                                      ("val", CLINC_VAL, max(1, per_intent // 5), per_intent * 2)):
+        for split, prefix, k, oos in (("train", CLINC_TRAIN, per_intent, round(per_intent * 10)),
+                                      ("val", CLINC_VAL, per_intent / 5, round(per_intent * 2))):
             made = []
             for query, intent, calls in self.clinc.sample(split, k, oos, rng, self.registry, skip):
                 template = f"{prefix}/{self.clinc.domain.get(intent, '?')}.{intent}"
