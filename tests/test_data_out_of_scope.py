@@ -288,7 +288,7 @@ def test_same_seed_same_clinc_sample_other_seed_other_sample():
 
 
 def test_a_users_tool_takes_its_domain_over(tmp_path, monkeypatch):
-    (tmp_path / "weather_tool.py").write_text(
+    (tmp_path / "oos_weather_tool.py").write_text(
         "from kayas.registry import tool\n"
         "from kayas.data import TemplateSet\n"
         "from kayas.data.pools import as_said\n\n"
@@ -296,19 +296,19 @@ def test_a_users_tool_takes_its_domain_over(tmp_path, monkeypatch):
         "def forecast(city: str) -> dict:\n"
         '    """The weather forecast for a city.\n\n    Args:\n        city: The city, as said.\n    """\n'
         "    return {}\n\n"
-        'EXAMPLES = TemplateSet("weather_tool.forecast", pools={"town": as_said(["Paris", "Leeds"])}).imp(\n'
+        'EXAMPLES = TemplateSet("oos_weather_tool.forecast", pools={"town": as_said(["Paris", "Leeds"])}).imp(\n'
         '    "what\'s the weather in {city:town}", "forecast for {city:town}")\n'
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     registry = Registry()
     for t in default_registry():
         registry.register(t)
-    registry.register_module("weather_tool")
+    registry.register_module("oos_weather_tool")  # a name no other test imports
     data = Generator(GenerateConfig(size=1500, min_per_tool=20), registry).run()
     assert data.dropped_sets == ["oos.weather"] and data.conflicts == 0
     assert not any(e.template.startswith("oos.weather/") or e.template.endswith(".weather") for e in data.examples)
     assert any(e.template.startswith("oos.alarms/") for e in data.examples)  # the other domains stay
-    assert any('"weather_tool.forecast"' in e.plan for e in data.examples)
+    assert any('"oos_weather_tool.forecast"' in e.plan for e in data.examples)
 
 
 def test_stats_report_the_out_of_scope_share(data):
