@@ -23,7 +23,7 @@ class AugmentConfig:
     suffix: float = 0.18  # "... thanks", "... for me"
     wake: float = 0.14  # "kayas, ..."
     typo: float = 0.12
-    verb_typo: float = 0.09  # of typed commands: the verb itself misspelt ("opn firefox")
+    verb_typo: float = 0.12  # of typed commands: the verb itself misspelt ("opn firefox")
     caps: float = 0.06
     filler: float = 0.6  # of voice commands
 

@@ -34,6 +34,8 @@ from kayas.registry import Registry, default_registry
 NO_TOOL = "no_tool"
 MULTI = "multi_step"
 CLINC_TRAIN, CLINC_VAL = "clinc.train", "clinc.val"
+# CLINC150 queries are real phrasing already: a wake word sometimes, a few typos, little else.
+CLINC_AUGMENT = AugmentConfig(voice=0.0, wrapper=0.0, suffix=0.04, wake=0.14, typo=0.05, verb_typo=0.05, caps=0.03)
 # How the template-made `[]` examples are shared out: small talk, out-of-scope domains, near-misses.
 NO_TOOL_KINDS = {"chat": 0.1, "oos": 0.55, "near": 0.35}
 
@@ -210,9 +212,9 @@ class Generator:
             for query, intent, calls in self.clinc.sample(split, k, oos, rng, self.registry, skip):
                 template = f"{prefix}/{self.clinc.domain.get(intent, '?')}.{intent}"
                 self.why.setdefault(template, f"No tool fits: a CLINC150 '{intent}' request; Kayas has no tool for it.")
-                style = choose_style(rng, self.cfg.augment)
+                style = choose_style(rng, CLINC_AUGMENT)
                 r = Rendered([(query, False)], calls, template, False)
-                made.append(self.validated(r, augment(r.segments, False, style, rng, self.cfg.augment)))
+                made.append(self.validated(r, augment(r.segments, False, style, rng, CLINC_AUGMENT)))
             out.append(made)
         return out[0], out[1]
 
