@@ -191,6 +191,7 @@ def test_clinc_train_is_trained_on_and_its_test_split_never(data):
     assert all(r["template"].startswith("clinc.val/") for r in val_rows if r["template"].startswith("clinc."))
     # The augmentation may add a wake word or a typo; most CLINC examples are their query as written.
     assert sum(clinc150.normalize(r["messages"][1]["content"]) in train_q for r in from_clinc) >= 0.6 * len(from_clinc)
+    assert not any(clinc150.normalize(r["messages"][1]["content"]) in val_q for r in train_rows)
     val_commands = {r["messages"][1]["content"] for r in val_rows}
     assert not val_commands & {r["messages"][1]["content"] for r in train_rows}
     assert sum(clinc150.normalize(c) in val_q for c in val_commands) >= 200  # CLINC150's val split is in val

@@ -40,7 +40,7 @@ def generate_cmd(
         f"({len(data.val_templates)} val templates), base {len(data.base)}"
     )
     typer.echo(
-        f"CLINC150: {data.clinc} examples from {cfg.clinc}; {data.decontaminated} generated commands dropped (in its test split)"
+        f"CLINC150: {data.clinc} examples from {cfg.clinc}; {data.decontaminated} generated commands dropped (in its test or val split)"
         if cfg.clinc else "CLINC150: not used (--no-clinc, or no third_party/clinc150 in this install)"
     )
     if data.dropped_sets:

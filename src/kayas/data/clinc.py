@@ -107,6 +107,9 @@ class Clinc:
     def test_set(self) -> set[str]:
         return {normalize(q) for q, _ in self.splits["test"]}
 
+    def val_set(self) -> set[str]:
+        return {normalize(q) for q, _ in self.splits["val"]}
+
 
 def eval_rows(clinc: Clinc, split: str, registry: Registry, system_prompt: str, no_tool_only: bool = False) -> list[dict]:
     """The split in the eval format (tests/data/handwritten.jsonl's), one row per query.

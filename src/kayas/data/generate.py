@@ -90,7 +90,7 @@ class Dataset:
     val: list[Example]
     val_templates: set[str]
     conflicts: int
-    decontaminated: int = 0  # generated commands dropped because CLINC150's test split holds them
+    decontaminated: int = 0  # generated commands dropped because CLINC150's test (or val) split holds them
     clinc: int = 0  # CLINC150 examples in the files
     dropped_sets: list[str] = field(default_factory=list)  # no-tool sets a user's tool took over
 
@@ -244,6 +244,7 @@ class Generator:
         conflicts = decontaminated = 0
         examples: list[Example] = []
         held_out = self.clinc.test_set() if self.clinc else set()
+        scored_val = self.clinc.val_set() if self.clinc else set()  # only its own val examples may say these
 
         def add(ex: Example) -> bool:
             nonlocal conflicts, decontaminated
@@ -251,8 +252,9 @@ class Generator:
             if key in seen:
                 conflicts += seen[key] != ex.plan
                 return False
-            if held_out and clinc150.normalize(key) in held_out:  # scored on, so never in the files
-                decontaminated += 1
+            norm = clinc150.normalize(key) if held_out else ""
+            if norm in held_out or (norm in scored_val and not ex.template.startswith(CLINC_VAL + "/")):
+                decontaminated += 1  # scored on, so never in the files (a val query only in val)
                 return False
             seen[key] = ex.plan
             examples.append(ex)
