@@ -12,7 +12,7 @@ from kayas.data.generate import GenerateConfig, Generator
 
 @pytest.fixture(scope="module")
 def examples():
-    data = Generator(GenerateConfig(size=5000, min_per_tool=50)).run()
+    data = Generator(GenerateConfig(size=8000, min_per_tool=50)).run()  # enough multi-step for the counts below
     return [(e.command, json.loads(e.plan), e.template) for e in data.examples]
 
 

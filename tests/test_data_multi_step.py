@@ -29,7 +29,8 @@ def test_consecutive_browser_steps_are_one_call(examples):
 
 def test_browser_chain_keeps_the_steps_in_order():
     gen = Generator(GenerateConfig(size=200))
-    composer = Composer({t: ts for t, ts in gen.singles.items() if t != "no_tool"}, gen.after_browser, gen.pools, gen.launch)
+    composer = Composer({t: ts for t, ts in gen.singles.items() if t not in gen.no_tool_groups}, gen.after_browser, gen.pools,
+                        gen.launch)
     import random
     rng = random.Random(5)
     for _ in range(200):

@@ -23,6 +23,7 @@ class AugmentConfig:
     suffix: float = 0.18  # "... thanks", "... for me"
     wake: float = 0.14  # "kayas, ..."
     typo: float = 0.12
+    verb_typo: float = 0.12  # of typed commands: the verb itself misspelt ("opn firefox")
     caps: float = 0.06
     filler: float = 0.6  # of voice commands
 
@@ -62,6 +63,29 @@ MISSPELL = {
     "send": ["snd", "sned"], "close": ["cloes", "clsoe"], "start": ["strat"], "launch": ["lauch", "luanch"],
     "google": ["gogle", "googel"], "youtube": ["youtub", "yotube"], "spotify": ["spotfy"], "slack": ["slak"],
     "program": ["progam"], "process": ["proces"], "history": ["hisotry"], "find": ["fnid"],
+}
+# The verbs that pick a tool, as people mistype them. A misspelt verb keeps its plan (only
+# the frame changes), so "opn firefox" is a start and never a kill. No misspelling here is
+# itself one of the verbs (tests check it).
+VERB_TYPOS = {
+    "open": ["opn", "opne", "oepn", "ope", "oppen", "opem"], "delete": ["delte", "dlete", "delet", "deleet", "deelte"],
+    "send": ["sned", "snd", "semd", "sen", "sendd"], "close": ["cloes", "clsoe", "colse", "clos", "cloe"],
+    "start": ["strat", "satrt", "strt", "sart", "statr"], "kill": ["kil", "kll", "kilk", "kiil"],
+    "launch": ["lauch", "luanch", "lanch", "launhc"], "play": ["paly", "pley", "ply", "plya"],
+    "pause": ["puase", "paus", "pauze", "pasue"], "create": ["creat", "craete", "cerate", "creaet"],
+    "archive": ["archve", "arcive", "archiv", "achive"], "copy": ["cpy", "coppy", "copi", "cpoy"],
+    "paste": ["pste", "paset", "pastr"], "search": ["serch", "seach", "saerch", "searh"],
+    "find": ["fnid", "fid", "finf", "fimd"], "run": ["rn", "runn", "rnu"], "type": ["tpye", "typ", "tyep"],
+    "click": ["clikc", "clik", "clcik"], "list": ["lsit", "lst", "lis"], "show": ["shwo", "sho", "shw"],
+    "append": ["apend", "appnd", "apped"], "add": ["ad", "addd", "asd"], "make": ["mkae", "amke", "mak"],
+    "tell": ["tel", "tlel", "tekl"], "post": ["psot", "pots", "pst"], "email": ["emial", "emal", "eamil"],
+    "mail": ["mial", "maill"], "message": ["mesage", "messgae", "mesaage"], "stop": ["stp", "sotp", "stpo"],
+    "remove": ["remvoe", "remov", "rmeove"], "trash": ["trahs", "trsh"], "turn": ["trun", "tunr", "tirn"],
+    "switch": ["swicth", "swich", "swtich"], "remind": ["remnd", "reimnd", "rmeind"], "check": ["chek", "chekc", "cehck"],
+    "set": ["sett", "ste"], "call": ["cal", "calll"], "lock": ["lcok", "lokc"], "order": ["oder", "ordr"],
+    "book": ["bok", "boko"], "visit": ["vist", "vsit"], "execute": ["exectue", "excute"], "quit": ["quti", "qiut"],
+    "terminate": ["termiante", "terminat"], "end": ["edn"], "shut": ["shtu", "suht"], "put": ["pt", "ptu"],
+    "get": ["gte", "gt"], "go": ["og"], "write": ["wirte", "wrtie", "writ"], "save": ["svae", "sav"],
 }
 _KEYS = "qwertyuiop asdfghjkl zxcvbnm".split()
 _QUESTION = re.compile(r"^(what|what's|who|who's|where|where's|which|how|is|are|do|does|did|can|could|any|was|have)\b", re.I)
@@ -123,6 +147,8 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
         if rng.random() < cfg.filler:
             for _ in range(rng.choice([1, 1, 2])):
                 segs = _insert_filler(segs, rng)
+    if not style.voice and rng.random() < cfg.verb_typo:
+        segs = _misspell_verb(segs, rng)
     if rng.random() < cfg.typo:
         words = _frame_words(segs)
         for _ in range(rng.choice([1, 1, 2])):
@@ -153,6 +179,22 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
             elif r < 0.16:
                 text += "!"
     return text
+
+
+def _misspell_verb(segs: Segments, rng: random.Random) -> Segments:
+    """One of the frame's verbs misspelt (most often the first: the one that picks the tool)."""
+    verbs = [(i, m) for i, m in _frame_words(segs) if m.group(0).lower() in VERB_TYPOS]
+    if not verbs:
+        return segs
+    i, m = verbs[0] if rng.random() < 0.7 else rng.choice(verbs)
+    word = m.group(0)
+    new = rng.choice(VERB_TYPOS[word.lower()])
+    if word[:1].isupper():
+        new = new.upper() if word.isupper() and len(word) > 1 else new[:1].upper() + new[1:]
+    text, slot = segs[i]
+    segs = list(segs)
+    segs[i] = (text[: m.start()] + new + text[m.end():], slot)
+    return segs
 
 
 def _insert_filler(segs: Segments, rng: random.Random) -> Segments:

@@ -4,6 +4,11 @@ Every example goes through `parse_plan` (the registry's schemas fill the default
 written in the canonical compact form the planner's grammar emits. The split is by
 template: a val template's phrasing never appears in train, so val measures
 generalisation, not memory. The same seed gives byte-identical files.
+
+About a quarter of the examples are `[]`: small talk, out-of-scope requests by domain
+(templates/out_of_scope.py), near-misses of every tool (templates/near_miss.py) and real
+requests from CLINC150's train split (clinc.py; its val split goes to val, its test split
+never into the files).
 """
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kayas.data import clinc as clinc150
+from kayas.data import scope
 from kayas.data.augment import AugmentConfig, augment, choose_style
 from kayas.data.base import BASE
 from kayas.data.discover import collect_sets
@@ -25,6 +32,17 @@ from kayas.registry import Registry, default_registry
 
 NO_TOOL = "no_tool"
 MULTI = "multi_step"
+CLINC_TRAIN, CLINC_VAL = "clinc.train", "clinc.val"
+# CLINC150 queries are real phrasing already: a wake word sometimes, a few typos, little else.
+CLINC_AUGMENT = AugmentConfig(voice=0.0, wrapper=0.0, suffix=0.04, wake=0.14, typo=0.05, verb_typo=0.05, caps=0.03)
+# How the template-made `[]` examples are shared out: small talk, out-of-scope domains, near-misses.
+NO_TOOL_KINDS = {"chat": 0.1, "oos": 0.55, "near": 0.35}
+
+
+def no_tool_kind(group: str) -> str:
+    """`oos.weather` -> oos, `near.files` -> near, anything else (small talk, a user's) -> chat."""
+    head = group.split(".", 1)[0]
+    return head if head in ("oos", "near") else "chat"
 
 
 @dataclass
@@ -32,11 +50,13 @@ class GenerateConfig:
     """What `kayas data generate` makes; defaults meet the issue's figures."""
 
     seed: int = 0
-    size: int = 14_000
-    multi_share: float = 0.27
-    no_tool_share: float = 0.07
+    size: int = 16_000
+    multi_share: float = 0.25
+    no_tool_share: float = 0.17  # template-made `[]`; CLINC150 adds its own on top
     val_share: float = 0.12  # of each tool's templates
     min_per_tool: int = 170
+    clinc: Path | None = field(default_factory=clinc150.default_dir)  # None: no CLINC150
+    clinc_share: float = 0.092  # CLINC150 train queries, as a share of `size` (a cap per intent)
     augment: AugmentConfig = field(default_factory=AugmentConfig)
 
 
@@ -48,6 +68,9 @@ class Dataset:
     val: list[Example]
     val_templates: set[str]
     conflicts: int
+    decontaminated: int = 0  # generated commands dropped because CLINC150's test (or val) split holds them
+    clinc: int = 0  # CLINC150 examples in the files
+    dropped_sets: list[str] = field(default_factory=list)  # no-tool sets a user's tool took over
 
 
 def category_of(calls: list[dict[str, Any]]) -> str:
@@ -69,7 +92,9 @@ class Generator:
     def __init__(self, cfg: GenerateConfig, registry: Registry | None = None, sets: list[TemplateSet] | None = None):
         self.cfg = cfg
         self.registry = registry or default_registry()
-        self.sets = sets if sets is not None else collect_sets(self.registry)
+        sets = sets if sets is not None else collect_sets(self.registry)
+        self.dropped = scope.taken_over(sets, self.registry)
+        self.sets = [s for s in sets if s not in self.dropped]
         self.pools = dict(POOLS)
         for s in self.sets:
             self.pools.update(s.pools)
@@ -81,10 +106,13 @@ class Generator:
         for t in self.templates:
             if t.tool and t.tool not in self.registry:
                 raise TemplateError(f"template {t.id}: unknown tool '{t.tool}'")
-        self.singles: dict[str, list[Template]] = {}
+        self.singles: dict[str, list[Template]] = {}  # by tool; a no-tool set by its own name
         for t in self.templates:
             if t.role == "single" and t.id.split("/")[0] != "multi":
-                self.singles.setdefault(t.tool or NO_TOOL, []).append(t)
+                self.singles.setdefault(t.tool or t.id.split("/")[0], []).append(t)
+        self.no_tool_groups = sorted(g for g, ts in self.singles.items() if not ts[0].tool)
+        self.why = {t.id: t.why for t in self.templates if t.why}
+        self.clinc = clinc150.Clinc.load(cfg.clinc) if cfg.clinc else None
         self.after_browser = [t for t in self.templates if t.role == "after_browser"]
         self.launch = [t for t in self.templates if t.role == "launch"]
         self.multi_templates = list(curated.templates)
@@ -96,7 +124,8 @@ class Generator:
             raise TemplateError(f"template {r.template} made an invalid example for {command!r}: {exc}") from None
         plan = dumps_plan(calls)
         cat = category_of([c.as_json() for c in calls])
-        return Example.chat(command, plan, cat, r.template, self.explain(calls))
+        return Example.chat(command, plan, cat, r.template, self.why.get(r.template) if not calls and r.template in self.why
+                       else self.explain(calls))
 
     def explain(self, calls) -> str:
         if not calls:
@@ -123,15 +152,49 @@ class Generator:
         return self.validated(r, augment(r.segments, r.imperative, style, rng, self.cfg.augment))
 
     def quotas(self) -> dict[str, int]:
-        tools = [t for t in self.singles if t != NO_TOOL]
+        tools = [t for t in self.singles if t not in self.no_tool_groups]
         singles = self.cfg.size * (1 - self.cfg.multi_share - self.cfg.no_tool_share)
         weights = {t: len(self.singles[t]) ** 0.5 for t in tools}
         total = sum(weights.values())
         floor = min(self.cfg.min_per_tool, round(singles / len(tools)))  # small --size: keep the shares
         out = {t: max(floor, round(singles * w / total)) for t, w in weights.items()}
-        out[NO_TOOL] = round(self.cfg.size * self.cfg.no_tool_share) + 30
+        out.update(self.no_tool_quotas(round(self.cfg.size * self.cfg.no_tool_share) + 30))
         out[MULTI] = round(self.cfg.size * self.cfg.multi_share) + 60
         return out
+
+    def no_tool_quotas(self, budget: int) -> dict[str, int]:
+        """The `[]` budget by kind (NO_TOOL_KINDS), then by set, by the root of its phrasings."""
+        kinds: dict[str, list[str]] = {}
+        for g in self.no_tool_groups:
+            kinds.setdefault(no_tool_kind(g), []).append(g)
+        share = sum(NO_TOOL_KINDS[k] for k in kinds)
+        out = {}
+        for kind, groups in kinds.items():
+            weights = {g: len(self.singles[g]) ** 0.5 for g in groups}
+            total = sum(weights.values())
+            for g, w in weights.items():
+                out[g] = max(1, round(budget * NO_TOOL_KINDS[kind] / share * w / total))
+        return out
+
+    def clinc_examples(self, rng: random.Random) -> tuple[list[Example], list[Example]]:
+        """CLINC150's train split (a cap per intent) for train, a few val queries for val."""
+        if not self.clinc:
+            return [], []
+        n_intents = sum(self.clinc.calls(i, self.registry) is not None for i in self.clinc.intents)
+        per_intent = self.cfg.size * self.cfg.clinc_share / max(n_intents, 1)  # 10 at the default size
+        skip = scope.dropped_intents(self.clinc.intents, self.dropped)
+        out = []
+        for split, prefix, k, oos in (("train", CLINC_TRAIN, per_intent, round(per_intent * 10)),
+                                      ("val", CLINC_VAL, per_intent / 5, round(per_intent * 2))):
+            made = []
+            for query, intent, calls in self.clinc.sample(split, k, oos, rng, self.registry, skip):
+                template = f"{prefix}/{self.clinc.domain.get(intent, '?')}.{intent}"
+                self.why.setdefault(template, f"No tool fits: a CLINC150 '{intent}' request; Kayas has no tool for it.")
+                style = choose_style(rng, CLINC_AUGMENT)
+                r = Rendered([(query, False)], calls, template, False)
+                made.append(self.validated(r, augment(r.segments, False, style, rng, CLINC_AUGMENT)))
+            out.append(made)
+        return out[0], out[1]
 
     def base_examples(self) -> list[Example]:
         out = []
@@ -156,14 +219,20 @@ class Generator:
     def run(self) -> Dataset:
         rng = random.Random(self.cfg.seed)
         seen: dict[str, str] = {}
-        conflicts = 0
+        conflicts = decontaminated = 0
         examples: list[Example] = []
+        held_out = self.clinc.test_set() if self.clinc else set()
+        scored_val = self.clinc.val_set() if self.clinc else set()  # only its own val examples may say these
 
         def add(ex: Example) -> bool:
-            nonlocal conflicts
+            nonlocal conflicts, decontaminated
             key = ex.command
             if key in seen:
                 conflicts += seen[key] != ex.plan
+                return False
+            norm = clinc150.normalize(key) if held_out else ""
+            if norm in held_out or (norm in scored_val and not ex.template.startswith(CLINC_VAL + "/")):
+                decontaminated += 1  # scored on, so never in the files (a val query only in val)
                 return False
             seen[key] = ex.plan
             examples.append(ex)
@@ -173,7 +242,8 @@ class Generator:
         for ex in base:
             add(ex)
         quotas = self.quotas()
-        composer = Composer({t: ts for t, ts in self.singles.items() if t != NO_TOOL}, self.after_browser, self.pools, self.launch)
+        composer = Composer({t: ts for t, ts in self.singles.items() if t not in self.no_tool_groups},
+                            self.after_browser, self.pools, self.launch)
         for name in sorted(quotas):
             made, tries = 0, 0
             while made < quotas[name] and tries < quotas[name] * 8:
@@ -183,12 +253,15 @@ class Generator:
                 else:
                     ex = self.say(rng.choice(self.singles[name]), rng)
                 made += add(ex)
+        clinc_train, clinc_val = self.clinc_examples(random.Random(f"clinc-{self.cfg.seed}"))
+        clinc_n = sum(add(ex) for ex in clinc_train + clinc_val)
         rng.shuffle(examples)
-        val_ids = self.split_templates()
+        val_ids = self.split_templates() | {ex.template for ex in clinc_val}
         train, val = [], []
         for ex in examples:
             (val if any(a in val_ids for a in atoms(ex.template)) else train).append(ex)
-        return Dataset(base, examples, train, val, val_ids, conflicts)
+        return Dataset(base, examples, train, val, val_ids, conflicts, decontaminated, clinc_n,
+                       sorted(s.name for s in self.dropped))
 
 
 def generate(out: Path, cfg: GenerateConfig, registry: Registry | None = None) -> Dataset:

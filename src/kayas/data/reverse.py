@@ -20,7 +20,9 @@ _JOINTS = [", and then ", ", and finally ", " and finally ", ", after that ", " 
            ", then ", ", and ", " then ", " and ", ", "]
 
 
-def _to_regex(pattern: str) -> str:
+def _to_regex(pattern: str, known: dict[str, str] | None = None) -> str:
+    """The pattern as a regex; a slot whose pool lists its surfaces (`known`) matches only those."""
+    known = known or {}
     out, i = [], 0
     while i < len(pattern):
         ch = pattern[i]
@@ -37,13 +39,14 @@ def _to_regex(pattern: str) -> str:
                     options.append(inner[start:k])
                     start = k + 1
             options.append(inner[start:])
-            body = "|".join(_to_regex(o) for o in options)
+            body = "|".join(_to_regex(o, known) for o in options)
             out.append(f"(?:{body})" + ("?" if len(options) == 1 else ""))
             i = j
         elif ch == "{":
             j = pattern.index("}", i)
             name = pattern[i + 1 : j].split(":")[0]
-            out.append(f"(?P<{name}>.+?)" if f"(?P<{name}>" not in "".join(out) else f"(?P={name})")
+            body = known.get(name, ".+?")
+            out.append(f"(?P<{name}>{body})" if f"(?P<{name}>" not in "".join(out) else f"(?P={name})")
             i = j + 1
         elif ch.isspace():
             out.append(r"\s*")
@@ -55,8 +58,8 @@ def _to_regex(pattern: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def compiled(pattern: str) -> re.Pattern:
-    return re.compile(_to_regex(pattern), re.IGNORECASE)
+def compiled(pattern: str, known: tuple[tuple[str, str], ...] = ()) -> re.Pattern:
+    return re.compile(_to_regex(pattern, dict(known)), re.IGNORECASE)
 
 
 def _slot_pools(pattern: str) -> dict[str, str]:
@@ -75,11 +78,15 @@ def clean(command: str) -> str:
 
 
 def read_template(template: Template, text: str, pools) -> list[dict] | None:
-    m = compiled(template.pattern).fullmatch(text)
+    known = tuple(sorted((name, pools[pool].surfaces) for name, pool in _slot_pools(template.pattern).items()
+                         if getattr(pools.get(pool), "surfaces", None)))
+    m = compiled(template.pattern, known).fullmatch(text)
     if not m:
         return None
     slots = {}
     for name, pool in _slot_pools(template.pattern).items():
+        if m.group(name) is None:  # a slot inside an option that was not said
+            continue
         parse = getattr(pools[pool], "parse", None)
         value = parse(m.group(name)) if parse else None
         if value is None:

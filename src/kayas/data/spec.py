@@ -61,6 +61,7 @@ class Template:
     build: Build
     imperative: bool
     role: str = "single"  # "after_browser": a browser step that only follows a browser clause
+    why: str = ""  # for a no-tool template: why no tool fits (the example's explanation)
 
 
 @dataclass
@@ -82,13 +83,22 @@ def call(tool: str, **args: Any) -> dict[str, Any]:
 
 
 class TemplateSet:
-    """The phrasings of one tool (or of no tool: ``TemplateSet("")``)."""
+    """The phrasings of one tool (or of no tool: ``TemplateSet("")``).
 
-    def __init__(self, tool: str, name: str | None = None, pools: dict[str, Sampler] | None = None, role: str = "single"):
+    A no-tool set may say what it is about in `covers` (words such as "weather",
+    "alarm"): when a registered tool of the user's names one of them, that tool takes the
+    requests over and the set is left out, so the data never says `[]` where a tool fits.
+    `why` is the explanation its examples carry.
+    """
+
+    def __init__(self, tool: str, name: str | None = None, pools: dict[str, Sampler] | None = None, role: str = "single",
+                 covers: tuple[str, ...] = (), why: str = ""):
         self.tool = tool
         self.name = name or tool or "no_tool"  # the template ids' prefix; unique across sets
         self.pools = dict(pools or {})
         self.role = role
+        self.covers = tuple(covers)
+        self.why = why
         self.templates: list[Template] = []
 
     def _add(self, patterns: tuple[str, ...], imperative: bool, build: Build | None, fixed: dict[str, Any]) -> "TemplateSet":
@@ -96,7 +106,8 @@ class TemplateSet:
         for pattern in patterns:
             n = sum(1 for t in self.templates if t.imperative == imperative)
             tid = f"{self.name}/{kind}{n:02d}"
-            self.templates.append(Template(tid, self.tool, pattern, build or self._default_build(fixed), imperative, self.role))
+            self.templates.append(Template(tid, self.tool, pattern, build or self._default_build(fixed), imperative, self.role,
+                                           self.why))
         return self
 
     def imp(self, *patterns: str, build: Build | None = None, **fixed: Any) -> "TemplateSet":
