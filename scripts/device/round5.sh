@@ -13,6 +13,8 @@ ARGS=${ARGS:---batch_size 128 --learning_rate 1.5e-3 --num_epochs 6 --lora_r 64 
   --max_eval_examples 300 --out $R/$NAME $ARGS > $R/$NAME.log 2>&1
 grep -a "trained" $R/$NAME.log | tail -1; tail -3 $R/$NAME.log | cut -c1-300
 cp $R/$NAME.log $R/$NAME/train.log
+bash scripts/device/pack.sh $R/$NAME $NAME  # the adapter first: it comes back even if the scoring runs out of time
+mkdir -p $R/$NAME-scores
 # The big sets go in shards, one process each (16 cores; the GPU is mostly idle per process).
 mkdir -p /root/shards
 for big in calib clinc_test; do
@@ -20,10 +22,11 @@ for big in calib clinc_test; do
 done
 for set in tests/data/handwritten.jsonl tests/data/handwritten_b.jsonl tests/data/out_of_scope.jsonl /root/shards/*.jsonl; do
   b=$(basename $set .jsonl)
-  $KAYAS eval --adapter $R/$NAME --data $set --json --show-misses --outcomes $R/$NAME/outcomes_$b.jsonl > $R/$NAME/eval_$b.json 2>$R/$NAME/eval_$b.err &
+  timeout ${EVAL_S:-300} $KAYAS eval --adapter $R/$NAME --data $set --json --show-misses --outcomes $R/$NAME-scores/outcomes_$b.jsonl \
+    > $R/$NAME-scores/eval_$b.json 2>$R/$NAME-scores/eval_$b.err &
 done
 wait
-python3 - $R/$NAME <<'PY'
+python3 - $R/$NAME-scores <<'PY'
 import json, sys
 import glob, os
 names = ["handwritten", "handwritten_b", "out_of_scope"] + sorted(os.path.basename(p)[5:-5] for p in glob.glob(f"{sys.argv[1]}/eval_*_0*.json"))
@@ -34,5 +37,5 @@ for f in names:
     except Exception as e:
         print(f, "ERR", e, open(f"{sys.argv[1]}/eval_{f}.err").read()[-400:])
 PY
-bash scripts/device/pack.sh $R/$NAME $NAME
+tar czf $OUT/$NAME-scores.tgz -C $R $NAME-scores
 ls -la $OUT
