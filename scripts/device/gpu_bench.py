@@ -1,7 +1,7 @@
 """GPU: the planner through transformers (dynamic cache, eager) against the same planner on a
 static cache replayed as CUDA graphs (kayas.brain.static_llama), same brain, same commands, one run.
 
-    python3 scripts/device/gpu_bench.py ADAPTER OUT.json
+    python3 scripts/device/gpu_bench.py ADAPTER OUT.json [DEVICE [LIMIT]]
 Prints p50/p95 per command on both hand-written sets, forward passes and ms per pass, the share
 of identical plans and exact_match of each.
 """
@@ -23,6 +23,8 @@ def run(planner, examples):
     for ex in examples:
         r = planner.decode(ex.command)
         got = [c.as_json() for c in parse_plan(r.text, planner.registry)]
+        if device == "cuda":
+            torch.cuda.synchronize()
         out.append({"text": r.text, "ms": r.seconds * 1000, "forwards": r.forwards, "exact": got == [c.as_json() for c in ex.calls()],
                     "forward_ms": r.timings.forward * 1000})
     return out
@@ -36,11 +38,15 @@ def summary(rows):
 
 
 adapter, out_path = sys.argv[1], sys.argv[2]
-sets = {name: labelled_examples(f"tests/data/{name}.jsonl") for name in ("handwritten", "handwritten_b")}
-planner = Planner.load(adapter, device="cuda")
+device = sys.argv[3] if len(sys.argv) > 3 else "cuda"
+limit = int(sys.argv[4]) if len(sys.argv) > 4 else None
+sets = {name: labelled_examples(f"tests/data/{name}.jsonl")[:limit] for name in ("handwritten", "handwritten_b")}
+planner = Planner.load(adapter, device=device)
 for ex in list(sets["handwritten"])[:8]:
     planner.decode(ex.command)  # warm-up
-result = {"device": __import__("torch").cuda.get_device_name()}
+import torch
+
+result = {"device": torch.cuda.get_device_name() if device == "cuda" else "cpu"}
 before = {n: run(planner, ex) for n, ex in sets.items()}
 t0 = time.perf_counter()
 use_static_cache(planner.decoder)
