@@ -130,6 +130,8 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
     """The command as said, from a rendered template's segments."""
     segs = list(segments)
     question = False
+    if not style.voice and rng.random() < cfg.verb_typo:  # the template's own verb, not a wrapper's ("make sure to")
+        segs = _misspell_verb(segs, rng)
     if imperative and rng.random() < cfg.wrapper:
         prefix, question = rng.choice(WRAPPERS)
         first, slot = segs[0]
@@ -147,8 +149,6 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
         if rng.random() < cfg.filler:
             for _ in range(rng.choice([1, 1, 2])):
                 segs = _insert_filler(segs, rng)
-    if not style.voice and rng.random() < cfg.verb_typo:
-        segs = _misspell_verb(segs, rng)
     if rng.random() < cfg.typo:
         words = _frame_words(segs)
         for _ in range(rng.choice([1, 1, 2])):

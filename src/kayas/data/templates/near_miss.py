@@ -434,6 +434,7 @@ stop = near("stop", "a stop or cancel that names nothing runs nothing; Kayas sto
     "quit the [program|app|application]",
     "end the [program|app]",
     "stop what's running",
+    "stop running [that|it|this|]",
     "kill whatever is running",
     "stop [that|this] [now|right now|immediately]",
 )
@@ -483,6 +484,8 @@ howto = near("howto", "a how-to question is answered in words; no tool clicks, t
     "does {_s:software} let you {_a:swaction}[?|]",
 ).imp(
     "explain how to {_a:swaction} in {_s:software}",
+    "run me through how to {_a:swaction} in {_s:software}",
+    "run me through how to {_c:codehow}",
     "tell me how to {_a:swaction} in {_s:software}",
     "walk me through how to {_a:swaction} in {_s:software}",
     "show me how to {_a:swaction} in {_s:software}",
@@ -522,6 +525,7 @@ music_actions = near("music_actions", "Kayas can play a query, pause and say wha
     "put [this song|this track|it] on my {_pl:playlist} playlist",
     "save [this song|this track|it] to my {_pl:playlist} playlist",
     "save [this song|this track|it] to my library",
+    "copy [this song|this track|it] to my {_pl:playlist} playlist",
     "make [a|a new] playlist [called {_pl:playlist}|for the gym|for my run|for the party|]",
     "create a playlist [called {_pl:playlist}|of {_q:music}|]",
     "start a new playlist [called {_pl:playlist}|]",
