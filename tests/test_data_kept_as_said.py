@@ -56,7 +56,8 @@ def test_opening_spotify_to_play_starts_it_then_plays(examples):
         assert "spotify.play_query" in tools, (command, plan)
         k = tools.index("spotify.play_query")
         assert k > 0 and plan[k - 1]["tool"] == "process.start_program" and plan[k - 1]["args"]["program"] == "spotify", (command, plan)
-    place = [(c, p) for c, p, _ in examples if re.fullmatch(r"(?i)play .+ on spotify", c.strip())]
+    place = [(c, p) for c, p, t in examples if re.search(r"(?i)\bplay .+ on spotify\W*$", c.strip())
+             and not t.startswith("multi") and not re.search(r"(?i)\b(open|launch|start|fire up|pull up) spotify\b", c)]
     assert place and all([x["tool"] for x in p] == ["spotify.play_query"] for _, p in place)
 
 

@@ -23,7 +23,7 @@ class AugmentConfig:
     suffix: float = 0.18  # "... thanks", "... for me"
     wake: float = 0.14  # "kayas, ..."
     typo: float = 0.12
-    verb_typo: float = 0.12  # of typed commands: the verb itself misspelt ("opn firefox")
+    verb_typo: float = 0.14  # of typed commands: the verb itself misspelt ("opn firefox")
     caps: float = 0.06
     filler: float = 0.6  # of voice commands
 
@@ -68,16 +68,16 @@ MISSPELL = {
 # the frame changes), so "opn firefox" is a start and never a kill. No misspelling here is
 # itself one of the verbs (tests check it).
 VERB_TYPOS = {
-    "open": ["opn", "opne", "oepn", "ope", "oppen", "opem"], "delete": ["delte", "dlete", "delet", "deleet", "deelte"],
-    "send": ["sned", "snd", "semd", "sen", "sendd"], "close": ["cloes", "clsoe", "colse", "clos", "cloe"],
-    "start": ["strat", "satrt", "strt", "sart", "statr"], "kill": ["kil", "kll", "kilk", "kiil"],
-    "launch": ["lauch", "luanch", "lanch", "launhc"], "play": ["paly", "pley", "ply", "plya"],
-    "pause": ["puase", "paus", "pauze", "pasue"], "create": ["creat", "craete", "cerate", "creaet"],
-    "archive": ["archve", "arcive", "archiv", "achive"], "copy": ["cpy", "coppy", "copi", "cpoy"],
-    "paste": ["pste", "paset", "pastr"], "search": ["serch", "seach", "saerch", "searh"],
+    "open": ["opn", "opne", "oepn", "ope", "oppen", "opem", "opwn", "oprn", "opeen", "oen", "ooen", "opeb"], "delete": ["delte", "dlete", "delet", "deleet", "deelte", "dleete", "delette", "deletr", "deltee", "delele"],
+    "send": ["sned", "snd", "semd", "sen", "sendd", "sedn", "snde", "sebd"], "close": ["cloes", "clsoe", "colse", "clos", "cloe", "closr", "clode", "cose", "closee", "cliose"],
+    "start": ["strat", "satrt", "strt", "sart", "statr", "strart", "starr", "sstart", "stsrt", "starg", "atart"], "kill": ["kil", "kll", "kilk", "kiil", "kiill", "klil", "killl", "kiol", "kikl"],
+    "launch": ["lauch", "luanch", "lanch", "launhc"], "play": ["paly", "pley", "ply", "plya", "plau", "pkay", "olay", "playy"],
+    "pause": ["puase", "paus", "pauze", "pasue", "pauss", "pusae", "oause", "paise", "pausr"], "create": ["creat", "craete", "cerate", "creaet"],
+    "archive": ["archve", "arcive", "archiv", "achive"], "copy": ["cpy", "coppy", "copi", "cpoy", "coopy", "cppy", "copu", "cipy", "xopy"],
+    "paste": ["pste", "paset", "pastr", "pastw", "paate", "psate", "pasre"], "search": ["serch", "seach", "saerch", "searh", "serach", "seacrh", "searhc", "sarch", "searcg", "sreach"],
     "find": ["fnid", "fid", "finf", "fimd"], "run": ["rn", "runn", "rnu"], "type": ["tpye", "typ", "tyep"],
     "click": ["clikc", "clik", "clcik"], "list": ["lsit", "lst", "lis"], "show": ["shwo", "sho", "shw"],
-    "append": ["apend", "appnd", "apped"], "add": ["ad", "addd", "asd"], "make": ["mkae", "amke", "mak"],
+    "append": ["apend", "appnd", "apped", "appned", "appemd", "appen", "apppend", "aapend"], "add": ["ad", "addd", "asd", "sdd", "aad", "adf"], "make": ["mkae", "amke", "mak"],
     "tell": ["tel", "tlel", "tekl"], "post": ["psot", "pots", "pst"], "email": ["emial", "emal", "eamil"],
     "mail": ["mial", "maill"], "message": ["mesage", "messgae", "mesaage"], "stop": ["stp", "sotp", "stpo"],
     "remove": ["remvoe", "remov", "rmeove"], "trash": ["trahs", "trsh"], "turn": ["trun", "tunr", "tirn"],
@@ -130,6 +130,8 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
     """The command as said, from a rendered template's segments."""
     segs = list(segments)
     question = False
+    if not style.voice and rng.random() < cfg.verb_typo:  # the template's own verb, not a wrapper's ("make sure to")
+        segs = _misspell_verb(segs, rng)
     if imperative and rng.random() < cfg.wrapper:
         prefix, question = rng.choice(WRAPPERS)
         first, slot = segs[0]
@@ -147,8 +149,6 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
         if rng.random() < cfg.filler:
             for _ in range(rng.choice([1, 1, 2])):
                 segs = _insert_filler(segs, rng)
-    if not style.voice and rng.random() < cfg.verb_typo:
-        segs = _misspell_verb(segs, rng)
     if rng.random() < cfg.typo:
         words = _frame_words(segs)
         for _ in range(rng.choice([1, 1, 2])):

@@ -253,6 +253,92 @@ CHORES = _split("""the kitchen|the house|my room|the bathroom|the garage|the clo
 the kids' room|the living room|the oven|the windows|the attic|the shed|the basement|the spare room|the patio|
 the floors|the whole flat""")
 
+# ---------------------------------------------------------------- round 6: the classes still missed
+# Apps Kayas has no tool for: posting, messaging, boards and notes live there, not in Slack or email.
+POST_APPS = _split("""Instagram|Facebook|Twitter|X|LinkedIn|TikTok|Snapchat|Threads|Bluesky|Pinterest|Mastodon|
+Tumblr|Reddit|YouTube|my Instagram story|my Facebook page|my LinkedIn|the company LinkedIn page|Insta|FB|BeReal|
+Flickr|Strava|Goodreads|Letterboxd|Substack|Medium""")
+MSG_APPS = _split("""WhatsApp|Telegram|Signal|Discord|Messenger|Facebook Messenger|Teams|Microsoft Teams|Teams chat|
+iMessage|WeChat|Viber|Skype|Google Chat|Zoom chat|Instagram DMs|Snapchat|LINE|Kik|the family WhatsApp""")
+TASK_APPS = _split("""Trello|Asana|Notion|Todoist|Google Keep|Evernote|OneNote|Jira|Microsoft To Do|the Reminders app|
+Apple Notes|the Notes app|Things|TickTick|Any.do|Google Tasks|ClickUp|Monday|Basecamp|Confluence|Obsidian|Bear|
+Airtable|Linear|Wunderlist|Keep|Miro|Google Docs|my Notion page|the Jira board|Trello board""")
+BOARDS = _split("""the Marketing board|my Home board|the sprint board|the Backlog|the Doing column|the To Do column|
+the Q3 roadmap|my Personal workspace|the Launch project|the team board|the Shopping note|my Ideas page|
+the Kitchen renovation board|the Wedding planning board|the Bugs project|the Inbox list|my Work notebook""")
+TEAM_CHANNELS = _split("""general|design|engineering|marketing|sales|support|random|dev|ops|announcements|
+product|hiring|gaming|memes|off-topic|homework|music|events""")
+GROUPS = _split("""the family group|the football group chat|the team chat|the book club group|the uni group|
+the neighbours group|my work group|the gaming server|the parents group|the group chat|the housemates chat|
+the running club|the five-a-side group|the wedding group|the cousins chat""")
+POSTS = _split("""this photo|a photo|my last photo|this picture|the video from yesterday|a story|a reel|my new headshot|
+the holiday pics|this meme|a selfie|the sunset picture|my workout|the screenshot|a poll|this link|the beach photos|
+a photo of my dinner|the birthday video|my latest blog post""")
+# Lists a user keeps, named by purpose (the same names the filesystem templates write to).
+LISTS = _split("""my shopping list|the shopping list|my grocery list|the grocery list|my to-do list|my todo list|
+the todo list|my to do list|the to-do list|my packing list|the packing list|my reading list|my wish list|
+the chores list|my errands list|my gift list|the guest list|my bucket list|our shopping list|my work todo list|
+the list|my list|my groceries list|the weekly shop list|my checklist""")
+# Software and how-to questions: the answer is words, not a click or a search.
+SOFTWARE = _split("""Word|Microsoft Word|Google Docs|Excel|Google Sheets|PowerPoint|Keynote|Photoshop|GIMP|VS Code|
+Chrome|Firefox|Outlook|Gmail|Zoom|Teams|Slack|Spotify|Windows|Windows 11|my Mac|macOS|Linux|Ubuntu|the terminal|
+Notepad|Blender|Premiere|Figma|Canva|LibreOffice|Discord|Notion|Pages|Numbers|Illustrator|Lightroom|OBS|Audacity|
+iMovie|Google Slides|Visual Studio|IntelliJ|vim|emacs|Safari|Edge|File Explorer|Finder|Excel online""")
+SW_ACTIONS = _split("""insert a page break|make text bold|add a table of contents|change the font size|turn on track changes|
+add page numbers|merge cells|freeze the top row|make a pivot table|use vlookup|remove the background|crop an image|
+split the screen|take a screenshot|record my screen|share my screen|mute myself|change my status|clear the cache|
+install an extension|turn on dark mode|undo something|find and replace a word|add a signature|set up an out of office|
+run a spell check|change the margins|add a header|insert a picture|wrap text|sort a column|rotate a page|
+compress a PDF|zip a folder|make a shortcut|change the wallpaper|use multiple cursors|add a bullet list|
+strike through text|change the line spacing|add a footnote|make a chart|blur my background|raise my hand|
+export to PDF|add a hyperlink|indent a paragraph|highlight text|change the theme|delete a page|
+add a column|hide a row|lock a cell|format a table|centre the text|make a new slide|add transitions|
+change the default browser|block pop-ups|bookmark a page|open an incognito window|restore closed tabs""")
+CODE_HOWTO = _split("""write a for loop in C++|reverse a string in Python|declare an array in Java|read a file in Python|
+center a div in CSS|make an HTTP request in JavaScript|sort a list in Python|undo a git commit|exit vim|
+write a while loop in bash|define a function in Rust|concatenate strings in Go|install numpy|
+create a virtual environment|use git rebase|write a list comprehension|parse JSON in JavaScript|
+make a class in Python|use a switch statement in C|connect to a database in Java|write a unit test|
+delete a branch in git|resolve a merge conflict|use async await|write a regex for emails|print hello world in C|
+check if a key is in a dict|convert a string to an int in Python|loop over a dictionary|use pointers in C""")
+SHELL_HOWTO = _split("""list hidden files|find large files|check my IP address|untar a file|kill a process by port|
+see open ports|change file permissions|count lines in a file|check which version of Python I have|
+find a file by name|see disk usage|check my RAM|make a script executable|run a command in the background|
+schedule a cron job|see running processes|copy a folder|rename lots of files|mount a drive|ssh into a server""")
+SW_BUTTONS = _split("""Page Break|Bold|Insert|Table of Contents|Track Changes|Merge Cells|Share|Mute|Format Painter|
+Wrap Text|Freeze Panes|Pivot Table|Review|Layout|Design|Developer|Quick Access|Record|Breakout Rooms""")
+# Music that Kayas cannot do: skip, playlists, likes, volume, modes.
+PLAYLIST_NAMES = _split("""workout|road trip|Chill Vibes|gym|running|party|study|Sunday morning|dinner party|
+summer|sleep|focus|driving|wedding|throwbacks|Discover Weekly|liked songs|favourites|rainy day|cooking""")
+MODES = _split("""whisper mode|night mode|driving mode|kids mode|party mode|sleep mode|focus mode|quiet mode|
+do not disturb|guest mode|conversation mode|continuous conversation|brief mode|privacy mode|dark mode""")
+# News and what the web says: the answer would be read out, no tool reads the web to the user.
+NEWS_SITES = _split("""BBC|the BBC|BBC News|bbc.co.uk|bbc.com|CNN|cnn.com|the Guardian|theguardian.com|Reuters|
+Hacker News|Reddit|r/worldnews|Twitter|X|the New York Times|nytimes.com|ESPN|espn.com|Sky News|Fox News|
+the Verge|TechCrunch|Wikipedia|Google News|AP News|Al Jazeera|the Times|NPR|Bloomberg|the FT|Product Hunt|
+Medium|my RSS feed|Yahoo Finance|the Washington Post|Sky Sports|BBC Sport|the Daily Mail|Politico|Wired""")
+NEWS_THINGS = _split("""the news|the headlines|the top stories|the top story|today's headlines|the latest articles|
+the front page|what's trending|the trending topics|the scores|the football scores|the latest scores|the top posts|
+the most read articles|the business news|the tech news|the sports news|the breaking news|the latest news|
+the main stories|the big stories today|the world news|the local news|the top headlines|the morning headlines""")
+# TV, radio and devices.
+TV_CHANNELS = _split("""channel 4|channel 5|channel 7|channel 12|BBC One|BBC Two|ITV|ITV2|CNN|ESPN|Fox|CBS|NBC|ABC|
+HBO|Sky Sports|Sky One|Sky News|Dave|E4|the Discovery Channel|the History Channel|Nickelodeon|Cartoon Network|
+the news channel|MTV|Comedy Central|channel 101|the sports channel|the weather channel|PBS|TNT|Eurosport|More4""")
+RADIO = _split("""Radio 1|Radio 2|Radio 4|BBC Radio 6 Music|Capital FM|Heart|NPR|the local station|Classic FM|KEXP|
+Kiss FM|LBC|talkSPORT|101.1|98.7 FM|Radio X|Absolute Radio|Magic FM|the radio|the football on the radio|
+the traffic report|Jazz FM|KISS 108|Z100|WNYC""")
+TV_DEVICES = _split("""the TV|the telly|the television|the TV in the bedroom|the box|the Fire Stick|the Roku|the Apple TV|
+the Chromecast|the Xbox|the PlayStation|the projector|the soundbar|the stereo|the radio|the DVD player|
+the set-top box|the Sky box|the smart TV|the living room TV|the kitchen radio|the telly upstairs|the TV downstairs""")
+GAMES = _split("""the game|the match|the football|the Arsenal game|the F1|the Super Bowl|the Lakers game|the derby|
+the cricket|the rugby|the tennis|Wimbledon|the Grand Prix|the boxing|the World Cup final|the Yankees game|
+the Champions League|the hockey game|the golf|the darts|the snooker|the Olympics|tonight's match|the big game""")
+# Physical things and people: finding them is not a file search.
+LOST = _split("""phone|iPhone|keys|car keys|car|glasses|AirPods|remote|TV remote|wallet|purse|dog|cat|bike|laptop|
+watch|Apple Watch|earbuds|tablet|iPad|headphones|sunglasses|charger|backpack|umbrella|house keys|ring|
+reading glasses|Android phone|Galaxy|Pixel|kindle|work badge|hearing aids|shoes|coat|kids|luggage|suitcase""")
+
 POOLS = {
     "city": listed(CITIES), "city2": listed(CITIES), "country": listed(COUNTRIES), "when": listed(WHEN),
     "day": listed(DAYS), "time": listed(TIMES), "time2": listed(TIMES), "duration": listed(DURATIONS),
@@ -272,4 +358,11 @@ POOLS = {
     "holiday": listed(HOLIDAYS), "symptom": listed(SYMPTOMS), "gadget": listed(GADGETS),
     "network": listed(NETWORKS), "aname": listed(NAMES), "accent": listed(ACCENTS), "thing": listed(PHYSICAL),
     "chore": listed(CHORES),
+    "postapp": listed(POST_APPS), "msgapp": listed(MSG_APPS), "taskapp": listed(TASK_APPS), "board": listed(BOARDS),
+    "group": listed(GROUPS), "post": listed(POSTS), "list": listed(LISTS), "software": listed(SOFTWARE),
+    "swaction": listed(SW_ACTIONS), "codehow": listed(CODE_HOWTO), "shellhow": listed(SHELL_HOWTO),
+    "swbutton": listed(SW_BUTTONS), "playlist": listed(PLAYLIST_NAMES), "mode": listed(MODES),
+    "newssite": listed(NEWS_SITES), "newsthing": listed(NEWS_THINGS), "tvch": listed(TV_CHANNELS),
+    "radio": listed(RADIO), "tvdev": listed(TV_DEVICES), "game": listed(GAMES), "lost": listed(LOST),
+    "teamchan": listed(TEAM_CHANNELS),
 }

@@ -725,6 +725,60 @@ def _program_window(rng: random.Random, style: Style) -> Fill:
     return Fill(surface, (program, cv.title_case(surface)))
 
 
+# ---------------------------------------------------------------- lists, documents, apps, news (round 6)
+_LIST_NOUNS = """todo|to-do|to do|shopping|grocery|packing|reading|wish|chores|errands|gift|guest|bucket|
+movies|books|christmas|birthday|party|camping|baby|wedding|work todo|weekly shopping|holiday packing""".replace("\n", "").split("|")
+
+
+def _list_name(articles: list[str], nouns: list[str] = _LIST_NOUNS) -> Sampler:
+    """A list named by its purpose (`my shopping list`, `a new packing list`) -> `<purpose>.txt`."""
+    lead = re.compile(r"^(%s)\s" % "|".join(sorted({w for a in articles for w in a.split()} | {"an"})))
+
+    @parses(lambda said: cv.purpose_filename(said) if lead.match(said) and said.lower().endswith("list") else None)
+    def sample(rng: random.Random, style: Style) -> Fill:
+        art = rng.choice(articles)
+        noun = rng.choice(nouns)
+        if art in {"a", "an"}:
+            art = "an" if noun[0] in "aeiou" else "a"
+        surface = f"{art} {noun} list"
+        return Fill(surface.upper() if style.caps else surface, cv.purpose_filename(surface))
+
+    return sample
+
+
+LIST_ITEMS = """eggs|milk|oat milk|bread|bananas|coffee|tea bags|pasta|rice|tomatoes|onions|cheese|butter|yoghurt|
+dog food|cat litter|toilet roll|bin bags|washing up liquid|AA batteries|sunscreen|shampoo|olive oil|avocados|
+a birthday card for Ana|call the plumber|renew my passport|book the dentist|fix the bike|pay the water bill|
+email the landlord|return the library books|pick up the dry cleaning|sort out the car insurance|buy a new kettle|
+wrap the presents|phone charger|passport|swimsuit|hiking boots|the Hobbit|Dune|clean the gutters|
+two pints of milk|a dozen eggs|gluten free bread|chocolate|wine for Saturday|nappies|kitchen roll|lemons|
+garlic|chicken thighs|frozen peas|cereal|ice cream|crisps|a new toothbrush|light bulbs|plasters""".replace("\n", "").split("|")
+
+DOCS = """CV|resume|cover letter|lease|lease agreement|tax return|2023 tax return|tax returns|recipe for banana bread|
+lasagna recipe|recipes|wedding photos|holiday photos|photos of the beach|photos from Rome|pictures of the dog|
+passport scan|payslips|bank statements|essay|thesis|dissertation|slides from the meeting|budget spreadsheet|
+insurance documents|car insurance|home insurance policy|invoice from the plumber|receipts|warranty|
+manual for the dishwasher|lecture notes|meeting minutes|employment contract|birth certificate scan|boarding pass|
+concert tickets PDF|expenses spreadsheet|phone bill|electricity bill|rental agreement|MOT certificate|
+job application|reference letter|mortgage statement|P60|driving licence scan|school report|
+photos of the kids|baby photos|screenshots|notes from the lecture|book draft|wedding speech""".replace("\n", "").split("|")
+
+_NEWS_DOMAINS = """bbc.co.uk|bbc.com|cnn.com|theguardian.com|reuters.com|nytimes.com|apnews.com|news.google.com|
+espn.com|news.ycombinator.com|theverge.com|npr.org|aljazeera.com|bloomberg.com|ft.com|skysports.com|
+foxnews.com|techcrunch.com|bbc.co.uk/news|bbc.co.uk/sport|washingtonpost.com|politico.com|wired.com|
+reddit.com/r/worldnews|news.sky.com""".replace("\n", "").split("|")
+NEWS_QUERIES = """today's headlines|the latest news|news about the election|top stories today|football scores|
+premier league scores|trending topics|latest tech news|election results|bbc news live|stock market news|
+news in Leeds|breaking news|what's trending on twitter|nba scores tonight|world news today|
+the latest on the strike|weather warnings today""".replace("\n", "").split("|")
+
+APP_WINDOWS = """Word|Microsoft Word|Google Docs|Excel|PowerPoint|Zoom|Teams|Outlook|Photoshop|LibreOffice Writer|
+Google Sheets|Zoom Meeting|Document1 - Word|Book1 - Excel|Presentation1""".replace("\n", "").split("|")
+APP_BUTTONS = """Page Break|Bold|Italic|Insert|Table of Contents|Track Changes|Merge Cells|Share|Mute|Unmute|
+Format Painter|Wrap Text|Freeze Panes|Pivot Table|Review|Layout|Design|New Slide|Start Video|Stop Video|
+Share Screen|Leave|Raise Hand|Send|Reply All|Spelling|Word Count|Header|Page Numbers|Sort|Filter""".replace("\n", "").split("|")
+
+
 POOLS: dict[str, Sampler] = {
     "progwin": _program_window,
     "file": _file,
@@ -774,4 +828,12 @@ POOLS: dict[str, Sampler] = {
     "calckey": _calc_key,
     "calcwin": _calc_window,
     "seconds": _seconds,
+    "listname": _list_name(["my", "the", "my", "the"]),
+    "newlist": _list_name(["a", "a", "a new", "an empty"]),
+    "listitem": as_said(LIST_ITEMS, quote=0.15),
+    "doc": as_said(DOCS),
+    "newsdomain": mapped([(d, cv.site_url(d)) for d in _NEWS_DOMAINS]),
+    "newsq": as_said(NEWS_QUERIES, quote=0.1),
+    "appwindow": titled(APP_WINDOWS),
+    "appbutton": titled(APP_BUTTONS),
 }

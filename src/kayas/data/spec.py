@@ -88,17 +88,19 @@ class TemplateSet:
     A no-tool set may say what it is about in `covers` (words such as "weather",
     "alarm"): when a registered tool of the user's names one of them, that tool takes the
     requests over and the set is left out, so the data never says `[]` where a tool fits.
-    `why` is the explanation its examples carry.
+    `why` is the explanation its examples carry. `weight` scales a no-tool set's share of
+    its kind's `[]` budget (1: by the root of its phrasings, as every set).
     """
 
     def __init__(self, tool: str, name: str | None = None, pools: dict[str, Sampler] | None = None, role: str = "single",
-                 covers: tuple[str, ...] = (), why: str = ""):
+                 covers: tuple[str, ...] = (), why: str = "", weight: float = 1.0):
         self.tool = tool
         self.name = name or tool or "no_tool"  # the template ids' prefix; unique across sets
         self.pools = dict(pools or {})
         self.role = role
         self.covers = tuple(covers)
         self.why = why
+        self.weight = weight
         self.templates: list[Template] = []
 
     def _add(self, patterns: tuple[str, ...], imperative: bool, build: Build | None, fixed: dict[str, Any]) -> "TemplateSet":

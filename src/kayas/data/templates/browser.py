@@ -227,4 +227,34 @@ launch = TemplateSet("process.start_program", "browser.launch", role="launch").i
     build=lambda s: [call("process.start_program", program=s["program"], background=True)],
 )
 
-SETS = [site, google, youtube, pages, after_click, after_press, after_fill, after_shot, after_wait, launch]
+# News sites opened, and news searched for, stay browser calls; "read me the top stories on
+# bbc.co.uk" or "what's the news" run nothing (out_of_scope read_web, news).
+news_sites = TemplateSet("browser.run_steps", "browser.news").imp(
+    "open {site:newsdomain}",
+    "go to {site:newsdomain}",
+    "pull up {site:newsdomain}",
+    "take me to {site:newsdomain}",
+    "load {site:newsdomain}",
+    "open {site:newsdomain} in the browser",
+    "navigate to {site:newsdomain}",
+    "visit {site:newsdomain}",
+    build=_site,
+).imp(
+    "google {query:newsq}",
+    "search the web for {query:newsq}",
+    "search for {query:newsq}",
+    "search google for {query:newsq}",
+    "do a google search for {query:newsq}",
+    "look up {query:newsq} on google",
+    build=_google,
+).ask(
+    "can you open {site:newsdomain}[?|]",
+    "could you go to {site:newsdomain} for me[?|]",
+    build=_site,
+).ask(
+    "can you google {query:newsq}[?|]",
+    "could you search the web for {query:newsq}[?|]",
+    build=_google,
+)
+
+SETS = [site, google, youtube, pages, after_click, after_press, after_fill, after_shot, after_wait, launch, news_sites]

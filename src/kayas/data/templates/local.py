@@ -30,4 +30,32 @@ search = TemplateSet("local.search").ask(
     "do a local search for {query:localq}",
 )
 
-SETS = [search]
+# Documents the user names like things ("my CV", "the lease", "photos of the beach"): a file
+# search, read-only. Things in the world ("find my phone") run nothing: templates/near_miss.py physical.
+docs = TemplateSet("local.search", "local.docs").imp(
+    "find my {query:doc}",
+    "find the {query:doc} [for me|]",
+    "locate my {query:doc}",
+    "look for my {query:doc} [on the computer|on my laptop|]",
+    "find my {query:doc} file",
+    "dig out my {query:doc}",
+    "track down my {query:doc}",
+    "help me find my {query:doc}",
+    "find where I saved my {query:doc}",
+).ask(
+    "where's my {query:doc}[?|]",
+    "where is my {query:doc}[?|]",
+    "where's the {query:doc}[?|]",
+    "where are my {query:doc}[?|]",
+    "where did I put my {query:doc}[?|]",
+    "where did I save the {query:doc}[?|]",
+    "where's the {query:doc} document[?|]",
+    "can you find my {query:doc}[?|]",
+    "could you find the {query:doc} for me[?|]",
+    "I can't find my {query:doc} [anywhere|]",
+    "have I got my {query:doc} saved somewhere[?|]",
+    "do I still have my {query:doc}[?|]",
+    "is my {query:doc} on here somewhere[?|]",
+)
+
+SETS = [search, docs]

@@ -135,6 +135,25 @@ kill = TemplateSet("process.kill_process").imp(
     "get rid of the {name:process} processes",
     "{name:process} keeps hanging, force quit it",
     "I need every {name:process} process gone",
+).imp(
+    # A stop with a program named kills it; with nothing named ("stop the process") it runs
+    # nothing (near_miss.stop).
+    "stop the {name:process} process",
+    "kill off {name:process}",
+    "shut {name:process} down",
+    "close {name:process} completely",
+    "end all {name:process} processes",
+    "kill {name:process} [now|right now|immediately]",
+    "terminate all {name:process} processes",
+    "force stop {name:process}",
+    "stop all {name:process} processes",
+    "kill every instance of {name:process}",
+).ask(
+    "can you kill {name:process}[?|]",
+    "could you close every {name:process}[?|]",
+    "would you kill {name:process} for me[?|]",
+    "{name:process} is stuck, can you kill it[?|]",
+    "{name:process} won't close, force quit it",
 )
 
 procs = TemplateSet("process.list_processes").ask(

@@ -182,4 +182,20 @@ find = TemplateSet("uia.find_window").ask(
     "find the window named {title:window}",
 )
 
-SETS = [click, type_text, close, windows, tree, find]
+# Imperative UI commands in an application's window keep their uia calls; the same words as a
+# how-to question ("how do I insert a page break in word") run nothing (near_miss.howto).
+click_app = TemplateSet("uia.click_button", "uia.click_app").imp(
+    "click {button_text:appbutton} in the {window_title:appwindow} window",
+    "click {button_text:appbutton} in {window_title:appwindow}",
+    "press {button_text:appbutton} in {window_title:appwindow}",
+    "hit the {button_text:appbutton} button in {window_title:appwindow}",
+    "in {window_title:appwindow}, click {button_text:appbutton}",
+    "click the {button_text:appbutton} button [in|on] the {window_title:appwindow} window",
+    "select {button_text:appbutton} in {window_title:appwindow}",
+    "press the {button_text:appbutton} button in the {window_title:appwindow} window",
+).ask(
+    "can you click {button_text:appbutton} in {window_title:appwindow}[?|]",
+    "could you press {button_text:appbutton} in the {window_title:appwindow} window[?|]",
+)
+
+SETS = [click, type_text, close, windows, tree, find, click_app]
