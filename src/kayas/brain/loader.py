@@ -2,7 +2,11 @@
 
 The folder's format (`kayas_adapter.json`, read into `AdapterInfo`) is `kayas.formats.adapter`.
 A LoRA is merged into the base at load: the planner then runs one plain model, as fast as
-the base alone.
+the base alone. Which engine runs it (`kayas.engines.factory`): llama.cpp on the CPU (the
+merge is made once as a GGUF and cached, `kayas.engines.gguf_brain`), torch on CUDA or when
+asked for (`--engine torch`: transformers and peft, the `train` extra). The tokenizer and
+the chat template come from the adapter folder through the `tokenizers` wheel and jinja2
+(`kayas.brain.tokenizer`), so the llama.cpp path imports neither torch nor transformers.
 """
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from typing import Any
 
 from kayas.errors import KayasError
 from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
-from kayas.models import ModelLoadError, load_model, load_tokenizer, pick_device, repair_tokenizer, resolve, weight_fingerprint
+from kayas.brain.tokenizer import ChatTokenizer, TokenizerError
+from kayas.engines.base import Engine
+from kayas.models import ModelLoadError, ModelSource, resolve
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"
 ADAPTER_ENV = "KAYAS_ADAPTER"
@@ -35,24 +41,14 @@ def find_adapter(adapter: str | None) -> Path:
 
 @dataclass
 class Brain:
-    """A ready model: merged weights in eval mode, its tokenizer and its system prompt."""
+    """A ready brain: the engine that runs it, its tokenizer and its system prompt."""
 
-    model: Any
-    tokenizer: Any
+    engine: Engine
+    tokenizer: ChatTokenizer
     system_prompt: str
     info: AdapterInfo
     base_name: str
-
-
-def _load_tokenizer(info: AdapterInfo, base_source) -> Any:
-    from transformers import AutoTokenizer
-
-    if (info.path / "tokenizer_config.json").is_file():
-        try:
-            return repair_tokenizer(AutoTokenizer.from_pretrained(info.path))
-        except Exception as exc:  # noqa: BLE001 - any failure is a broken adapter folder
-            raise AdapterError(f"cannot load the tokenizer in {info.path}: {exc}") from None
-    return load_tokenizer(base_source)
+    model: Any = None  # the torch engine's transformers model (None for llama.cpp)
 
 
 QUANTIZE_ENV = "KAYAS_QUANTIZE"
@@ -60,35 +56,75 @@ QUANTIZE_CHOICES = ("none", "int8")
 
 
 def load_brain(
-    adapter: str | None = None, model: str | None = None, device: str | None = None, dtype: Any = None, quantize: str | None = None
+    adapter: str | None = None,
+    model: str | None = None,
+    device: str | None = None,
+    dtype: Any = None,
+    quantize: str | None = None,
+    engine: str | None = None,
+    threads: int | None = None,
 ) -> Brain:
-    """Base (`--model`, else the adapter's base_model) + adapter, merged, on `device`.
+    """Base (`--model`, else the adapter's base_model) + adapter, merged, in an engine.
 
-    `quantize` (else $KAYAS_QUANTIZE, else "none"): "int8" stores the transformer's linear
-    weights as int8 (CPU only): 1.9-2.4x faster plans on 2 cores, but a few plans change
-    (95.9 % exact on the first hand-written set instead of 96.5 %), so it is opt-in.
+    `engine` (else $KAYAS_ENGINE, else the fastest installed for the device): "llamacpp" or
+    "torch". `quantize` (else $KAYAS_QUANTIZE, else "none"), torch engine only: "int8"
+    stores the transformer's linear weights as int8 (CPU only), faster but a few plans change.
     """
-    import torch
+    from kayas.engines.factory import ENGINE_ENV, choose, make_engine
+    from kayas.engines.gguf_brain import llamacpp_can_run
 
     info = AdapterInfo.read(find_adapter(adapter))
+    base_source = resolve(model or info.base_model)
+    mode = (quantize or os.environ.get(QUANTIZE_ENV) or "none").lower()
+    name = choose(engine, device)
+    if name == "llamacpp" and not (engine or os.environ.get(ENGINE_ENV)) and (mode != "none" or not llamacpp_can_run(info, base_source)):
+        name = choose("torch", device)  # auto: int8 and non-Llama bases (Gemma 3) are the torch engine's
+    if name != "torch" and mode != "none":
+        raise KayasError(f"--quantize {mode} is for the torch engine; the llama.cpp engine has its own weight type (use --engine torch)")
+    tokenizer = chat_tokenizer(info, base_source)
+    ready = make_engine(name, info, base_source, device=device, dtype=dtype, quantize=quantize, threads=threads)
+    if ready.engine.vocab_size < len(tokenizer):
+        raise AdapterError(
+            f"the tokenizer in {info.path} has {len(tokenizer)} tokens but the model only {ready.engine.vocab_size}: wrong base model?"
+        )
+    return Brain(ready.engine, tokenizer, info.system_prompt, info, base_source.name, ready.model)
+
+
+def chat_tokenizer(info: AdapterInfo, base_source: ModelSource) -> ChatTokenizer:
+    """The adapter folder's tokenizer (what `kayas train` saves), else the base's."""
+    folders = [info.path] + ([Path(base_source.path)] if not base_source.gguf_file and Path(base_source.path).is_dir() else [])
+    for folder in folders:
+        if (folder / "tokenizer.json").is_file():
+            try:
+                return ChatTokenizer.from_folder(folder)
+            except TokenizerError as exc:
+                raise AdapterError(f"cannot load the tokenizer in {folder}: {exc}") from None
+    import importlib.util
+
+    if importlib.util.find_spec("transformers") is not None:  # a GGUF base whose tokenizer only transformers reads
+        from kayas.models import load_tokenizer
+
+        return ChatTokenizer.from_transformers(load_tokenizer(base_source))
+    raise AdapterError(f"no tokenizer.json in {info.path}: copy the base model's tokenizer there (or install the train extra)")
+
+
+def load_torch_model(info: AdapterInfo, base_source: ModelSource, device: str | None, dtype: Any = None, quantize: str | None = None) -> Any:
+    """The merged transformers model on `device`, in eval mode (the torch engine's weights)."""
+    import torch
+
+    from kayas.models import pick_device
+
     device = pick_device(device)
     mode = _quantize_mode(quantize, device)  # a bad value fails before the model loads
     dtype = dtype or torch.float32
-    base_source = resolve(model or info.base_model)
-    tokenizer = _load_tokenizer(info, base_source)
     if info.method == "full":
         net = _load_full(info, dtype)
     else:
         net = _load_lora(info, base_source, dtype)
-    vocab = net.get_output_embeddings().weight.shape[0]
-    if vocab < len(tokenizer):
-        raise AdapterError(f"the tokenizer in {info.path} has {len(tokenizer)} tokens but the model only {vocab}: wrong base model?")
-    if getattr(tokenizer, "chat_template", None) is None:
-        raise AdapterError(f"the tokenizer in {info.path} has no chat template")
     net.to(device).eval()
     if mode == "int8":
         quantize_int8(net)
-    return Brain(net, tokenizer, info.system_prompt, info, base_source.name)
+    return net
 
 
 def _quantize_mode(quantize: str | None, device: str) -> str:
@@ -131,6 +167,8 @@ def _check_base(info: AdapterInfo, base: Any, name: str) -> None:
         return
     import transformers
 
+    from kayas.models import weight_fingerprint
+
     here = weight_fingerprint(base)
     same = len(here) == len(info.base_fingerprint) and all(abs(a - b) <= 1e-3 for a, b in zip(here, info.base_fingerprint))
     if not same:
@@ -143,6 +181,8 @@ def _check_base(info: AdapterInfo, base: Any, name: str) -> None:
 
 def _load_lora(info: AdapterInfo, base_source, dtype: Any) -> Any:
     from peft import PeftModel
+
+    from kayas.models import load_model
 
     if not (info.path / "adapter_config.json").is_file():
         raise AdapterError(f"{info.path} says method 'lora' but holds no adapter_config.json")
