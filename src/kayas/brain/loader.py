@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kayas.errors import KayasError
-from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
 from kayas.brain.tokenizer import ChatTokenizer, TokenizerError
 from kayas.engines.base import Engine
+from kayas.errors import KayasError
+from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
 from kayas.models import ModelLoadError, ModelSource, resolve
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"

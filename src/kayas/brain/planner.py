@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 from kayas.brain.confidence import Calibration, confidence
 from kayas.brain.decode import ConstrainedDecoder, DecodeConfig, DecodeResult

@@ -10,7 +10,7 @@ so the decoder's choices (argmax, sampling, the copy bias) are the same code for
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -65,5 +65,5 @@ class Engine(ABC):
     def rollback(self, position: int) -> None:
         """Cut the cache back to its first `position` tokens."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - most engines have nothing to free early
         """Free native memory now rather than at garbage collection."""
