@@ -19,11 +19,11 @@ CHOICES = ("auto", "llamacpp", "torch")
 
 def installed(name: str) -> bool:
     """Whether an engine's libraries are installed (found without importing them)."""
-    if name == "llamacpp":
-        return importlib.util.find_spec("llama_cpp") is not None
-    if name == "torch":
-        return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers", "peft"))
-    return False
+    modules = {"llamacpp": ("llama_cpp",), "torch": ("torch", "transformers", "peft")}.get(name, ("",))
+    try:
+        return all(importlib.util.find_spec(m) is not None for m in modules)
+    except (ImportError, ValueError):
+        return False
 
 
 def cuda_available() -> bool:
