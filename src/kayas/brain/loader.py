@@ -11,16 +11,16 @@ the chat template come from the adapter folder through the `tokenizers` wheel an
 from __future__ import annotations
 
 import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kayas.brain.tokenizer import ChatTokenizer, TokenizerError
 from kayas.engines.base import Engine
+from kayas.engines.torch_engine import QUANTIZE_CHOICES, _quantize_mode, load_torch_model, quantize_int8  # noqa: F401 - their old home
 from kayas.errors import KayasError
 from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
-from kayas.models import ModelLoadError, ModelSource, resolve
+from kayas.models import ModelSource, resolve
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"
 ADAPTER_ENV = "KAYAS_ADAPTER"
@@ -52,7 +52,6 @@ class Brain:
 
 
 QUANTIZE_ENV = "KAYAS_QUANTIZE"
-QUANTIZE_CHOICES = ("none", "int8")
 
 
 def load_brain(
@@ -108,92 +107,3 @@ def chat_tokenizer(info: AdapterInfo, base_source: ModelSource) -> ChatTokenizer
     raise AdapterError(f"no tokenizer.json in {info.path}: copy the base model's tokenizer there (or install the train extra)")
 
 
-def load_torch_model(info: AdapterInfo, base_source: ModelSource, device: str | None, dtype: Any = None, quantize: str | None = None) -> Any:
-    """The merged transformers model on `device`, in eval mode (the torch engine's weights)."""
-    import torch
-
-    from kayas.models import pick_device
-
-    device = pick_device(device)
-    mode = _quantize_mode(quantize, device)  # a bad value fails before the model loads
-    dtype = dtype or torch.float32
-    if info.method == "full":
-        net = _load_full(info, dtype)
-    else:
-        net = _load_lora(info, base_source, dtype)
-    net.to(device).eval()
-    if mode == "int8":
-        quantize_int8(net)
-    return net
-
-
-def _quantize_mode(quantize: str | None, device: str) -> str:
-    mode = (quantize or os.environ.get(QUANTIZE_ENV) or "none").lower()
-    if mode not in QUANTIZE_CHOICES:
-        raise KayasError(f"quantize must be one of {', '.join(QUANTIZE_CHOICES)}, got {mode!r}")
-    if mode == "int8" and device != "cpu":
-        raise KayasError(f"int8 quantisation runs on the CPU only (device {device}); use --quantize none")
-    return mode
-
-
-def quantize_int8(net: Any) -> None:
-    """int8 weights for the linear layers of the transformer body (dynamic quantisation).
-
-    One forward pass on a CPU reads every weight once: at fp32 that memory traffic is most of
-    the planner's latency, and int8 cuts it by four. The LM head stays in full precision; the
-    decoder multiplies only the rows the grammar allows. Activations are quantised per forward
-    pass, so with int8 fast-forwarded decoding is no longer bit-exact to step-by-step decoding.
-    """
-    import torch
-    from torch.ao.quantization import quantize_dynamic
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao's deprecation notice
-        quantize_dynamic(net.get_decoder(), {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
-
-
-def _load_full(info: AdapterInfo, dtype: Any) -> Any:
-    from transformers import AutoModelForCausalLM
-
-    try:
-        return AutoModelForCausalLM.from_pretrained(info.path, dtype=dtype)
-    except Exception as exc:  # noqa: BLE001
-        raise ModelLoadError(f"cannot load the full model in {info.path}: {exc}") from None
-
-
-def _check_base(info: AdapterInfo, base: Any, name: str) -> None:
-    """Refuse a base whose weights differ from the ones the adapter was trained on."""
-    if info.base_fingerprint is None:
-        return
-    import transformers
-
-    from kayas.models import weight_fingerprint
-
-    here = weight_fingerprint(base)
-    same = len(here) == len(info.base_fingerprint) and all(abs(a - b) <= 1e-3 for a, b in zip(here, info.base_fingerprint))
-    if not same:
-        versions = f" (trained with transformers {info.trained_with}, this is {transformers.__version__})" if info.trained_with else ""
-        raise AdapterError(
-            f"the base model {name} here has other weights than the one the adapter in {info.path} was trained on{versions}: "
-            "its plans would be garbage; retrain it here or load the base it was trained on"
-        )
-
-
-def _load_lora(info: AdapterInfo, base_source, dtype: Any) -> Any:
-    from peft import PeftModel
-
-    from kayas.models import load_model
-
-    if not (info.path / "adapter_config.json").is_file():
-        raise AdapterError(f"{info.path} says method 'lora' but holds no adapter_config.json")
-    base = load_model(base_source, dtype=dtype)
-    _check_base(info, base, base_source.name)
-    try:
-        merged = PeftModel.from_pretrained(base, info.path).merge_and_unload()
-    except Exception as exc:  # noqa: BLE001 - shape mismatches, missing modules: a wrong base
-        lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()] or [type(exc).__name__]
-        first = next((ln for ln in lines if "size mismatch" in ln), lines[0])
-        raise AdapterError(
-            f"the adapter in {info.path} (trained on {info.base_model}) does not fit the model {base_source.name}: {first[:300]}"
-        ) from None
-    return merged

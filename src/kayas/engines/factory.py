@@ -77,8 +77,7 @@ def make_engine(
 ) -> Ready:
     """The engine `name` with a brain (`kayas.formats.adapter.AdapterInfo`) on its base model."""
     if name == "torch":
-        from kayas.brain.loader import load_torch_model
-        from kayas.engines.torch_engine import TorchEngine, set_threads
+        from kayas.engines.torch_engine import TorchEngine, load_torch_model, set_threads
 
         model = load_torch_model(info, base_source, device, dtype, quantize)
         if model.device.type == "cpu":

@@ -8,7 +8,7 @@ k permuted from transformers' rotate-half order to GGUF's interleaved one, as
 `convert_hf_to_gguf.py` does), then every matrix quantised to the engine's weight type (C++
 again). A GGUF base's token embedding, which is also the LM head, keeps its own bytes.
 
-The result is cached under the cache folder (`KAYAS_CACHE`, see `kayas.config.cache_dir`) in a
+The result is cached under the cache folder (`KAYAS_CACHE`, see `kayas.settings.cache_dir`) in a
 folder named by a key of the base and the adapter files (path, size, modification time) and
 the recipe, so later starts only map it; the system prompt's KV cache is saved beside it.
 """
@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from kayas.config import cache_dir
 from kayas.engines.base import EngineError
+from kayas.settings import cache_dir
 
 RECIPE = 1  # bump when the merge changes: cached files of older recipes are then rebuilt
 WEIGHT_TYPE = "Q8_0"  # chosen by measurement (README, "The engines"); "F32" keeps the merge unquantised
