@@ -134,10 +134,40 @@ def test_plan_json_gives_the_confidence(monkeypatch, capsys, adapter):
     parse_plan(json.dumps(row["plan"]))
 
 
-def test_bench_plan_json(monkeypatch, capsys, adapter):
-    code, out, _ = kayas(monkeypatch, capsys, "bench", "plan", "--n", "2", "--ideal", "--json", "--adapter", adapter)
+def _labelled(tmp_path, n: int = 3):
+    from kayas.brain.bench import COMMANDS
+    from kayas.plan import dumps_plan
+    from kayas.prompt import SYSTEM_PROMPT
+
+    rows = [
+        {"messages": [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": c},
+                      {"role": "assistant", "content": dumps_plan(parse_plan(p))}], "category": p[0]["tool"].split(".")[0]}
+        for c, p in COMMANDS[:n]
+    ]
+    data = tmp_path / "set.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows))
+    return data
+
+
+def test_bench_plan_json_compares_the_engines_and_generate(monkeypatch, capsys, adapter, tmp_path):
+    from kayas.engines.factory import installed
+
+    if not installed("llamacpp"):
+        pytest.skip("llama-cpp-python is not installed")
+    data = _labelled(tmp_path)
+    code, out, _ = kayas(monkeypatch, capsys, "bench", "plan", "--data", str(data), "--generate-every", "2", "--cold", "none", "--json", "--adapter", adapter)
     assert code == 0
     result = json.loads(out)
-    for key in ("device", "n", "planner_p50_ms", "planner_p95_ms", "baseline_p50_ms", "baseline_p95_ms", "speedup_p50"):
-        assert key in result
-    assert result["n"] == 2 and result["planner_p50_ms"] > 0 and result["baseline_p50_ms"] > 0
+    (s,) = result["sets"]
+    assert s["name"] == "set.jsonl" and set(s["sides"]) == {"llamacpp", "torch", "generate"}
+    assert s["sides"]["llamacpp"]["n"] == s["sides"]["torch"]["n"] == 3 and s["sides"]["generate"]["n"] == 2
+    for side in s["sides"].values():
+        assert side["p50_ms"] > 0 and side["passes_mean"] > 0 and side["ms_per_pass"] > 0
+    assert 0.0 <= s["identical"] <= 1.0 and len(s["differing"]) == round(3 * (1 - s["identical"]))
+    assert set(s["ratios"]) == {"torch/llamacpp", "generate/llamacpp"}
+    assert result["cold_start"] == []
+
+
+def test_bench_plan_refuses_an_unknown_engine(monkeypatch, capsys, adapter):
+    code, _, err = kayas(monkeypatch, capsys, "bench", "plan", "--engines", "onnx", "--adapter", adapter)
+    assert code == 2 and "llamacpp and/or torch" in err

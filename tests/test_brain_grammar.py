@@ -8,7 +8,6 @@ import pytest
 from kayas.brain.bench import COMMANDS
 from kayas.brain.draft import guess_bytes, lookup, phrase
 from kayas.brain.grammar import plan_schema
-from kayas.models import load_tokenizer, resolve
 from kayas.plan import dumps_plan, parse_plan
 from kayas.registry import default_registry
 
@@ -16,16 +15,18 @@ from kayas.registry import default_registry
 @pytest.fixture(scope="module")
 def grammar():
     from kayas.brain.grammar import PlanGrammar
+    from kayas.brain.loader import SHIPPED_DIR
+    from kayas.brain.tokenizer import ChatTokenizer
 
-    tokenizer = load_tokenizer(resolve("smollm2"))
-    return tokenizer, PlanGrammar.build(tokenizer)
+    tokenizer = ChatTokenizer.from_folder(SHIPPED_DIR)  # SmolLM2's tokenizer, without transformers
+    return tokenizer, PlanGrammar.build(tokenizer.lltokenizer())
 
 
 def accepts(grammar, text: str) -> bool:
     """Whether the grammar takes the whole text and then stops (the plan is complete)."""
     tokenizer, g = grammar
     m = g.matcher()
-    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    ids = tokenizer.encode(text)
     return m.try_consume_tokens(ids) == len(ids) and m.is_stopped()
 
 

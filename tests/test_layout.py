@@ -18,6 +18,7 @@ LAYERS = [
     {"registry"},  # the contract: tools
     {"plan", "settings"},  # the contract: plans; where things live
     {"formats", "models", "backends", "eyes"},  # on-disk formats, base models, what tools stand on
+    {"engines"},  # what runs the brain's model: torch, llama.cpp
     {"tools", "brain", "data", "train", "testing"},  # tool functions and the engines
     {"assistant"},  # command -> plan -> confirm -> run -> report
     {"cli"},  # front ends

@@ -1,4 +1,8 @@
-"""The planner on tiny models: always-valid output, and speed tricks that change nothing but speed."""
+"""The planner on tiny models: always-valid output, and speed tricks that change nothing but speed.
+
+Every test that takes `planner` or `learnt` runs once per engine: torch on the tiny model, and
+llama.cpp on the same model written as a GGUF (`kayas.engines.gguf_brain`, the runtime's path).
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -14,6 +18,7 @@ from kayas.brain.decode import DecodeConfig
 from kayas.brain.loader import AdapterError
 from kayas.brain.planner import CommandError, Planner, PlannerConfig, clean_command
 from kayas.brain.stand_ins import make_overfit_brain, make_random_adapter
+from kayas.engines.factory import installed
 from kayas.errors import KayasError
 from kayas.plan import Call, dumps_plan, parse_plan
 
@@ -25,13 +30,19 @@ def random_adapter(tiny_model_dir, tmp_path_factory):
     return make_random_adapter(tmp_path_factory.mktemp("lora") / "adapter", str(tiny_model_dir))
 
 
-@pytest.fixture(scope="module")
-def planner(random_adapter):
-    return Planner.load(str(random_adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=32)))
+ENGINES = [
+    "torch",
+    pytest.param("llamacpp", marks=pytest.mark.skipif(not installed("llamacpp"), reason="llama-cpp-python is not installed")),
+]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def planner(request, random_adapter):
+    return Planner.load(str(random_adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=32)), engine=request.param)
 
 
 @pytest.fixture(scope="module")
-def learnt(tiny_model_dir, tmp_path_factory):
+def learnt_brain(tiny_model_dir, tmp_path_factory):
     """A tiny model that recites three plans: guesses get confirmed, as with a trained brain."""
     import torch
 
@@ -42,7 +53,13 @@ def learnt(tiny_model_dir, tmp_path_factory):
         out = make_overfit_brain(tiny_model_dir, tmp_path_factory.mktemp("learnt") / "brain", pairs, steps=150, lr=5e-3)
     finally:
         torch.set_num_threads(threads)
-    return Planner.load(str(out), config=PlannerConfig(threads=1)), pairs
+    return out, pairs
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def learnt(request, learnt_brain):
+    out, pairs = learnt_brain
+    return Planner.load(str(out), config=PlannerConfig(threads=1), engine=request.param), pairs
 
 
 def decode_all(planner: Planner, commands, **changes):
@@ -98,7 +115,7 @@ def test_following_a_known_plan_reproduces_its_training_tokens(planner):
         for command, plan in bench_commands():
             result = decoder.decode(planner.prompt_ids(command), command=command, target=plan)
             assert result.text == plan
-            assert result.tokens == planner.tokenizer(plan, add_special_tokens=False)["input_ids"]
+            assert result.tokens == planner.tokenizer.encode(plan)
             assert result.forwards < len(result.tokens) / 2
     finally:
         decoder.config = saved

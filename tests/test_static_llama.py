@@ -33,7 +33,7 @@ def test_the_planner_on_a_static_cache_plans_the_same(tiny_model_dir, tmp_path):
     from kayas.brain.static_llama import use_static_cache
 
     adapter = make_random_adapter(tmp_path / "adapter", str(tiny_model_dir))
-    planner = Planner.load(str(adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=48)))
+    planner = Planner.load(str(adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=48)), engine="torch")
     commands = ["create a file called todo.txt", "open youtube and search for cats", "hello", "run df -h"]
     before = [planner.decode(c).tokens for c in commands]
     use_static_cache(planner.decoder, max_len=512)

@@ -1,19 +1,24 @@
-"""`kayas bench plan`: the planner against plain `model.generate`, same model, prompts, commands.
+"""`kayas bench plan`: the engines side by side, and plain `model.generate`, on the same brain.
 
-Both sides produce the same number of tokens per command: the baseline generates exactly
-as many as the planner's plan has, plus the end-of-turn token, as a model trained on the
-plan would. With `ideal`, the planner follows the known plan text (the forward passes are
-the real ones), which gives the latency of a well-trained brain even when the adapter is
-random; without it, the planner's own output is timed, whatever it is.
+One run, the same commands for every side, interleaved: the fast engine (llama.cpp), the torch
+engine (the same decoder on transformers) and plain greedy `model.generate` on the torch
+engine's merged weights, which generates exactly as many tokens as the torch plan has plus the
+end-of-turn token. Per command set: p50/p95 per command, forward passes and milliseconds per
+pass, exact_match of each engine and the share of plans the two engines agree on. Plain
+`generate` is slow (about 10 tokens/s on 2 cores), so it runs on every k-th command only.
 """
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kayas.brain.evaluate import labelled_examples, percentile
-from kayas.plan import dumps_plan, parse_plan
+from kayas.errors import KayasError
+from kayas.plan import PlanError, dumps_plan, parse_plan
+
+HANDWRITTEN = ("handwritten.jsonl", "handwritten_b.jsonl")
 
 # Single-call commands from TOOLS.md's worked examples (the contract's own plans).
 COMMANDS: list[tuple[str, list[dict[str, Any]]]] = [
@@ -36,24 +41,6 @@ COMMANDS: list[tuple[str, list[dict[str, Any]]]] = [
 ]
 
 
-@dataclass
-class BenchResult:
-    device: str
-    n: int
-    planner_p50_ms: float
-    planner_p95_ms: float
-    baseline_p50_ms: float
-    baseline_p95_ms: float
-    speedup_p50: float
-    mode: str
-    threads: int
-    planner_forwards_mean: float
-    plan_tokens_mean: float
-
-    def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
 def bench_commands(data: str | None = None, single_only: bool = True) -> list[tuple[str, str]]:
     """(command, canonical plan text) pairs: the built-in list or a training-format file."""
     if data is None:
@@ -64,65 +51,152 @@ def bench_commands(data: str | None = None, single_only: bool = True) -> list[tu
     return [(r.command, dumps_plan(r.calls())) for r in rows]
 
 
-def _baseline(planner, command: str, new_tokens: int) -> float:
-    """Seconds for plain greedy `generate` of exactly `new_tokens` tokens from the full prompt."""
+@dataclass
+class Side:
+    """One engine's (or generate's) figures on one command set."""
+
+    n: int = 0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    passes_mean: float = 0.0  # forward passes per command
+    ms_per_pass: float = 0.0  # time in forward passes / passes
+    exact_match: float | None = None  # None for generate (it only times)
+    tokens_mean: float = 0.0  # plan tokens per command
+
+
+@dataclass
+class SetResult:
+    name: str
+    sides: dict[str, Side]
+    identical: float | None  # share of commands whose plans are the same text on both engines
+    differing: list[dict[str, str]] = field(default_factory=list)
+    ratios: dict[str, float] = field(default_factory=dict)  # "torch/llamacpp", "generate/llamacpp" (p50)
+
+
+@dataclass
+class BenchResult:
+    device: str
+    threads: int
+    mode: str  # "free" or "ideal"
+    sets: list[SetResult]
+    cold_start: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def default_sets() -> list[Path]:
+    """The two hand-written sets of the repository (`tests/data`)."""
+    root = Path(__file__).resolve().parents[3] / "tests" / "data"
+    paths = [root / n for n in HANDWRITTEN]
+    if not all(p.is_file() for p in paths):
+        raise KayasError("the hand-written sets are not here (tests/data of the repository): pass --data FILE.jsonl")
+    return paths
+
+
+@dataclass
+class _Row:
+    text: str
+    ms: float
+    forwards: int
+    forward_ms: float
+    tokens: int
+    exact: bool | None
+
+
+def _time_plan(planner, command: str, expected: list[dict[str, Any]] | None, target: str | None) -> _Row:
+    start = time.perf_counter()
+    result = planner.decode(command, target=target)
+    _sync(planner)
+    ms = (time.perf_counter() - start) * 1000
+    exact = None
+    if expected is not None:
+        try:
+            exact = [c.as_json() for c in parse_plan(result.text, planner.registry)] == expected
+        except PlanError:
+            exact = False
+    return _Row(result.text, ms, result.forwards, result.timings.forward * 1000, len(result.tokens), exact)
+
+
+def _generate(planner, command: str, new_tokens: int) -> float:
+    """Milliseconds for plain greedy `generate` of exactly `new_tokens` tokens from the full prompt."""
     import torch
 
     model = planner.brain.model
     ids = torch.tensor([planner.prompt_ids(command)], device=model.device)
-    pad = planner.tokenizer.pad_token_id
+    eos = planner.tokenizer.eos_token_id
     start = time.perf_counter()
     with torch.inference_mode():
-        model.generate(
-            ids,
-            attention_mask=torch.ones_like(ids),
-            do_sample=False,
-            max_new_tokens=new_tokens,
-            min_new_tokens=new_tokens,
-            pad_token_id=pad if pad is not None else planner.tokenizer.eos_token_id,
-        )
-    _sync(model.device)
-    return time.perf_counter() - start
+        model.generate(ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=new_tokens, min_new_tokens=new_tokens, pad_token_id=eos)
+    _sync(planner)
+    return (time.perf_counter() - start) * 1000
 
 
-def _sync(device) -> None:
-    import torch
+def _sync(planner) -> None:
+    model = getattr(planner.brain, "model", None)
+    if model is not None and model.device.type == "cuda":
+        import torch
 
-    if getattr(device, "type", str(device)) == "cuda":
         torch.cuda.synchronize()
 
 
-def run_bench(planner, n: int = 32, ideal: bool = False, data: str | None = None, warmup: int = 2) -> BenchResult:
-    """Time the planner and the baseline on n commands (cycling the list), interleaved."""
-    import torch
-
-    pairs = bench_commands(data)
-    for command, plan in pairs[:warmup]:
-        result = planner.decode(command, target=plan if ideal else None)
-        _baseline(planner, command, len(result.tokens) + 1)
-    ours, base, forwards, lengths = [], [], [], []
-    for i in range(n):
-        command, plan = pairs[i % len(pairs)]
-        start = time.perf_counter()
-        result = planner.decode(command, target=plan if ideal else None)
-        _sync(planner.brain.model.device)
-        ours.append(time.perf_counter() - start)
-        base.append(_baseline(planner, command, len(result.tokens) + 1))
-        forwards.append(result.forwards)
-        lengths.append(len(result.tokens))
-    p50, b50 = percentile(ours, 50) * 1000, percentile(base, 50) * 1000
-    device = planner.brain.model.device
-    name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"cpu ({torch.get_num_threads()} threads)"
-    return BenchResult(
-        device=name,
-        n=n,
-        planner_p50_ms=round(p50, 1),
-        planner_p95_ms=round(percentile(ours, 95) * 1000, 1),
-        baseline_p50_ms=round(b50, 1),
-        baseline_p95_ms=round(percentile(base, 95) * 1000, 1),
-        speedup_p50=round(b50 / p50, 2) if p50 else 0.0,
-        mode="ideal" if ideal else "free",
-        threads=torch.get_num_threads(),
-        planner_forwards_mean=round(sum(forwards) / n, 2),
-        plan_tokens_mean=round(sum(lengths) / n, 2),
+def _side(rows: list[_Row]) -> Side:
+    if not rows:
+        return Side()
+    ms = [r.ms for r in rows]
+    passes = sum(r.forwards for r in rows)
+    exact = [r.exact for r in rows if r.exact is not None]
+    return Side(
+        n=len(rows),
+        p50_ms=round(percentile(ms, 50), 1),
+        p95_ms=round(percentile(ms, 95), 1),
+        passes_mean=round(passes / len(rows), 2),
+        ms_per_pass=round(sum(r.forward_ms for r in rows) / passes, 2) if passes else 0.0,
+        exact_match=round(sum(exact) / len(exact), 4) if exact else None,
+        tokens_mean=round(sum(r.tokens for r in rows) / len(rows), 1),
     )
+
+
+def compare(
+    planners: dict[str, Any],
+    sets: list[Path] | None = None,
+    limit: int | None = None,
+    generate_every: int = 4,
+    ideal: bool = False,
+    warmup: int = 2,
+    progress: Any = None,
+) -> list[SetResult]:
+    """Every planner (name -> Planner) and plain generate (on the "torch" planner's model), per set."""
+    results = []
+    for path in sets or default_sets():
+        examples = labelled_examples(path)[: limit if limit and limit > 0 else None]
+        cases = [(ex.command, [c.as_json() for c in ex.calls()]) for ex in examples]
+        for command, expected in cases[:warmup]:
+            for p in planners.values():
+                p.decode(command, target=dumps_plan(parse_plan(expected)) if ideal else None)
+        rows: dict[str, list[_Row]] = {name: [] for name in planners}
+        generated: list[_Row] = []
+        for i, (command, expected) in enumerate(cases):
+            target = dumps_plan(parse_plan(expected)) if ideal else None
+            for name, p in planners.items():
+                rows[name].append(_time_plan(p, command, None if ideal else expected, target))
+            torch_rows = rows.get("torch")
+            if torch_rows is not None and generate_every > 0 and i % generate_every == 0:
+                ms = _generate(planners["torch"], command, torch_rows[-1].tokens + 1)
+                generated.append(_Row("", ms, torch_rows[-1].tokens + 1, ms, torch_rows[-1].tokens + 1, None))
+            if progress:
+                progress()
+        sides = {name: _side(r) for name, r in rows.items()}
+        if generated:
+            sides["generate"] = _side(generated)
+        identical, differing = None, []
+        if "llamacpp" in rows and "torch" in rows:
+            pairs = list(zip(cases, rows["llamacpp"], rows["torch"]))
+            identical = round(sum(a.text == b.text for _, a, b in pairs) / len(pairs), 4)
+            differing = [{"command": c, "llamacpp": a.text, "torch": b.text} for (c, _), a, b in pairs if a.text != b.text]
+        fast = sides.get("llamacpp")
+        ratios = {}
+        if fast is not None and fast.p50_ms:
+            ratios = {f"{k}/llamacpp": round(v.p50_ms / fast.p50_ms, 2) for k, v in sides.items() if k != "llamacpp" and v.p50_ms}
+        results.append(SetResult(path.name, sides, identical, differing, ratios))
+    return results

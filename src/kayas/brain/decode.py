@@ -7,9 +7,14 @@ the rest of a tool name) ride along in the next forward pass instead of costing 
 each, and so do guessed tokens (`kayas.brain.draft`), each checked against the model's
 choice at its position, so the output is exactly that of step-by-step decoding. The mask
 comes from llguidance as a bitmask that numpy unpacks to allowed ids (llguidance's
-`apply_token_bitmask_inplace` costs ~1 s a call on CPU); when few tokens are allowed only
-their rows of the LM head are multiplied. Decoding stops at the closing `]`. If the token
-budget runs out, the rest is closed as briefly as the grammar allows: it still parses.
+`apply_token_bitmask_inplace` costs ~1 s a call on CPU). Decoding stops at the closing `]`.
+If the token budget runs out, the rest is closed as briefly as the grammar allows: it still
+parses.
+
+The model itself runs in an engine (`kayas.engines`: torch, llama.cpp) behind one small
+protocol: keep a prefix, feed tokens, logits of the allowed ids at chosen rows, roll back.
+This module is only the grammar, the fast-forward, the drafts and the copy bias; logits come
+back as numpy arrays, so choosing is the same code whatever the engine.
 
 Free text cannot run away: a string value may hold at most `len(command) + string_slack`
 bytes (everything in a plan's strings comes from the command, plus the contract's fixed
@@ -19,7 +24,6 @@ prefixes such as a search URL); at the cap the string is closed and the plan goe
 """
 from __future__ import annotations
 
-import inspect
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +33,7 @@ import numpy as np
 from kayas.brain.copying import CopyBias, open_string_start, string_key
 from kayas.brain.draft import ToolGuesser, guess_bytes
 from kayas.brain.grammar import PlanGrammar
+from kayas.engines.base import Engine
 from kayas.plan import PlanError
 
 _CLOSERS = frozenset(b'"]}')
@@ -94,24 +99,15 @@ class DecodeResult:
 
 
 class ConstrainedDecoder:
-    """One model + one plan grammar + the cached system-prompt prefix. Not thread-safe."""
+    """One engine + one plan grammar + the engine's kept system-prompt prefix. Not thread-safe."""
 
     def __init__(
-        self, model: Any, grammar: PlanGrammar, prefix_ids: list[int], config: DecodeConfig | None = None, tools: ToolGuesser | None = None
+        self, engine: Engine, grammar: PlanGrammar, prefix_ids: list[int], config: DecodeConfig | None = None, tools: ToolGuesser | None = None
     ):
-        import torch
-
         self.config = config or DecodeConfig()
         self.tools = tools
-        self.model = model
-        self.body = model.get_decoder()  # the transformer without its LM head
-        # transformers >= 5.2x calls the KV cache `cache`; older versions `past_key_values`.
-        self._cache_kw = "cache" if "cache" in inspect.signature(self.body.forward).parameters else "past_key_values"
-        self.head_weight = model.get_output_embeddings().weight  # (V, H)
-        self.head_bias = getattr(model.get_output_embeddings(), "bias", None)
-        self.softcap = getattr(model.config, "final_logit_softcapping", None)
-        self.device = self.head_weight.device
-        self.vocab = self.head_weight.shape[0]
+        self.engine = engine
+        self.vocab = engine.vocab_size
         self.grammar = grammar
         self._fresh = grammar.matcher()  # copied per decode: never reset (see _restore)
         self.matcher = self._fresh.deep_copy()
@@ -127,28 +123,10 @@ class ConstrainedDecoder:
         self._quote = _single_token(grammar.tokenizer, b'"')
         self.copy = CopyBias(self.token_bytes)
         self.prefix_ids = list(prefix_ids)
-        self._torch = torch
-        self.prefix_cache = self._new_cache()
-        if self.prefix_ids:
-            with torch.inference_mode():
-                self._forward(self.prefix_ids, self.prefix_cache)
+        self._rows: dict[int, int] = {}  # draft position -> row of the engine's last feed
+        engine.prefill(self.prefix_ids)
 
     # -- pieces -------------------------------------------------------------------------
-
-    def _new_cache(self):
-        """A cache of plain full layers, also for sliding-window models (Gemma 3): a sliding
-        layer's cache cannot be cropped back (transformers 5.17 refuses). Exact while prompt
-        and plan fit in the window (Gemma 3: 512 tokens, as many as training used); past it
-        those layers would see the whole text."""
-        from transformers import DynamicCache
-
-        return DynamicCache()
-
-    def _forward(self, ids: list[int], cache) -> Any:
-        """Feed ids after what the cache holds; their hidden states, (T, H)."""
-        x = self._torch.tensor([ids], dtype=self._torch.long, device=self.device)  # (1, T)
-        out = self.body(input_ids=x, use_cache=True, **{self._cache_kw: cache})
-        return out.last_hidden_state[0]  # (T, H)
 
     def allowed_ids(self) -> np.ndarray:
         """The token ids the grammar allows next, from llguidance's bitmask."""
@@ -160,37 +138,18 @@ class ConstrainedDecoder:
             ids = ids[ids != self.eos]
         return ids
 
-    def _logits(self, hidden: Any, ids: np.ndarray) -> Any:
-        """Logits of the allowed ids only, (N,): a gather of N head rows when N is small."""
-        torch = self._torch
-        index = torch.from_numpy(ids).to(self.device)
-        if len(ids) <= self.config.head_subset_max:
-            rows = self.head_weight.index_select(0, index)  # (N, H)
-            logits = rows @ hidden  # (N,)
-            if self.head_bias is not None:
-                logits = logits + self.head_bias.index_select(0, index)
-        else:
-            logits = (self.head_weight @ hidden).index_select(0, index)  # (V,) -> (N,)
-            if self.head_bias is not None:
-                logits = logits + self.head_bias.index_select(0, index)
-        if self.softcap:
-            logits = torch.tanh(logits / self.softcap) * self.softcap
-        return logits.float()
-
-    def _copy_bias(self, logits: Any, ids: np.ndarray, done: bytes, command: bytes) -> Any:
+    def _copy_bias(self, logits: np.ndarray, ids: np.ndarray, done: bytes, command: bytes) -> np.ndarray:
         candidates = self.copy.candidates(done, command)
         if not candidates:
             return logits
-        hit = self._torch.from_numpy(np.isin(ids, candidates)).to(logits.device)
-        return logits + hit.to(logits.dtype) * self.config.copy_bonus
+        return logits + np.isin(ids, candidates).astype(np.float32) * np.float32(self.config.copy_bonus)
 
-    def _pick(self, logits: Any, ids: np.ndarray, generator: Any) -> int:
-        torch = self._torch
+    def _pick(self, logits: np.ndarray, ids: np.ndarray, rng: np.random.Generator | None) -> int:
         t = self.config.temperature
-        if t and t > 0:
-            probs = torch.softmax(logits / t, dim=-1).cpu()
-            return int(ids[int(torch.multinomial(probs, 1, generator=generator))])
-        return int(ids[int(torch.argmax(logits))])
+        if t and t > 0 and rng is not None:
+            probs = _softmax(logits / t)
+            return int(ids[int(rng.choice(len(ids), p=probs))])
+        return int(ids[int(np.argmax(logits))])
 
     def _closing(self, ids: np.ndarray) -> int | None:
         """Out of budget: an allowed token made only of `"`, `}` and `]` that ends a string first."""
@@ -210,7 +169,7 @@ class ConstrainedDecoder:
                 best, best_len = int(i), len(b)
         return best
 
-    def _choose(self, run: "_Run", hidden: Any, ids: np.ndarray, done: bytes, full: Any = None) -> int:
+    def _choose(self, run: "_Run", row: int, ids: np.ndarray, done: bytes) -> int:
         """The token at one position: a closer when out of budget, else the target's or the model's."""
         run.chosen += 1
         if run.closing:
@@ -228,17 +187,12 @@ class ConstrainedDecoder:
                 run.capped = True  # the string closes here; what follows is the model's choice again
                 return token
         t0 = time.perf_counter()
-        if full is not None:  # the whole head was already multiplied for this position
-            logits = full.index_select(0, self._torch.from_numpy(ids).to(self.device))
-            if self.softcap:
-                logits = self._torch.tanh(logits / self.softcap) * self.softcap
-        else:
-            logits = self._logits(hidden, ids)
+        logits = self.engine.logits(row, ids, whole=len(ids) > self.config.head_subset_max)  # (N,) float32
         if self.config.copy_bonus and run.command and len(ids) > 1:
             logits = self._copy_bias(logits, ids, done, run.command)
-        token = self._pick(logits, ids, run.generator)
+        token = self._pick(logits, ids, run.rng)
         if len(ids) > 1:
-            prob = float(self._torch.softmax(logits.float(), dim=-1)[int(np.searchsorted(ids, token))])
+            prob = float(_softmax(logits)[int(np.searchsorted(ids, token))])
             run.choices.append(Choice(position_kind(done), prob, len(ids)))
         run.timings.head += time.perf_counter() - t0
         return token
@@ -259,58 +213,56 @@ class ConstrainedDecoder:
         `target` replaces the model's choices by a known plan text while running the same
         forward passes: the latency a perfectly trained brain would have.
         """
-        torch = self._torch
         cfg = self.config
         start = time.perf_counter()
-        with torch.inference_mode():
-            cache, fed = self._start_cache(prompt_ids)
-            run = _Run(pending=list(prompt_ids[fed:]), command=command.encode("utf-8"))
-            if target is not None:
-                run.target = _Target.of(target, self.grammar.tokenizer)
-            if cfg.temperature:
-                run.generator = torch.Generator().manual_seed(cfg.seed)
-            self.matcher = self._fresh.deep_copy()
-            self._commit(run, self.matcher.compute_ff_tokens())
-            try:
-                while not self.matcher.is_stopped():
-                    if len(run.out) >= cfg.max_new_tokens + 512:
-                        raise PlanError(f"the planner could not close the plan within {len(run.out)} tokens")
-                    run.closing = len(run.out) >= cfg.max_new_tokens
-                    ids = self._mask(run)
-                    token = int(ids[0]) if len(ids) == 1 else self._step(run, cache, ids)
-                    if token is not None:  # (None: a confirmed guess ended the plan)
-                        self._commit(run, [token])
-                        self._commit(run, self.matcher.compute_ff_tokens())
-            finally:
-                if cache is self.prefix_cache:
-                    _crop(cache, len(self.prefix_ids))
+        fed = self._start(prompt_ids)
+        run = _Run(pending=list(prompt_ids[fed:]), command=command.encode("utf-8"))
+        if target is not None:
+            run.target = _Target.of(target, self.grammar.tokenizer)
+        if cfg.temperature:
+            run.rng = np.random.default_rng(cfg.seed)
+        self.matcher = self._fresh.deep_copy()
+        self._commit(run, self.matcher.compute_ff_tokens())
+        try:
+            while not self.matcher.is_stopped():
+                if len(run.out) >= cfg.max_new_tokens + 512:
+                    raise PlanError(f"the planner could not close the plan within {len(run.out)} tokens")
+                run.closing = len(run.out) >= cfg.max_new_tokens
+                ids = self._mask(run)
+                token = int(ids[0]) if len(ids) == 1 else self._step(run, ids)
+                if token is not None:  # (None: a confirmed guess ended the plan)
+                    self._commit(run, [token])
+                    self._commit(run, self.matcher.compute_ff_tokens())
+        finally:
+            self.engine.reset()
         text = run.out_bytes.decode("utf-8", errors="replace")
         return DecodeResult(
             run.out, text, len(prompt_ids) - fed, run.forwards, run.chosen, run.drafted, run.truncated,
             time.perf_counter() - start, run.timings, run.choices, run.capped,
         )
 
-    def _step(self, run: "_Run", cache, ids: np.ndarray) -> int | None:
+    def _step(self, run: "_Run", ids: np.ndarray) -> int | None:
         """One forward pass over the pending tokens plus a draft; the next token after the
         longest confirmed part of the draft (None if the draft ended the plan)."""
         cfg = self.config
         draft = self._draft(run, ids) if cfg.fast_forward and cfg.draft and not run.closing else _Draft([], [], ids, None)
+        # The choice at draft position j is made from the output at the token before it.
+        checks = [j for j, m in enumerate(draft.masks) if m is not None] + ([len(draft.tokens)] if draft.final is not None else [])
+        wide = [] if run.target is not None or run.closing else [j for j in checks if len(draft.mask_at(j)) > cfg.head_subset_max]
         t0 = time.perf_counter()
-        hidden = self._feed(run.pending + draft.tokens, cache, len(draft.tokens) + 1)  # (D+1, H)
+        self._feed(run.pending + draft.tokens, len(run.pending) - 1, checks, wide)
         run.forwards += 1 if cfg.fast_forward else len(run.pending) + len(draft.tokens)
         run.timings.forward += time.perf_counter() - t0
         run.pending.clear()
-        checks = [j for j, m in enumerate(draft.masks) if m is not None] + ([len(draft.tokens)] if draft.final is not None else [])
-        full = self._full_logits(hidden, [j for j in checks if len(draft.mask_at(j)) > cfg.head_subset_max], run)
         done = run.out_bytes
         for j, d in enumerate(draft.tokens):
             if draft.masks[j] is not None:
                 run.closing = len(run.out) >= cfg.max_new_tokens  # as step by step: the budget counts per position
-                pick = self._choose(run, hidden[j], draft.masks[j], done, full.get(j))
+                pick = self._choose(run, self._rows[j], draft.masks[j], done)
                 if pick != d:  # the model disagrees: drop the rest of the draft, take its choice
                     extra = len(draft.tokens) - j
                     self._restore(draft.snapshot, draft.tokens[:j])
-                    _crop(cache, cache.get_seq_length() - extra)
+                    self.engine.rollback(self.engine.position - extra)
                     run.out_bytes = done
                     return pick
                 run.drafted += 1
@@ -320,19 +272,7 @@ class ConstrainedDecoder:
         if draft.final is None:
             return None
         run.closing = len(run.out) >= cfg.max_new_tokens
-        return self._choose(run, hidden[len(draft.tokens)], draft.final, done, full.get(len(draft.tokens)))
-
-    def _full_logits(self, hidden: Any, rows: list[int], run: "_Run") -> dict[int, Any]:
-        """Whole-vocabulary logits for the positions with large masks, in one matmul."""
-        if not rows or run.target is not None or run.closing:
-            return {}
-        t0 = time.perf_counter()
-        index = self._torch.tensor(rows, device=self.device)
-        logits = hidden.index_select(0, index) @ self.head_weight.T  # (R, V)
-        if self.head_bias is not None:
-            logits = logits + self.head_bias
-        run.timings.head += time.perf_counter() - t0
-        return {j: logits[k].float() for k, j in enumerate(rows)}
+        return self._choose(run, self._rows[len(draft.tokens)], draft.final, done)
 
     def _draft(self, run: "_Run", ids: np.ndarray) -> "_Draft":
         """Forced and guessed tokens after the current state, consumed tentatively by the grammar."""
@@ -415,20 +355,26 @@ class ConstrainedDecoder:
         run.out_bytes += b"".join(self.token_bytes[t] for t in tokens)
         run.timings.grammar += time.perf_counter() - t0
 
-    def _feed(self, ids: list[int], cache, last: int) -> Any:
-        """Hidden states of the last `last` positions, (last, H)."""
+    def _feed(self, tokens: list[int], base: int, checks: list[int], wide: list[int]) -> None:
+        """Feed tokens; the choice at draft position j reads the output at tokens[base + j]."""
         if self.config.fast_forward:
-            return self._forward(ids, cache)[-last:]
-        states = [self._forward([t], cache)[0] for t in ids]  # the step-by-step reference
-        return self._torch.stack(states[-last:])
+            self._rows = {j: base + j for j in checks}
+            self.engine.feed(tokens, [base + j for j in checks], [base + j for j in wide])
+            return
+        # The step-by-step reference: one pass per token (drafts are off, so only the last row counts).
+        for k, t in enumerate(tokens):
+            last = k == len(tokens) - 1
+            self.engine.feed([t], [0] if last else [], [0] if last and wide else [])
+        self._rows = {j: 0 for j in checks}
 
-    def _start_cache(self, prompt_ids: list[int]):
-        """(cache, tokens already in it): the prefix cache when the prompt starts with it."""
+    def _start(self, prompt_ids: list[int]) -> int:
+        """How many prompt tokens the engine's cache holds: the prefix, when the prompt starts with it."""
         n = len(self.prefix_ids)
         if self.config.reuse_cache and n and prompt_ids[:n] == self.prefix_ids and len(prompt_ids) > n:
-            _crop(self.prefix_cache, n)
-            return self.prefix_cache, n
-        return self._new_cache(), 0
+            self.engine.reset(keep_prefix=True)
+            return n
+        self.engine.reset(keep_prefix=False)
+        return 0
 
 
 @dataclass
@@ -480,7 +426,7 @@ class _Run:
     closing: bool = False
     target: _Target | None = None
     choices: list[Choice] = field(default_factory=list)
-    generator: Any = None
+    rng: np.random.Generator | None = None
     timings: Timings = field(default_factory=Timings)
 
 
@@ -501,11 +447,10 @@ def _single_token(lltok: Any, data: bytes) -> int:
     return ids[0] if len(ids) == 1 else -1
 
 
-def _crop(cache, length: int) -> None:
-    """Cut the cache back to its first `length` positions (negative: tokens to drop, any version)."""
-    extra = cache.get_seq_length() - length
-    if extra > 0:
-        cache.crop(-extra)
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits.astype(np.float64)
+    e = np.exp(z - z.max())
+    return e / e.sum()
 
 
 def _has(ids: np.ndarray | None, token: int) -> bool:

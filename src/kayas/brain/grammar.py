@@ -79,20 +79,17 @@ class PlanGrammar:
     schema: dict[str, Any]
 
     @classmethod
-    def build(cls, hf_tokenizer: Any, registry: Registry | None = None, vocab_size: int | None = None) -> "PlanGrammar":
+    def build(cls, tokenizer: Any, registry: Registry | None = None) -> "PlanGrammar":
+        """Compile the registry's plan grammar for an llguidance tokenizer
+        (`kayas.brain.tokenizer.ChatTokenizer.lltokenizer`)."""
         import llguidance
-        import llguidance.hf
 
         schema = plan_schema(registry)
-        try:
-            lltok = llguidance.hf.from_tokenizer(hf_tokenizer, n_vocab=vocab_size)
-        except ValueError as exc:
-            raise GrammarError(f"the tokenizer cannot drive the grammar: {exc}") from None
         grammar = llguidance.LLMatcher.grammar_from_json_schema(json.dumps(schema))
-        is_error, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, lltok)
+        is_error, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, tokenizer)
         if is_error:
             raise GrammarError(f"the plan grammar does not compile: {messages[0]}")
-        return cls(lltok, grammar, schema)
+        return cls(tokenizer, grammar, schema)
 
     def matcher(self):
         import llguidance

@@ -2,19 +2,25 @@
 
 The folder's format (`kayas_adapter.json`, read into `AdapterInfo`) is `kayas.formats.adapter`.
 A LoRA is merged into the base at load: the planner then runs one plain model, as fast as
-the base alone.
+the base alone. Which engine runs it (`kayas.engines.factory`): llama.cpp on the CPU (the
+merge is made once as a GGUF and cached, `kayas.engines.gguf_brain`), torch on CUDA or when
+asked for (`--engine torch`: transformers and peft, the `train` extra). The tokenizer and
+the chat template come from the adapter folder through the `tokenizers` wheel and jinja2
+(`kayas.brain.tokenizer`), so the llama.cpp path imports neither torch nor transformers.
 """
 from __future__ import annotations
 
 import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kayas.brain.tokenizer import ChatTokenizer, TokenizerError
+from kayas.engines.base import Engine
+from kayas.engines.torch_engine import QUANTIZE_CHOICES, _quantize_mode, load_torch_model, quantize_int8  # noqa: F401 - their old home
 from kayas.errors import KayasError
 from kayas.formats.adapter import META_FILE, AdapterError, AdapterInfo
-from kayas.models import ModelLoadError, load_model, load_tokenizer, pick_device, repair_tokenizer, resolve, weight_fingerprint
+from kayas.models import ModelSource, resolve
 
 SHIPPED_DIR = Path(__file__).parent / "shipped"
 ADAPTER_ENV = "KAYAS_ADAPTER"
@@ -35,125 +41,69 @@ def find_adapter(adapter: str | None) -> Path:
 
 @dataclass
 class Brain:
-    """A ready model: merged weights in eval mode, its tokenizer and its system prompt."""
+    """A ready brain: the engine that runs it, its tokenizer and its system prompt."""
 
-    model: Any
-    tokenizer: Any
+    engine: Engine
+    tokenizer: ChatTokenizer
     system_prompt: str
     info: AdapterInfo
     base_name: str
-
-
-def _load_tokenizer(info: AdapterInfo, base_source) -> Any:
-    from transformers import AutoTokenizer
-
-    if (info.path / "tokenizer_config.json").is_file():
-        try:
-            return repair_tokenizer(AutoTokenizer.from_pretrained(info.path))
-        except Exception as exc:  # noqa: BLE001 - any failure is a broken adapter folder
-            raise AdapterError(f"cannot load the tokenizer in {info.path}: {exc}") from None
-    return load_tokenizer(base_source)
+    model: Any = None  # the torch engine's transformers model (None for llama.cpp)
 
 
 QUANTIZE_ENV = "KAYAS_QUANTIZE"
-QUANTIZE_CHOICES = ("none", "int8")
 
 
 def load_brain(
-    adapter: str | None = None, model: str | None = None, device: str | None = None, dtype: Any = None, quantize: str | None = None
+    adapter: str | None = None,
+    model: str | None = None,
+    device: str | None = None,
+    dtype: Any = None,
+    quantize: str | None = None,
+    engine: str | None = None,
+    threads: int | None = None,
 ) -> Brain:
-    """Base (`--model`, else the adapter's base_model) + adapter, merged, on `device`.
+    """Base (`--model`, else the adapter's base_model) + adapter, merged, in an engine.
 
-    `quantize` (else $KAYAS_QUANTIZE, else "none"): "int8" stores the transformer's linear
-    weights as int8 (CPU only): 1.9-2.4x faster plans on 2 cores, but a few plans change
-    (95.9 % exact on the first hand-written set instead of 96.5 %), so it is opt-in.
+    `engine` (else $KAYAS_ENGINE, else the fastest installed for the device): "llamacpp" or
+    "torch". `quantize` (else $KAYAS_QUANTIZE, else "none"), torch engine only: "int8"
+    stores the transformer's linear weights as int8 (CPU only), faster but a few plans change.
     """
-    import torch
+    from kayas.engines.factory import ENGINE_ENV, choose, make_engine
+    from kayas.engines.gguf_brain import llamacpp_can_run
 
     info = AdapterInfo.read(find_adapter(adapter))
-    device = pick_device(device)
-    mode = _quantize_mode(quantize, device)  # a bad value fails before the model loads
-    dtype = dtype or torch.float32
     base_source = resolve(model or info.base_model)
-    tokenizer = _load_tokenizer(info, base_source)
-    if info.method == "full":
-        net = _load_full(info, dtype)
-    else:
-        net = _load_lora(info, base_source, dtype)
-    vocab = net.get_output_embeddings().weight.shape[0]
-    if vocab < len(tokenizer):
-        raise AdapterError(f"the tokenizer in {info.path} has {len(tokenizer)} tokens but the model only {vocab}: wrong base model?")
-    if getattr(tokenizer, "chat_template", None) is None:
-        raise AdapterError(f"the tokenizer in {info.path} has no chat template")
-    net.to(device).eval()
-    if mode == "int8":
-        quantize_int8(net)
-    return Brain(net, tokenizer, info.system_prompt, info, base_source.name)
-
-
-def _quantize_mode(quantize: str | None, device: str) -> str:
     mode = (quantize or os.environ.get(QUANTIZE_ENV) or "none").lower()
-    if mode not in QUANTIZE_CHOICES:
-        raise KayasError(f"quantize must be one of {', '.join(QUANTIZE_CHOICES)}, got {mode!r}")
-    if mode == "int8" and device != "cpu":
-        raise KayasError(f"int8 quantisation runs on the CPU only (device {device}); use --quantize none")
-    return mode
-
-
-def quantize_int8(net: Any) -> None:
-    """int8 weights for the linear layers of the transformer body (dynamic quantisation).
-
-    One forward pass on a CPU reads every weight once: at fp32 that memory traffic is most of
-    the planner's latency, and int8 cuts it by four. The LM head stays in full precision; the
-    decoder multiplies only the rows the grammar allows. Activations are quantised per forward
-    pass, so with int8 fast-forwarded decoding is no longer bit-exact to step-by-step decoding.
-    """
-    import torch
-    from torch.ao.quantization import quantize_dynamic
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao's deprecation notice
-        quantize_dynamic(net.get_decoder(), {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
-
-
-def _load_full(info: AdapterInfo, dtype: Any) -> Any:
-    from transformers import AutoModelForCausalLM
-
-    try:
-        return AutoModelForCausalLM.from_pretrained(info.path, dtype=dtype)
-    except Exception as exc:  # noqa: BLE001
-        raise ModelLoadError(f"cannot load the full model in {info.path}: {exc}") from None
-
-
-def _check_base(info: AdapterInfo, base: Any, name: str) -> None:
-    """Refuse a base whose weights differ from the ones the adapter was trained on."""
-    if info.base_fingerprint is None:
-        return
-    import transformers
-
-    here = weight_fingerprint(base)
-    same = len(here) == len(info.base_fingerprint) and all(abs(a - b) <= 1e-3 for a, b in zip(here, info.base_fingerprint))
-    if not same:
-        versions = f" (trained with transformers {info.trained_with}, this is {transformers.__version__})" if info.trained_with else ""
+    name = choose(engine, device)
+    if name == "llamacpp" and not (engine or os.environ.get(ENGINE_ENV)) and (mode != "none" or not llamacpp_can_run(info, base_source)):
+        name = choose("torch", device)  # auto: int8 and non-Llama bases (Gemma 3) are the torch engine's
+    if name != "torch" and mode != "none":
+        raise KayasError(f"--quantize {mode} is for the torch engine; the llama.cpp engine has its own weight type (use --engine torch)")
+    tokenizer = chat_tokenizer(info, base_source)
+    ready = make_engine(name, info, base_source, device=device, dtype=dtype, quantize=quantize, threads=threads)
+    if ready.engine.vocab_size < len(tokenizer):
         raise AdapterError(
-            f"the base model {name} here has other weights than the one the adapter in {info.path} was trained on{versions}: "
-            "its plans would be garbage; retrain it here or load the base it was trained on"
+            f"the tokenizer in {info.path} has {len(tokenizer)} tokens but the model only {ready.engine.vocab_size}: wrong base model?"
         )
+    return Brain(ready.engine, tokenizer, info.system_prompt, info, base_source.name, ready.model)
 
 
-def _load_lora(info: AdapterInfo, base_source, dtype: Any) -> Any:
-    from peft import PeftModel
+def chat_tokenizer(info: AdapterInfo, base_source: ModelSource) -> ChatTokenizer:
+    """The adapter folder's tokenizer (what `kayas train` saves), else the base's."""
+    folders = [info.path] + ([Path(base_source.path)] if not base_source.gguf_file and Path(base_source.path).is_dir() else [])
+    for folder in folders:
+        if (folder / "tokenizer.json").is_file():
+            try:
+                return ChatTokenizer.from_folder(folder)
+            except TokenizerError as exc:
+                raise AdapterError(f"cannot load the tokenizer in {folder}: {exc}") from None
+    import importlib.util
 
-    if not (info.path / "adapter_config.json").is_file():
-        raise AdapterError(f"{info.path} says method 'lora' but holds no adapter_config.json")
-    base = load_model(base_source, dtype=dtype)
-    _check_base(info, base, base_source.name)
-    try:
-        merged = PeftModel.from_pretrained(base, info.path).merge_and_unload()
-    except Exception as exc:  # noqa: BLE001 - shape mismatches, missing modules: a wrong base
-        lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()] or [type(exc).__name__]
-        first = next((ln for ln in lines if "size mismatch" in ln), lines[0])
-        raise AdapterError(
-            f"the adapter in {info.path} (trained on {info.base_model}) does not fit the model {base_source.name}: {first[:300]}"
-        ) from None
-    return merged
+    if importlib.util.find_spec("transformers") is not None:  # a GGUF base whose tokenizer only transformers reads
+        from kayas.models import load_tokenizer
+
+        return ChatTokenizer.from_transformers(load_tokenizer(base_source))
+    raise AdapterError(f"no tokenizer.json in {info.path}: copy the base model's tokenizer there (or install the train extra)")
+
+

@@ -8,17 +8,17 @@ construction, never fails on the grammar's output).
 """
 from __future__ import annotations
 
-import os
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 from kayas.brain.confidence import Calibration, confidence
 from kayas.brain.decode import ConstrainedDecoder, DecodeConfig, DecodeResult
 from kayas.brain.draft import ToolGuesser
 from kayas.brain.grammar import PlanGrammar
 from kayas.brain.loader import Brain, load_brain
+from kayas.brain.tokenizer import ChatTokenizer
+from kayas.engines.base import Engine
 from kayas.errors import KayasError
 from kayas.plan import Call, parse_plan
 from kayas.registry import Registry, default_registry
@@ -33,7 +33,7 @@ class PlannerConfig:
     """Planner settings; the defaults are what the CLI uses."""
 
     max_command_chars: int = 2000  # longer commands are refused: no one says 2,000 characters
-    threads: int | None = None  # torch CPU threads; None: one per core (at most 8)
+    threads: int | None = None  # CPU threads of the engine; None: $KAYAS_THREADS, else one per core (at most 8)
     decode: DecodeConfig = field(default_factory=DecodeConfig)
 
 
@@ -65,18 +65,6 @@ def clean_command(command: str | bytes, max_chars: int = 2000) -> str:
     return text
 
 
-def set_threads(threads: int | None) -> None:
-    """Torch CPU threads: `threads`, else $KAYAS_THREADS, else one per core, at most 8."""
-    import torch
-
-    env = os.environ.get("KAYAS_THREADS", "")
-    if threads is None and env.isdigit() and int(env) > 0:
-        threads = int(env)
-    n = threads or max(1, min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
-    if torch.get_num_threads() != n:
-        torch.set_num_threads(n)
-
-
 class Planner:
     """A loaded brain that turns commands into validated calls."""
 
@@ -84,12 +72,10 @@ class Planner:
         self.brain = brain
         self.registry = registry or default_registry()
         self.config = config or PlannerConfig()
-        if self.brain.model.device.type == "cpu":
-            set_threads(self.config.threads)
-        vocab = brain.model.get_output_embeddings().weight.shape[0]
-        self.grammar = PlanGrammar.build(brain.tokenizer, self.registry, vocab_size=max(vocab, len(brain.tokenizer)))
+        vocab = max(brain.engine.vocab_size, len(brain.tokenizer))
+        self.grammar = PlanGrammar.build(brain.tokenizer.lltokenizer(vocab), self.registry)
         tools = ToolGuesser.for_registry(self.registry)
-        self.decoder = ConstrainedDecoder(brain.model, self.grammar, self._prefix_ids(), self.config.decode, tools)
+        self.decoder = ConstrainedDecoder(brain.engine, self.grammar, self._prefix_ids(), self.config.decode, tools)
         self.calibration = Calibration.load(brain.info.path)
         self._lock = threading.Lock()
 
@@ -102,21 +88,27 @@ class Planner:
         config: PlannerConfig | None = None,
         registry: Registry | None = None,
         quantize: str | None = None,
+        engine: str | None = None,
     ) -> "Planner":
-        """Load base + adapter (see `kayas.brain.loader`), compile the grammar, cache the prefix."""
-        return cls(load_brain(adapter, model, device, quantize=quantize), registry, config)
+        """Load base + adapter in an engine (see `kayas.brain.loader`), compile the grammar, cache the prefix."""
+        config = config or PlannerConfig()
+        brain = load_brain(adapter, model, device, quantize=quantize, engine=engine, threads=config.threads)
+        return cls(brain, registry, config)
 
     @property
-    def tokenizer(self) -> Any:
+    def tokenizer(self) -> ChatTokenizer:
         return self.brain.tokenizer
+
+    @property
+    def engine(self) -> Engine:
+        return self.brain.engine
 
     def messages(self, command: str) -> list[dict[str, str]]:
         return [{"role": "system", "content": self.brain.system_prompt}, {"role": "user", "content": command}]
 
     def prompt_ids(self, command: str) -> list[int]:
         """The prompt tokens, rendered by the chat template exactly as in training."""
-        text = self.tokenizer.apply_chat_template(self.messages(command), tokenize=False, add_generation_prompt=True)
-        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        return self.tokenizer.chat_ids(self.messages(command))
 
     def _prefix_ids(self) -> list[int]:
         """The tokens every prompt starts with (system prompt and the user turn's header)."""

@@ -159,12 +159,13 @@ class StaticCacheView:
 
 
 def use_static_cache(decoder: Any, max_len: int = 1024) -> StaticLlama:
-    """Make a `ConstrainedDecoder` run its passes on a `StaticLlama` (CUDA graphs on a GPU).
+    """Make a `ConstrainedDecoder`'s torch engine run its passes on a `StaticLlama` (CUDA graphs on a GPU).
 
-    The decoder keeps one cache, holding the system prompt's prefix, as it does anyway: a
+    The engine keeps one cache, holding the system prompt's prefix, as it does anyway: a
     prompt that does not start with the prefix starts the same cache from position 0.
     """
-    runner = StaticLlama(decoder.model, max_len=max_len)
+    engine = decoder.engine  # a kayas.engines.torch_engine.TorchEngine
+    runner = StaticLlama(engine.model, max_len=max_len)
     view = StaticCacheView(runner)
 
     def new_cache():
@@ -172,11 +173,11 @@ def use_static_cache(decoder: Any, max_len: int = 1024) -> StaticLlama:
         return view
 
     def forward(ids: list[int], cache: Any) -> torch.Tensor:
-        return runner.feed(ids)
+        return runner.feed(list(ids))
 
-    decoder._new_cache = new_cache
-    decoder._forward = forward
-    decoder.prefix_cache = view
+    engine._new_cache = new_cache
+    engine._forward = forward
+    engine.prefix_cache = engine.cache = view
     runner.crop(0)
     if decoder.prefix_ids:
         runner.feed(decoder.prefix_ids)

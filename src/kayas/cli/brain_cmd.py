@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kayas.cli.brain_options import BrainArgs, brain_options, quiet
+from kayas.cli.brain_options import BrainArgs, brain_options
 from kayas.cli.show import DryRunOpt, JsonOpt, YesOpt
 from kayas.errors import KayasError
 
@@ -211,44 +211,7 @@ def _print_eval(rep, show_misses: bool) -> None:
 
 
 def register_bench(bench: typer.Typer) -> None:
-    """`kayas bench plan`, added to the bench group that `kayas.cli.main` hands in."""
+    """`kayas bench plan` (kayas.cli.bench_plan_cmd), added to the bench group that `kayas.cli.main` hands in."""
+    from kayas.cli import bench_plan_cmd
 
-    @bench.command("plan")
-    @brain_options(max_new_tokens=False)
-    def bench_plan(
-        n: Annotated[int, typer.Option("--n", help="Commands to time (the list cycles).")] = 32,
-        ideal: Annotated[bool, typer.Option("--ideal", help="Follow the known plans: a well-trained brain's latency.")] = False,
-        data: Annotated[str | None, typer.Option("--data", help="Commands from a training-format JSONL instead of the built-in list.")] = None,
-        random_lora: Annotated[bool, typer.Option("--random-lora", help="Measure with a random LoRA on the base (no trained brain needed).")] = False,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-        *,
-        brain: BrainArgs,
-    ) -> None:
-        """The planner against plain `model.generate` (same model, prompts, commands, output length)."""
-        import tempfile
-
-        from kayas.brain.bench import run_bench
-        from kayas.brain.stand_ins import make_random_adapter
-
-        if n < 1:
-            raise KayasError("--n must be at least 1")
-        quiet()
-        with tempfile.TemporaryDirectory() as tmp:
-            if random_lora:
-                brain.adapter = str(make_random_adapter(Path(tmp) / "random-lora", brain.model or "smollm2"))
-            planner = brain.planner()
-            result = run_bench(planner, n=n, ideal=ideal, data=data)
-        if as_json:
-            typer.echo(json.dumps(result.as_dict()))
-            return
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=f"bench plan: {result.device}, n={result.n}, {result.mode}", title_justify="left", show_edge=False)
-        for col in ("", "p50 ms", "p95 ms"):
-            table.add_column(col, justify="right" if col else "left")
-        table.add_row("planner (grammar, cache, fast-forward)", f"{result.planner_p50_ms:.1f}", f"{result.planner_p95_ms:.1f}")
-        table.add_row("model.generate", f"{result.baseline_p50_ms:.1f}", f"{result.baseline_p95_ms:.1f}")
-        table.add_row("speedup (p50)", f"{result.speedup_p50:.2f}x", "")
-        Console().print(table)
-        typer.echo(f"{result.planner_forwards_mean} forward passes for {result.plan_tokens_mean} plan tokens on average")
+    bench_plan_cmd.register(bench)

@@ -1,5 +1,5 @@
-"""The options every brain command takes (`--adapter`, `--model`, `--device`, `--quantize`,
-`--max-new-tokens`), defined once.
+"""The options every brain command takes (`--adapter`, `--model`, `--device`, `--engine`,
+`--quantize`, `--max-new-tokens`), defined once.
 
 `@brain_options()` adds them to a command's signature and hands the command one
 `BrainArgs` (parameter `brain`) instead of five loose values; `brain.planner()` loads it.
@@ -27,12 +27,17 @@ QuantOpt = Annotated[
     str | None,
     typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
 ]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option("--engine", envvar="KAYAS_ENGINE", help="llamacpp, torch or auto (default: the fastest installed for the device)."),
+]
 MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
 
 _OPTIONS = [
     inspect.Parameter("adapter", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=AdapterOpt),
     inspect.Parameter("model", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ModelOpt),
     inspect.Parameter("device", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=DeviceOpt),
+    inspect.Parameter("engine", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=EngineOpt),
     inspect.Parameter("quantize", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=QuantOpt),
     inspect.Parameter("max_new_tokens", inspect.Parameter.KEYWORD_ONLY, default=256, annotation=MaxTokOpt),
 ]
@@ -41,8 +46,10 @@ _OPTIONS = [
 def quiet() -> None:
     """Library chatter (progress bars, deprecation notes) would bury the one line of output."""
     warnings.filterwarnings("ignore")
-    from transformers.utils import logging
-
+    try:
+        from transformers.utils import logging
+    except ImportError:  # the runtime without the train extra: nothing to quiet
+        return
     logging.set_verbosity_error()
     logging.disable_progress_bar()
 
@@ -54,6 +61,7 @@ class BrainArgs:
     adapter: str | None = None
     model: str | None = None
     device: str | None = None
+    engine: str | None = None
     quantize: str | None = None
     max_new_tokens: int = 256
 
@@ -65,7 +73,7 @@ class BrainArgs:
         if self.max_new_tokens < 8:
             raise KayasError("--max-new-tokens must be at least 8")
         config = PlannerConfig(decode=DecodeConfig(max_new_tokens=self.max_new_tokens))
-        return Planner.load(self.adapter, self.model, self.device, config, quantize=self.quantize)
+        return Planner.load(self.adapter, self.model, self.device, config, quantize=self.quantize, engine=self.engine)
 
 
 def brain_options(max_new_tokens: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
