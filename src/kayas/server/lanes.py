@@ -1,0 +1,86 @@
+"""Lanes: one worker thread each, a bounded number of jobs, a time limit per request.
+
+The planner is one loaded model: its requests queue in the planner lane, so a burst waits
+its turn instead of piling threads onto two cores. Plans run in the run lane, one at a time
+and always on the same thread (the browser's Playwright session is bound to the thread that
+started it, and two plans should not interleave on one workspace). A lane that is full
+answers at once (`Busy`, a 503), and a request that waited too long gets `TimedOut` (a 504);
+a job that had not started by then is dropped, one that had is left to finish.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from kayas.errors import KayasError
+
+T = TypeVar("T")
+
+
+class Busy(KayasError):
+    """The lane holds as many jobs as it may: try again shortly."""
+
+
+class TimedOut(KayasError):
+    """The request waited past its time limit."""
+
+
+class Lane:
+    """A single-thread executor with a cap on jobs waiting or running, and a timeout."""
+
+    def __init__(self, name: str, capacity: int, timeout_s: float) -> None:
+        if capacity < 1:
+            raise KayasError(f"the {name} queue must hold at least 1 request")
+        self.name = name
+        self.capacity = capacity
+        self.timeout_s = timeout_s
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kayas-{name}")
+        self._lock = threading.Lock()
+        self._jobs = 0  # submitted and not finished
+        self.served = 0
+        self.refused = 0
+        self.busy_s = 0.0  # time the worker spent on jobs
+
+    @property
+    def jobs(self) -> int:
+        return self._jobs
+
+    def _release(self, _: Future) -> None:
+        with self._lock:
+            self._jobs -= 1
+
+    def _timed(self, fn: Callable[..., T], args: tuple) -> T:
+        started = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.busy_s += time.perf_counter() - started
+            self.served += 1
+
+    async def call(self, fn: Callable[..., T], *args: Any, timeout_s: float | None = None) -> T:
+        """Run ``fn(*args)`` on the lane's thread; Busy when full, TimedOut past the limit."""
+        with self._lock:
+            if self._jobs >= self.capacity:
+                self.refused += 1
+                raise Busy(f"busy: {self._jobs} requests are already waiting for the {self.name}; try again shortly")
+            self._jobs += 1
+        try:
+            future = self._pool.submit(self._timed, fn, args)
+        except RuntimeError:  # shut down
+            self._release(None)  # type: ignore[arg-type]
+            raise Busy(f"the {self.name} is shutting down") from None
+        future.add_done_callback(self._release)
+        limit = self.timeout_s if timeout_s is None else timeout_s
+        try:
+            # On a timeout wait_for cancels the wrapper, which cancels the job if it has not started.
+            return await asyncio.wait_for(asyncio.wrap_future(future), limit)
+        except asyncio.TimeoutError:
+            raise TimedOut(f"the {self.name} did not answer within {limit:g} s") from None
+
+    def shutdown(self) -> None:
+        """Drop what waits; what runs finishes."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
