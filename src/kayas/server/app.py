@@ -124,7 +124,8 @@ def create_app(service: Service, *, token: str, token_file: Path, names: frozens
 
     api.mount("/console", StaticFiles(directory=STATIC), name="console")
     api.mount("/docs-assets", StaticFiles(directory=_swagger_assets()), name="docs-assets")
-    return Guard(api, token=token, token_file=token_file, names=names, port=port)
+    return Guard(api, token=token, token_file=token_file, names=names, port=port,
+                 max_body_bytes=service.config.max_body_bytes)
 
 
 def _swagger_assets() -> str:
@@ -147,7 +148,7 @@ def _add_error_handlers(api: FastAPI) -> None:
 
     @api.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        message = {413: "the request body is too large", 404: "no such route", 405: "method not allowed"}.get(
+        message = {413: f"the request body is too large (the limit is {api.max_body_size} bytes)", 404: "no such route", 405: "method not allowed"}.get(
             exc.status_code, str(exc.detail))
         if exc.status_code == 400 and isinstance(exc.__cause__, RecursionError):
             message = "the request body is nested too deeply"

@@ -138,8 +138,9 @@ class Guard:
     bound before the app starts), so a page on another local port is another origin.
     """
 
-    def __init__(self, app, *, token: str, token_file: Path, names: frozenset[str], port: int) -> None:
+    def __init__(self, app, *, token: str, token_file: Path, names: frozenset[str], port: int, max_body_bytes: int) -> None:
         self.app = app
+        self.max_body_bytes = max_body_bytes  # a declared length past it is refused here; a streamed body is counted by FastAPI
         self.token = token.encode()
         self.token_file = token_file
         self.names = names
@@ -192,6 +193,9 @@ class Guard:
             kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
             if kind != b"application/json":
                 return 415, "the request body must be JSON (Content-Type: application/json)", []
+            length = headers.get(b"content-length", b"").strip()
+            if length.isdigit() and int(length) > self.max_body_bytes:
+                return 413, f"the request body is too large ({int(length)} bytes; the limit is {self.max_body_bytes})", []
         if public:
             return None
         auth = headers.get(b"authorization", b"")
