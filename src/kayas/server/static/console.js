@@ -111,7 +111,7 @@
         el("td", {}, String(i)),
         el("td", {}, call.tool, info && info.destructive ? el("span", { class: "destructive" }, "destructive") : null),
         el("td", {}, el("code", {}, short(call.args, 160))),
-        results ? el("td", {}, r ? badge(r.status) : "", r ? " " + resultText(r) : "") : null);
+        results ? el("td", {}, r ? badge(r.status) : "", r ? " " : "", r ? el("code", {}, resultText(r)) : "") : null);
     });
     return el("table", { class: "plan" }, el("thead", {}, head), el("tbody", {}, ...rows));
   }
@@ -143,6 +143,7 @@
       planTable(outcome.calls),
       el("p", { class: "timings" }, timingsText(outcome.timings)),
       outcome.calls.length ? runIt : null));
+    refreshHistory();
   }
 
   function showReport(report) {
@@ -173,7 +174,7 @@
       left.textContent = s > 0 ? "expires in " + s + " s" : "expired: plan it again";
       if (s <= 0) { yes.disabled = true; clearInterval(countdown); }
     };
-    const box = el("div", { class: "confirm", role: "group", "aria-label": "confirmation" },
+    const box = el("div", { class: "confirm-box", role: "group", "aria-label": "confirmation" },
       el("p", {}, c.reason === "destructive"
         ? "Nothing has run yet. The marked calls are destructive."
         : "Nothing has run yet: the brain is not sure this is what you meant."),
@@ -186,7 +187,7 @@
     if (!t) return "";
     const parts = [];
     if (t.plan_ms !== undefined) parts.push("planned in " + t.plan_ms + " ms");
-    if (t.forwards !== undefined) parts.push(t.forwards + " forward passes");
+    if (t.forwards !== undefined) parts.push(t.forwards + (t.forwards === 1 ? " forward pass" : " forward passes"));
     if (t.run_ms !== undefined) parts.push("ran in " + t.run_ms + " ms");
     return parts.join(", ");
   }
@@ -202,7 +203,7 @@
       const when = new Date(entry.at * 1000).toLocaleTimeString();
       list.prepend(el("li", { "data-kind": entry.kind, "data-status": entry.status },
         el("time", {}, when), " ", el("span", { class: "kind" }, entry.kind), " ", badge(entry.status), " ",
-        entry.command ? el("q", {}, entry.command) : null, " ", el("span", { class: "message" }, entry.message)));
+        entry.command ? el("q", {}, entry.command) : el("span", { class: "kind" }, "(a plan)"), " ", el("span", { class: "message" }, entry.message)));
     }
   }
 
