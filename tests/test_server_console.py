@@ -1,13 +1,12 @@
 """The web console in a real browser (Debian's Chromium through Playwright), used as a person would.
 
-Screenshots go to the test's tmp dir; with KAYAS_UPDATE_SCREENSHOTS=1 the one of a plan waiting
-for its yes is also copied to docs/console.png (the README's picture).
+Screenshots go to the test's tmp dir (the README's picture comes from tests/test_server_brain.py,
+with the real brain).
 """
 from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +22,6 @@ if CHROMIUM is None and not os.environ.get("CI"):
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 PLANS = {
     "put eggs and milk on my shopping list": [{"tool": "filesystem.append_file", "args": {"filename": "shopping.txt", "content": "eggs, milk"}}],
     "delete the old drafts a and b": [
@@ -90,8 +88,6 @@ def test_a_person_runs_confirms_and_cancels_in_the_console(server, browser, tmp_
     expect(held.locator(".expires")).to_contain_text("expires in")
     assert sorted(p.name for p in workspace().iterdir() if p.suffix == ".txt") == ["a.txt", "b.txt", "shopping.txt"]
     page.screenshot(path=str(tmp_path / "console-confirm.png"), full_page=True)
-    if os.environ.get("KAYAS_UPDATE_SCREENSHOTS") == "1":
-        shutil.copy(tmp_path / "console-confirm.png", DOCS / "console.png")
     page.click("#confirm")
     confirmed = page.locator("article[data-kind=report][data-status=done]")
     expect(confirmed).to_be_visible()
