@@ -77,9 +77,10 @@ def register(app: typer.Typer) -> None:
     def bench_serve(
         requests: Annotated[int, typer.Option("--requests", "-n", help="/plan requests in the load phase.")] = 500,
         clients: Annotated[int, typer.Option("--clients", "-c", help="Clients sending them at once.")] = 20,
-        commands: Annotated[int, typer.Option("--commands", help="Distinct commands (from the hand-written set), also planned in-process.")] = 40,
+        inprocess: Annotated[int, typer.Option("--inprocess", help="Plans timed in-process (twice) and by one client.")] = 32,
+        data: Annotated[Optional[str], typer.Option("--data", help="Commands from a training-format JSONL (default: the built-in list).")] = None,
         queue_size: Annotated[Optional[int], typer.Option("--queue-size", help="The server's planner queue (default 32).")] = None,
-        max_seconds: Annotated[float, typer.Option("--max-seconds", help="The load phase stops here whatever is left.")] = 1800.0,
+        max_seconds: Annotated[float, typer.Option("--max-seconds", help="The load phase stops here, whatever is left.")] = 1800.0,
         as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
         adapter: AdapterOpt = None,
         model: ModelOpt = None,
@@ -87,12 +88,12 @@ def register(app: typer.Typer) -> None:
         quantize: QuantOpt = None,
         max_new_tokens: MaxTokOpt = 256,
     ) -> None:
-        """Load-test `kayas serve` on loopback: N /plan requests from C clients against the in-process planner."""
+        """Load-test `kayas serve` on loopback: N /plan requests from C clients, against the in-process planner."""
         from kayas.server.bench import BenchOptions, print_figures, run_bench
 
-        if requests < 1 or clients < 1 or commands < 1:
-            raise KayasError("--requests, --clients and --commands must be at least 1")
-        options = BenchOptions(requests=requests, clients=clients, commands=commands, queue_size=queue_size,
+        if min(requests, clients, inprocess) < 1 or max_seconds <= 0:
+            raise KayasError("--requests, --clients, --inprocess and --max-seconds must be positive")
+        options = BenchOptions(requests=requests, clients=clients, inprocess=inprocess, data=data, queue_size=queue_size,
                                max_seconds=max_seconds, adapter=adapter, model=model, device=device,
                                quantize=quantize, max_new_tokens=max_new_tokens)
         figures = run_bench(options, planner=lambda: _planner(adapter, model, device, max_new_tokens, quantize))
