@@ -20,6 +20,7 @@ LAYERS = [
     {"formats", "models", "backends", "eyes"},  # on-disk formats, base models, what tools stand on
     {"tools", "brain", "data", "train", "testing"},  # tool functions and the engines
     {"assistant"},  # command -> plan -> confirm -> run -> report
+    {"server"},  # the HTTP front end (kayas serve), which the CLI starts
     {"cli"},  # front ends
 ]
 LAYER = {part: n for n, parts in enumerate(LAYERS) for part in parts}

@@ -16,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from kayas.config import workspace
 from kayas.errors import KayasError
 from kayas.registry import default_registry
 from kayas.server.client import Client
@@ -24,6 +23,7 @@ from kayas.server.config import ServerConfig
 from kayas.server.runner import BackgroundServer
 from kayas.server.security import allowed_names, load_or_create_token, split_host
 from kayas.server.service import http_assistant
+from kayas.settings import workspace
 from kayas.testing import ScriptedPlanner
 
 CREATE = [{"tool": "filesystem.create_file", "args": {"filename": "todo.txt", "content": "buy milk"}}]

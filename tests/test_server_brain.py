@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kayas.config import workspace
 from kayas.server.client import Client
 from kayas.server.config import ServerConfig
 from kayas.server.runner import BackgroundServer
 from kayas.server.service import http_assistant
+from kayas.settings import workspace
 
 pytestmark = pytest.mark.slow
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -46,7 +46,7 @@ class Served:
                 line = self.lines.get(timeout=0.2)
             except queue.Empty:
                 if self.proc.poll() is not None:
-                    raise AssertionError(f"kayas serve exited ({self.proc.returncode}): {self.proc.stderr.read()}")
+                    raise AssertionError(f"kayas serve exited ({self.proc.returncode}): {self.proc.stderr.read()}") from None
                 continue
             self.stdout.append(line)
             if m := re.search(pattern, line):

@@ -10,10 +10,10 @@ import shutil
 
 import pytest
 
-from kayas.config import workspace
 from kayas.server.config import ServerConfig
 from kayas.server.runner import BackgroundServer
 from kayas.server.service import http_assistant
+from kayas.settings import workspace
 from kayas.testing import ScriptedPlanner
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("google-chrome") or "") if p and os.path.exists(p)), None)

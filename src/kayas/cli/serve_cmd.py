@@ -1,16 +1,17 @@
 """`kayas serve`: the HTTP API and web console; `kayas bench serve`: its load test."""
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from kayas.cli.bench_cmd import bench_app
-from kayas.cli.brain_cmd import AdapterOpt, DeviceOpt, MaxTokOpt, ModelOpt, QuantOpt, _planner
+from kayas.cli.brain_options import BrainArgs, brain_options
 from kayas.errors import KayasError
 
-HostOpt = Annotated[Optional[str], typer.Option("--host", help="Address to listen on (default 127.0.0.1: this machine only).")]
-PortOpt = Annotated[Optional[int], typer.Option("--port", "-p", help="Port (default 8765; 0: any free port).")]
+HostOpt = Annotated[str | None, typer.Option("--host", help="Address to listen on (default 127.0.0.1: this machine only).")]
+PortOpt = Annotated[int | None, typer.Option("--port", "-p", help="Port (default 8765; 0: any free port).")]
+AllowHostOpt = Annotated[list[str] | None, typer.Option("--allow-host", help="Another name the Host header may carry (repeatable).")]
+QueueOpt = Annotated[int | None, typer.Option("--queue-size", help="Requests that may wait for the planner (default 32); more get 503.")]
 
 
 def _echo(text: str = "", err: bool = False) -> None:
@@ -19,23 +20,22 @@ def _echo(text: str = "", err: bool = False) -> None:
 
 def register(app: typer.Typer) -> None:
     @app.command("serve")
+    @brain_options()
     def serve(
         host: HostOpt = None,
         port: PortOpt = None,
-        allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="Another name the Host header may carry (repeatable).")] = None,
+        allow_host: AllowHostOpt = None,
         new_token: Annotated[bool, typer.Option("--new-token", help="Replace the token (the old one stops working).")] = False,
         console_url: Annotated[bool, typer.Option("--console-url", help="Print the console's link with the token, and exit.")] = False,
-        queue_size: Annotated[Optional[int], typer.Option("--queue-size", help="Requests that may wait for the planner (default 32); more get 503.")] = None,
-        plan_timeout: Annotated[Optional[float], typer.Option("--plan-timeout", help="Seconds a request may wait for its plan (default 60); past it 504.")] = None,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
-        max_new_tokens: MaxTokOpt = 256,
+        queue_size: QueueOpt = None,
+        plan_timeout: Annotated[float | None, typer.Option("--plan-timeout", help="Seconds a request may wait for its plan (default 60); past it 504.")] = None,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Serve the HTTP API and the web console on this machine until Ctrl-C."""
         from kayas.server.config import ServerConfig
-        from kayas.server.runner import prepare, serve as run_server, url_of
+        from kayas.server.runner import Prepared, prepare, url_of
+        from kayas.server.runner import serve as run_server
         from kayas.server.security import load_or_create_token
         from kayas.server.service import http_assistant
 
@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         if not config.loopback:
             _echo(f"warning: listening on {config.host}, not only on this machine: whoever reaches this port and has "
                   "the token can run commands, and plain HTTP is not encrypted", err=True)
-        assistant = http_assistant(planner_factory=lambda: _planner(adapter, model, device, max_new_tokens, quantize))
+        assistant = http_assistant(planner_factory=brain.planner)
         prepared = prepare(assistant, config, rotate_token=new_token)  # token and port first: fail before the model loads
         try:
             _echo("kayas serve: loading the brain...", err=True)
@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
             prepared.sock.close()
             raise
 
-        def ready(p) -> None:
+        def ready(p: Prepared) -> None:
             _echo(f"kayas serve: brain loaded in {seconds:.1f} s", err=True)
             _echo(f"listening on {p.url} (API docs: {p.url}/docs)")
             _echo(f"token: {p.token.path}")
@@ -73,20 +73,22 @@ def register(app: typer.Typer) -> None:
         run_server(prepared, on_ready=ready)
         _echo("kayas serve: stopped", err=True)
 
-    @bench_app.command("serve")
+
+def register_bench(bench: typer.Typer) -> None:
+    """`kayas bench serve`, added to the bench group that `kayas.cli.main` hands in."""
+
+    @bench.command("serve")
+    @brain_options()
     def bench_serve(
         requests: Annotated[int, typer.Option("--requests", "-n", help="/plan requests in the load phase.")] = 500,
         clients: Annotated[int, typer.Option("--clients", "-c", help="Clients sending them at once.")] = 20,
-        inprocess: Annotated[int, typer.Option("--inprocess", help="Plans timed in-process (twice) and by one client.")] = 32,
-        data: Annotated[Optional[str], typer.Option("--data", help="Commands from a training-format JSONL (default: the built-in list).")] = None,
-        queue_size: Annotated[Optional[int], typer.Option("--queue-size", help="The server's planner queue (default 32).")] = None,
+        inprocess: Annotated[int, typer.Option("--inprocess", help="Commands timed in pairs (in-process, then one client), and in-process plans spread over the load.")] = 32,
+        data: Annotated[str | None, typer.Option("--data", help="Commands from a training-format JSONL (default: the built-in list).")] = None,
+        queue_size: QueueOpt = None,
         max_seconds: Annotated[float, typer.Option("--max-seconds", help="The load phase stops here, whatever is left.")] = 1800.0,
         as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
-        max_new_tokens: MaxTokOpt = 256,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Load-test `kayas serve` on loopback: N /plan requests from C clients, against the in-process planner."""
         from kayas.server.bench import BenchOptions, print_figures, run_bench
@@ -94,7 +96,7 @@ def register(app: typer.Typer) -> None:
         if min(requests, clients, inprocess) < 1 or max_seconds <= 0:
             raise KayasError("--requests, --clients, --inprocess and --max-seconds must be positive")
         options = BenchOptions(requests=requests, clients=clients, inprocess=inprocess, data=data, queue_size=queue_size,
-                               max_seconds=max_seconds, adapter=adapter, model=model, device=device,
-                               quantize=quantize, max_new_tokens=max_new_tokens)
-        figures = run_bench(options, planner=lambda: _planner(adapter, model, device, max_new_tokens, quantize))
+                               max_seconds=max_seconds, adapter=brain.adapter, model=brain.model, device=brain.device,
+                               quantize=brain.quantize, max_new_tokens=brain.max_new_tokens)
+        figures = run_bench(options, planner=brain.planner)
         print_figures(figures, as_json=as_json)

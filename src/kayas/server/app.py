@@ -9,6 +9,7 @@ import logging
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,7 +23,16 @@ from kayas.errors import KayasError
 from kayas.server.confirmations import ExpiredConfirmation, UnknownConfirmation
 from kayas.server.lanes import Busy, TimedOut
 from kayas.server.models import (
-    Cancelled, ErrorBody, Health, History, PlanRequest, RunRequest, ServerReport, ToolInfo, UndoReport, UndoRequest,
+    Cancelled,
+    ErrorBody,
+    Health,
+    History,
+    PlanRequest,
+    RunRequest,
+    ServerReport,
+    ToolInfo,
+    UndoReport,
+    UndoRequest,
 )
 from kayas.server.security import Guard
 from kayas.server.service import Service
@@ -40,7 +50,7 @@ _STATUS = [  # the first class that matches decides the status
     (TimedOut, 504),
     (KayasError, 400),
 ]
-_ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 403, 413, 415, 422, 503, 504)}
+_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 401, 403, 413, 415, 422, 503, 504)}
 
 
 def _version() -> str:
@@ -103,7 +113,7 @@ def create_app(service: Service, *, token: str, token_file: Path, names: frozens
     @api.post("/undo", response_model=UndoReport, dependencies=auth, responses=_ERRORS, tags=["brain"])
     async def undo(body: UndoRequest | None = None) -> UndoReport:
         """Put back what the last command (or the last `count` commands) deleted."""
-        return await service.undo((body or UndoRequest()).count)
+        return await service.undo(body.count if body is not None else 1)
 
     @api.get("/history", response_model=History, dependencies=auth, responses=_ERRORS, tags=["status"])
     async def history(since: int = 0) -> History:

@@ -7,7 +7,7 @@ import time
 from collections import deque
 from typing import Any
 
-from kayas.server.models import HistoryEntry
+from kayas.server.models import HistoryEntry, HistoryKind
 
 
 class History:
@@ -18,7 +18,7 @@ class History:
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
-    def add(self, kind: str, status: str, *, command: str = "", message: str = "",
+    def add(self, kind: HistoryKind, status: str, *, command: str = "", message: str = "",
             confidence: float | None = None, report: dict[str, Any] | None = None) -> HistoryEntry:
         with self._lock:
             entry = HistoryEntry(id=next(self._ids), at=time.time(), kind=kind, command=command, status=status,

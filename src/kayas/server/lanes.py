@@ -78,7 +78,7 @@ class Lane:
         try:
             # On a timeout wait_for cancels the wrapper, which cancels the job if it has not started.
             return await asyncio.wait_for(asyncio.wrap_future(future), limit)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise TimedOut(f"the {self.name} did not answer within {limit:g} s") from None
 
     def shutdown(self) -> None:

@@ -87,10 +87,13 @@ class Health(BaseModel):
     planner_loaded: bool
 
 
+HistoryKind = Literal["plan", "run", "confirm", "cancel", "undo"]
+
+
 class HistoryEntry(BaseModel):
     id: int
     at: float = Field(description="Unix time.")
-    kind: Literal["plan", "run", "confirm", "cancel", "undo"]
+    kind: HistoryKind
     command: str = ""
     status: str
     message: str = ""

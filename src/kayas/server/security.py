@@ -24,9 +24,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from kayas.config import kayas_home
 from kayas.errors import KayasError
 from kayas.server.config import LOOPBACK_HOSTS
+from kayas.settings import kayas_home
 
 TOKEN_FILE = "server-token"
 

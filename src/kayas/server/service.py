@@ -9,14 +9,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from kayas.assistant import Assistant, PlanOutcome, RunReport
-from kayas.assistant import words
+from kayas.assistant import Assistant, PlanOutcome, RunReport, words
 from kayas.plan import Call, parse_plan
 from kayas.server.config import ServerConfig
 from kayas.server.confirmations import Confirmations, Pending
 from kayas.server.history import History
 from kayas.server.lanes import Lane, TimedOut
-from kayas.server.models import Cancelled, Confirmation, RunRequest, ServerReport, ToolInfo, UndoReport
+from kayas.server.models import Cancelled, Confirmation, HistoryKind, RunRequest, ServerReport, ToolInfo, UndoReport
 
 # How a refused call could be allowed, in this front end's words (the router says it if a
 # destructive call ever reached it unconfirmed).
@@ -105,21 +104,19 @@ class Service:
 
     def _hold(self, outcome: PlanOutcome, reason: str, destructive: list[int], dry_run: bool) -> ServerReport:
         """Keep the plan for a yes; answer with it and its confirmation id."""
-        base = {"command": outcome.command, "plan": outcome.calls, "confidence": outcome.confidence,
-                "understood": outcome.understood, "timings": dict(outcome.timings)}
+        confirmation = None
         if reason == "unsure":
             message = f"Not sure I understood. Did you mean: {outcome.understood or 'nothing'}?"
-            if not outcome.calls:  # nothing to say yes to
-                report = ServerReport(status="unsure", message=message, **base)
-                self._remember("run", report)
-                return report
         else:
             registry = self.assistant.registry
             what = "; ".join(words.describe_call(outcome.calls[i], registry) for i in destructive)
             message = words.sentence(f"waiting for your yes: this plan will {what}")
-        pending = self.confirmations.add(outcome, reason, dry_run)
+        if outcome.calls:  # an empty plan has nothing to say yes to
+            pending = self.confirmations.add(outcome, reason, dry_run)
+            confirmation = self._confirmation(pending, destructive)
         report = ServerReport(status="confirm" if reason == "destructive" else "unsure", message=message,
-                              confirmation=self._confirmation(pending, destructive), **base)
+                              confirmation=confirmation, command=outcome.command, plan=outcome.calls,
+                              confidence=outcome.confidence, understood=outcome.understood, timings=dict(outcome.timings))
         self._remember("run", report)
         return report
 
@@ -128,7 +125,7 @@ class Service:
         return Confirmation(id=pending.id, reason=pending.reason, destructive=destructive,  # type: ignore[arg-type]
                             expires_in_s=ttl, expires_at=round(pending.created + ttl, 3))
 
-    async def _execute(self, outcome: PlanOutcome, *, dry_run: bool, confirmed: bool, kind: str) -> ServerReport:
+    async def _execute(self, outcome: PlanOutcome, *, dry_run: bool, confirmed: bool, kind: HistoryKind) -> ServerReport:
         def job() -> ServerReport:
             report = self.assistant.run(outcome, confirm=(lambda call: True) if confirmed else None, dry_run=dry_run)
             answer = _as_server_report(report)
@@ -141,7 +138,7 @@ class Service:
             raise TimedOut(f"the plan is still running after {self.run_lane.timeout_s:g} s; "
                            "its report will be in GET /history") from None
 
-    def _remember(self, kind: str, report: ServerReport) -> None:
+    def _remember(self, kind: HistoryKind, report: ServerReport) -> None:
         self.history.add(kind, report.status, command=report.command, message=report.message,
                          confidence=report.confidence, report=report.model_dump(mode="json"))
 
