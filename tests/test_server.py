@@ -452,6 +452,29 @@ def test_a_full_queue_is_a_clear_503_and_a_long_wait_a_504():
         assert c.get("/health").status == 200
 
 
+def test_a_queue_longer_than_the_time_limit_is_a_503_at_once_not_a_504_later():
+    with start(SlowPlanner(PLANS, seconds=0.5), plan_timeout_s=1.45) as s:
+        c = Client(s.url, s.token.value)
+        assert c.post("/plan", {"command": "create a todo list with buy milk"}).status == 200  # the lane learns ~0.5 s a plan
+
+        def ask(_: int):
+            client = Client(s.url, s.token.value)
+            started = time.perf_counter()
+            try:
+                return client.post("/plan", {"command": "create a todo list with buy milk"}), time.perf_counter() - started
+            finally:
+                client.close()
+
+        with ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(ask, range(6)))
+    statuses = sorted(a.status for a, _ in answers)
+    assert statuses == [200, 200, 503, 503, 503, 503], statuses  # two fit in 1.45 s (three would not); no 504
+    for answer, took in answers:
+        if answer.status == 503:
+            assert_error(answer, 503, "more than the 1.45 s limit allows")
+            assert int(answer.headers["retry-after"]) >= 1 and took < 0.5  # refused at once
+
+
 def test_typed_plans_never_wait_for_the_planner():
     loads: list[int] = []
 

@@ -149,7 +149,7 @@ def _add_error_handlers(api: FastAPI) -> None:
     @api.exception_handler(KayasError)
     async def kayas_error(request: Request, exc: KayasError) -> JSONResponse:
         status = next(code for cls, code in _STATUS if isinstance(exc, cls))
-        headers = {"Retry-After": "1"} if status == 503 else None
+        headers = {"Retry-After": str(getattr(exc, "retry_after_s", 1))} if status == 503 else None
         return JSONResponse({"error": " ".join(str(exc).splitlines())}, status_code=status, headers=headers)
 
     @api.exception_handler(RequestValidationError)

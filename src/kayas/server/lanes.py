@@ -4,12 +4,15 @@ The planner is one loaded model: its requests queue in the planner lane, so a bu
 its turn instead of piling threads onto two cores. Plans run in the run lane, one at a time
 and always on the same thread (the browser's Playwright session is bound to the thread that
 started it, and two plans should not interleave on one workspace). A lane that is full
-answers at once (`Busy`, a 503), and a request that waited too long gets `TimedOut` (a 504);
-a job that had not started by then is dropped, one that had is left to finish.
+answers at once (`Busy`, a 503), and so does one whose queue would take longer than the time
+limit (the jobs ahead times the recent time per job): that request would only wait to fail.
+A request that still waits too long gets `TimedOut` (a 504); a job that had not started by
+then is dropped, one that had is left to finish.
 """
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +25,11 @@ T = TypeVar("T")
 
 
 class Busy(KayasError):
-    """The lane holds as many jobs as it may: try again shortly."""
+    """The lane holds as many jobs as it may, or more work than its time limit: try again shortly."""
+
+    def __init__(self, message: str, retry_after_s: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
 
 
 class TimedOut(KayasError):
@@ -44,6 +51,7 @@ class Lane:
         self.served = 0
         self.refused = 0
         self.busy_s = 0.0  # time the worker spent on jobs
+        self.mean_s: float | None = None  # recent time per job (moving average); None before the first
 
     @property
     def jobs(self) -> int:
@@ -58,15 +66,24 @@ class Lane:
         try:
             return fn(*args)
         finally:
-            self.busy_s += time.perf_counter() - started
+            took = time.perf_counter() - started
+            self.busy_s += took
             self.served += 1
+            self.mean_s = took if self.mean_s is None else 0.8 * self.mean_s + 0.2 * took
 
     async def call(self, fn: Callable[..., T], *args: Any, timeout_s: float | None = None) -> T:
         """Run ``fn(*args)`` on the lane's thread; Busy when full, TimedOut past the limit."""
+        limit = self.timeout_s if timeout_s is None else timeout_s
         with self._lock:
             if self._jobs >= self.capacity:
                 self.refused += 1
-                raise Busy(f"busy: {self._jobs} requests are already waiting for the {self.name}; try again shortly")
+                raise Busy(f"busy: {self._jobs} requests are already waiting for the {self.name}; try again shortly",
+                           self._retry_after(limit))
+            expected = (self._jobs + 1) * (self.mean_s or 0.0)
+            if expected > limit:
+                self.refused += 1
+                raise Busy(f"busy: the {self.name} has about {expected - (self.mean_s or 0.0):.0f} s of work queued, "
+                           f"more than the {limit:g} s limit allows; try again shortly", self._retry_after(limit))
             self._jobs += 1
         try:
             future = self._pool.submit(self._timed, fn, args)
@@ -74,12 +91,18 @@ class Lane:
             self._release(None)  # type: ignore[arg-type]
             raise Busy(f"the {self.name} is shutting down") from None
         future.add_done_callback(self._release)
-        limit = self.timeout_s if timeout_s is None else timeout_s
         try:
             # On a timeout wait_for cancels the wrapper, which cancels the job if it has not started.
             return await asyncio.wait_for(asyncio.wrap_future(future), limit)
         except TimeoutError:
             raise TimedOut(f"the {self.name} did not answer within {limit:g} s") from None
+
+    def _retry_after(self, limit: float) -> int:
+        """Seconds until the queue is likely short enough again (at least 1)."""
+        if not self.mean_s:
+            return 1
+        excess = (self._jobs + 1) * self.mean_s - limit
+        return max(1, math.ceil(max(excess, self.mean_s)))
 
     def shutdown(self) -> None:
         """Drop what waits; what runs finishes."""
