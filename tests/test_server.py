@@ -339,6 +339,18 @@ def test_the_console_and_the_api_description_are_public_and_strict(server, clien
     assert_error(client.get("/tools", headers={"Sec-Fetch-Site": "cross-site"}), 403)
 
 
+def test_the_listening_socket_says_tcp_so_answers_are_not_held_by_nagle():
+    import socket
+
+    from kayas.server.runner import bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY on the connections of such a socket only
+    finally:
+        sock.close()
+
+
 def test_allowed_names():
     assert split_host("[::1]:8765") == ("::1", 8765) and split_host("Example.ORG") == ("example.org", None)
     assert split_host("a:b") == ("a", -1)

@@ -6,11 +6,11 @@ comparison is made between measurements taken in the same stretch of time):
 1. warm-up: every command once in-process and once through the server (the grammar's lexer
    is built lazily, so first plans are slower);
 2. pairs: each command planned in-process (`Assistant.plan`, the path the server takes, on a
-   worker thread as in the server), then
-   through `POST /plan` by one client: what the server adds to one plan;
+   worker thread as in the server) and through `POST /plan` by one client, in alternating order;
+   the client's time minus the server's own plan_ms is what the server adds to one plan;
 3. load: N `/plan` requests from C clients at once (default 500 from 20), in rounds, with a
    few in-process plans between rounds; every status is counted (the only error the API
-   documents under load is 503, queue full), and each answer's server-side plan_ms is compared
+   documents under load is 503: queue full, or longer than the time limit), and each answer's server-side plan_ms is compared
    with the in-process plans of the same stretch.
 
 The server runs in its own process (as a user runs it) with its own KAYAS_HOME in a temp
@@ -228,8 +228,11 @@ def run_bench(options: BenchOptions, planner: Callable[[], Any]) -> dict[str, An
             paired_in, paired_http, server_side = [], [], []
             for i in range(options.inprocess):
                 command = commands[i % len(commands)]
-                paired_in += _inprocess(assistant, [command], 1)
+                if i % 2:  # in-process first, then the server, then the other way round: drift cancels
+                    paired_in += _inprocess(assistant, [command], 1)
                 took, answer = _timed_post(client, command)
+                if not i % 2:
+                    paired_in += _inprocess(assistant, [command], 1)
                 paired_http.append(took)
                 server_side.append(answer.json["timings"]["plan_ms"] / 1000)
             client.close()
@@ -258,6 +261,9 @@ def run_bench(options: BenchOptions, planner: Callable[[], Any]) -> dict[str, An
         "one_client_p95_ms": _ms(paired_http, 95),
         "one_client_server_side_p50_ms": _ms(server_side, 50),
         "one_client_over_inprocess_p50": round(percentile(paired_http, 50) * 1000 / in_p50, 3),
+        "pair_ratio_p50": round(percentile([h / p for h, p in zip(paired_http, paired_in)], 50), 3),
+        "server_overhead_p50_ms": _ms([h - p for h, p in zip(paired_http, server_side)], 50),
+        "server_overhead_p95_ms": _ms([h - p for h, p in zip(paired_http, server_side)], 95),
         "load": load_figures,
         "inprocess_during_load_p50_ms": round(during_p50, 1),
         "inprocess_during_load_n": len(during),
@@ -288,7 +294,10 @@ def print_figures(figures: dict[str, Any], as_json: bool = False) -> None:
         f"{figures['load_average_after']} after",
         f"pairs ({figures['pairs']} commands of {figures['commands']}): in-process p50 {figures['inprocess_p50_ms']} ms "
         f"(p95 {figures['inprocess_p95_ms']}); one client POST /plan p50 {figures['one_client_p50_ms']} ms "
-        f"(p95 {figures['one_client_p95_ms']}) = {figures['one_client_over_inprocess_p50']:.3f} x in-process",
+        f"(p95 {figures['one_client_p95_ms']}) = {figures['one_client_over_inprocess_p50']:.3f} x in-process; "
+        f"median of the pairs' ratios {figures['pair_ratio_p50']:.3f}",
+        f"  what the server adds to one plan (client's time minus the server's plan_ms): p50 "
+        f"{figures['server_overhead_p50_ms']} ms, p95 {figures['server_overhead_p95_ms']} ms",
         f"load: {load['requests_sent']} requests from {load['clients']} clients in {load['wall_s']} s: statuses "
         f"{load['statuses']}; errors other than 503: {load['errors_other_than_503']}",
         f"  latency (queue included) p50 {load['latency_p50_ms']} ms, p95 {load['latency_p95_ms']} ms; "
