@@ -5,7 +5,9 @@ its turn instead of piling threads onto two cores. Plans run in the run lane, on
 and always on the same thread (the browser's Playwright session is bound to the thread that
 started it, and two plans should not interleave on one workspace). A lane that is full
 answers at once (`Busy`, a 503), and so does one whose queue would take longer than the time
-limit (the jobs ahead times the recent time per job): that request would only wait to fail.
+limit (the jobs ahead, and its own, times the 90th percentile of the last 50 jobs' times: on a
+shared machine plan times vary several-fold, and a mean lets through requests that then wait
+past the limit): that request would only wait to fail.
 A request that still waits too long gets `TimedOut` (a 504); a job that had not started by
 then is dropped, one that had is left to finish.
 """
@@ -15,6 +17,7 @@ import asyncio
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -51,7 +54,7 @@ class Lane:
         self.served = 0
         self.refused = 0
         self.busy_s = 0.0  # time the worker spent on jobs
-        self.mean_s: float | None = None  # recent time per job (moving average); None before the first
+        self._recent: deque[float] = deque(maxlen=50)  # the last jobs' times
 
     @property
     def jobs(self) -> int:
@@ -69,7 +72,7 @@ class Lane:
             took = time.perf_counter() - started
             self.busy_s += took
             self.served += 1
-            self.mean_s = took if self.mean_s is None else 0.8 * self.mean_s + 0.2 * took
+            self._recent.append(took)
 
     async def call(self, fn: Callable[..., T], *args: Any, timeout_s: float | None = None) -> T:
         """Run ``fn(*args)`` on the lane's thread; Busy when full, TimedOut past the limit."""
@@ -79,10 +82,11 @@ class Lane:
                 self.refused += 1
                 raise Busy(f"busy: {self._jobs} requests are already waiting for the {self.name}; try again shortly",
                            self._retry_after(limit))
-            expected = (self._jobs + 1) * (self.mean_s or 0.0)
+            per_job = self.job_s()
+            expected = (self._jobs + 1) * per_job
             if expected > limit:
                 self.refused += 1
-                raise Busy(f"busy: the {self.name} has about {expected - (self.mean_s or 0.0):.0f} s of work queued, "
+                raise Busy(f"busy: the {self.name} has up to {expected - per_job:.0f} s of work queued, "
                            f"more than the {limit:g} s limit allows; try again shortly", self._retry_after(limit))
             self._jobs += 1
         try:
@@ -97,12 +101,20 @@ class Lane:
         except TimeoutError:
             raise TimedOut(f"the {self.name} did not answer within {limit:g} s") from None
 
+    def job_s(self) -> float:
+        """A cautious time per job: the 90th percentile of the last 50 (0 before the first)."""
+        if not self._recent:
+            return 0.0
+        ordered = sorted(self._recent)
+        return ordered[int(0.9 * (len(ordered) - 1))]
+
     def _retry_after(self, limit: float) -> int:
         """Seconds until the queue is likely short enough again (at least 1)."""
-        if not self.mean_s:
+        per_job = self.job_s()
+        if not per_job:
             return 1
-        excess = (self._jobs + 1) * self.mean_s - limit
-        return max(1, math.ceil(max(excess, self.mean_s)))
+        excess = (self._jobs + 1) * per_job - limit
+        return max(1, math.ceil(max(excess, per_job)))
 
     def shutdown(self) -> None:
         """Drop what waits; what runs finishes."""
