@@ -81,6 +81,8 @@ def parse_plan(text: str | list | Any, registry: Registry | None = None) -> list
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise PlanError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        except RecursionError:  # json's decoder recurses once per level: '[' * 10000 exhausts the stack
+            raise PlanError("not a plan: nested too deeply") from None
     else:
         data = text
     if isinstance(data, dict) and "tool" in data:
