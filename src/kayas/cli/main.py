@@ -17,9 +17,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from kayas.cli import bench_cmd, brain_cmd, data_cmd, do_cmd, eyes_cmd, tools_cmd, train_cmd
+    from kayas.cli import bench_cmd, brain_cmd, data_cmd, do_cmd, eyes_cmd, listen_cmd, tools_cmd, train_cmd
 
-    for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd):
+    for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, listen_cmd):
         module.register(app)
     bench = bench_cmd.register(app)
     for engine in (brain_cmd, train_cmd):  # `bench plan`, `bench train`

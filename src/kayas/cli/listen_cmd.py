@@ -1,0 +1,114 @@
+"""`kayas listen` (commands by voice) and `kayas voice build` (the recogniser's Kayas model)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from kayas.cli.brain_cmd import AdapterOpt, DeviceOpt, ModelOpt, QuantOpt
+
+voice_app = typer.Typer(help="The voice front end's model: build it, see it.", no_args_is_help=True)
+
+
+class StatusLine:
+    """One live line on stderr (a terminal), or one line per state (a pipe or a log)."""
+
+    LABELS = {"waiting": "waiting for the wake word", "listening": "listening", "heard": "heard", "plan": "plan",
+              "asking": "asking", "result": "result", "model": "voice model"}
+
+    def __init__(self, quiet: bool = False):
+        self.live = sys.stderr.isatty()
+        self.quiet = quiet
+
+    def __call__(self, state: str, text: str) -> None:
+        if self.quiet:
+            return
+        line = f"{self.LABELS.get(state, state)}: {text}" if text else self.LABELS.get(state, state)
+        if self.live and state in ("waiting", "listening"):
+            sys.stderr.write("\r\033[K" + line)
+        else:
+            sys.stderr.write(("\r\033[K" if self.live else "") + line + "\n")
+        sys.stderr.flush()
+
+
+def _assistant(adapter, model, device, quantize):
+    from kayas.assistant import Assistant
+    from kayas.cli.brain_cmd import _planner
+
+    return Assistant(planner_factory=lambda: _planner(adapter, model, device, 256, quantize), front_end="voice",
+                     refusal_hint="say yes when asked to allow it")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("listen")
+    def listen(
+        file: Annotated[Optional[str], typer.Option("--file", "-f", help="A 16 kHz mono 16-bit WAV, or - for raw PCM on stdin (default: the microphone).")] = None,
+        wake: Annotated[Optional[bool], typer.Option("--wake/--no-wake", help="Wait for the wake phrase first (default: yes on the microphone, no on a file).")] = None,
+        once: Annotated[bool, typer.Option("--once", help="Stop after one command.")] = False,
+        reply: Annotated[Optional[bool], typer.Option("--reply/--no-reply", help="Speak the reply (default: [voice] reply).")] = None,
+        yes: Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")] = False,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="One JSON object a command on stdout.")] = False,
+        rebuild_lm: Annotated[bool, typer.Option("--rebuild-lm", help="Rebuild the voice model first.")] = False,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+        quantize: QuantOpt = None,
+    ) -> None:
+        """Commands by voice: wake phrase, command, plan, run, spoken reply. Offline."""
+        from dataclasses import replace
+
+        from kayas.voice import factory, model as voice_model
+        from kayas.voice.base import VoiceConfig
+        from kayas.voice.pipeline import Listener
+        from kayas.voice.segmenter import Segmenter
+
+        cfg = VoiceConfig.load()
+        if reply is not None:
+            cfg = replace(cfg, reply=reply)
+        status = StatusLine()
+        source = factory.make_source(file, cfg.device)  # a bad file or no microphone fails before anything loads
+        built = voice_model.build(progress=lambda m: status("model", m)) if rebuild_lm else voice_model.ensure(lambda m: status("model", m))
+        use_wake = wake if wake is not None else file is None
+        listener = Listener(
+            source, factory.make_stt(built), Segmenter(factory.make_vad(cfg), cfg.end_silence_s, cfg.max_command_s),
+            _assistant(adapter, model, device, quantize), factory.make_tts(cfg), cfg,
+            wake=factory.make_wake(cfg, built) if use_wake else None, status=status, assume_yes=yes, dry_run=dry_run,
+        )
+        try:
+            turns = listener.run(max_turns=1 if once else None)
+        except KeyboardInterrupt:
+            turns = []
+        finally:
+            source.close()
+        for t in turns:
+            if as_json:
+                typer.echo(json.dumps({"heard": t.heard, "command": t.command, "answers": t.answers, "reply": t.reply,
+                                       "timings": t.timings, "report": t.report.model_dump(mode="json") if t.report else None},
+                                      ensure_ascii=False))
+            else:
+                typer.echo(f"{t.command or '(nothing heard)'}\t{t.reply}")
+        if not turns:
+            typer.echo("error: no command was heard", err=True)
+            raise typer.Exit(1)
+        raise typer.Exit(max((t.report.exit_code if t.report else 1) for t in turns))
+
+    @voice_app.command("build")
+    def build(
+        data: Annotated[Optional[str], typer.Option("--data", help="A generated train.jsonl (default: generate the commands in memory).")] = None,
+        lam: Annotated[float, typer.Option("--lam", help="Weight of the domain model against pocketsphinx's general one.")] = 0.9,
+        background: Annotated[int, typer.Option("--background", help="Most frequent general words added to the vocabulary.")] = 5000,
+    ) -> None:
+        """Rebuild the recogniser's Kayas model (language model, dictionary, yes/no grammar) under KAYAS_HOME/voice."""
+        from kayas.errors import KayasError
+        from kayas.voice.model import BuildConfig, build as build_model, model_dir
+
+        if not 0.0 < lam <= 1.0:
+            raise KayasError("--lam must be in (0, 1]")
+        built = build_model(BuildConfig(lam=lam, background=max(0, background), data=data or ""),
+                            progress=lambda m: typer.echo(m, err=True))
+        typer.echo(json.dumps({"dir": str(model_dir()), **built.meta}))
+
+    app.add_typer(voice_app, name="voice")
