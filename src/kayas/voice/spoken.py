@@ -195,7 +195,7 @@ def _names(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        hashed = len(out) >= 2 and out[-2] in HASH_WORDS
+        hashed = len(out) >= 2 and (out[-2] in HASH_WORDS or out[-2] == "tag")
         if t == "dash" and i + 1 < len(tokens) and not (out and (hashed or _ahead_is_name(tokens, i + 1))):
             j, dashes = i + 1, "-"  # a command-line flag: "ls dash l a" -> ls -la
             if tokens[j] == "dash" and j + 1 < len(tokens):
@@ -278,7 +278,7 @@ def _times(tokens: list[str]) -> list[str]:
 
 def normalise(transcript: str) -> str:
     """A recogniser's words as the brain expects them typed (see the module docstring)."""
-    tokens = [t for t in re.sub(r"[^\w'#@.-]+", " ", transcript.lower()).split() if t]
+    tokens = [t.strip(".-") for t in re.sub(r"[^\w'#@.-]+", " ", transcript.lower()).split() if t.strip(".-")]
     tokens = _times(_numbers(tokens))
     tokens = _hashtags(_names(tokens))
     return " ".join(tokens)

@@ -34,7 +34,7 @@ class NoiseFloor:
 
 
 class PocketsphinxStt(SpeechToText):
-    def __init__(self, model: Built, lw: float | None = None, noise_floor: float = NOISE_FLOOR):
+    def __init__(self, model: Built, lw: float | None = 9.0, noise_floor: float = NOISE_FLOOR):
         ps = need("pocketsphinx", "speech recognition")
         options = dict(lm=str(model.arpa), dict=str(model.dictionary), loglevel="FATAL")
         if lw is not None:
