@@ -33,6 +33,7 @@ from kayas.voice.spoken import normalise, to_spoken
     ("meet at noon", "meet at noon"),
     ("on the signup page at example dot org", "on the signup page at example.org"),
     ("Kayas, PUT milk on my list.", "kayas put milk on my list"),
+    ("create a to do list", "create a todo list"),
     ("", ""),
 ])
 def test_normalise(heard, typed):

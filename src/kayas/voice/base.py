@@ -40,7 +40,7 @@ class VoiceConfig:
     """`[voice]` in KAYAS_HOME/config.toml; every key is optional."""
 
     device: str = ""  # microphone: a sounddevice name or index ("" = the system default)
-    wake: str = "kayas"  # a phrase to spot (pocketsphinx), or a shipped model: okay_nabu, hey_jarvis, hey_mycroft, alexa
+    wake: str = "kayas"  # a phrase opening the command; "spot:PHRASE" (keyphrase spotting); or okay_nabu, hey_jarvis, hey_mycroft, alexa
     sensitivity: float = 0.5  # 0..1: higher wakes more easily (and falsely)
     reply: bool = True  # speak what was done
     tts: str = "auto"  # espeak, pyttsx3 (SAPI on Windows) or none; auto picks espeak-ng where it exists

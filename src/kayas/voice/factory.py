@@ -34,18 +34,23 @@ def make_vad(cfg: VoiceConfig) -> VoiceActivity:
     raise VoiceError(f"[voice] vad must be pocketsphinx or silero, got {cfg.vad!r}")
 
 
-def make_wake(cfg: VoiceConfig, model: Built) -> WakeWord:
+def make_wake(cfg: VoiceConfig, model: Built):
+    """`wake`: a phrase read from the transcript ("kayas"), "spot:PHRASE" (keyphrase spotting) or a shipped model."""
     from kayas.voice.wake_micro import MODELS
 
+    if cfg.wake.startswith("spot:"):
+        from kayas.voice.wake_keyphrase import KeyphraseWake
+
+        return KeyphraseWake(cfg.wake[5:], model, cfg.sensitivity)
     if cfg.wake in MODELS:
         from kayas.voice.wake_micro import MicroWake
 
         return MicroWake(cfg.wake, cfg.sensitivity)
     if not cfg.wake.strip():
         raise VoiceError("[voice] wake is empty: give a phrase (\"kayas\") or a shipped model (" + ", ".join(MODELS) + ")")
-    from kayas.voice.wake_keyphrase import KeyphraseWake
+    from kayas.voice.wake_transcript import SpokenWake
 
-    return KeyphraseWake(cfg.wake, model, cfg.sensitivity)
+    return SpokenWake(cfg.wake)
 
 
 def make_stt(model: Built) -> SpeechToText:

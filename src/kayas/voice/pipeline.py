@@ -149,15 +149,30 @@ class Listener:
         """Handle commands until the stream ends (a recording) or max_turns; with a wake word each needs it first."""
         self._frames = iter(self.source.frames())
         turns: list[Turn] = []
+        by_transcript = getattr(self.wake, "by_transcript", False)
         while not self._ended and (max_turns is None or len(turns) < max_turns):
-            if self.wake is not None:
+            if self.wake is not None and not by_transcript:
                 if not self._wait_for_wake():
                     break
                 self.status("listening", "")
-            heard = self._hear("command", self.cfg.answer_timeout_s if self.wake is not None else None)
+            elif by_transcript:
+                self.status("waiting", f'say "{self.wake.name}, ..."')
+            heard = self._hear("command", self.cfg.answer_timeout_s if self.wake is not None and not by_transcript else None)
             if heard is None:
                 continue
             transcript, endpoint_ms, stt_ms = heard
+            if by_transcript:
+                rest = self.wake.split(transcript.text)
+                if rest is None:
+                    continue  # speech without the wake phrase: not for Kayas
+                if not rest:  # "kayas" alone: the command comes next
+                    self.status("listening", "")
+                    heard = self._hear("command", self.cfg.answer_timeout_s)
+                    if heard is None:
+                        continue
+                    transcript, endpoint_ms, stt_ms = heard
+                else:
+                    transcript = Transcript(rest, transcript.score, transcript.decode_s)
             turns.append(self.handle(transcript, endpoint_ms, stt_ms, time.perf_counter() - stt_ms / 1000))
             if self.wake is not None:
                 self.wake.reset()

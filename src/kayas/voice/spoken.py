@@ -27,6 +27,8 @@ WORDS_FOR = {"docx": "doc x", "&": "and", "+": "plus", "%": "percent", "√": "s
              "/": "slash", "~": "tilde"}
 JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "slash": "/"}
 HASH_WORDS = ("hashtag", "pound", "hash")
+COMPOUNDS = {"to do list": "todo list", "to do dot": "todo dot", "e mail": "email", "you tube": "youtube",
+             "git hub": "github", "in box": "inbox", "screen shot": "screenshot", "clip board": "clipboard"}
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOTTED = re.compile(r"(?:https?://)?[\w~-]+(?:[./][\w~-]+)*\.[a-z0-9]{1,5}(?:/[\w./~-]*)?", re.I)
@@ -279,6 +281,9 @@ def _times(tokens: list[str]) -> list[str]:
 def normalise(transcript: str) -> str:
     """A recogniser's words as the brain expects them typed (see the module docstring)."""
     tokens = [t.strip(".-") for t in re.sub(r"[^\w'#@.-]+", " ", transcript.lower()).split() if t.strip(".-")]
-    tokens = _times(_numbers(tokens))
+    text = " ".join(tokens)
+    for said, typed in COMPOUNDS.items():
+        text = re.sub(rf"\b{said}\b", typed, text)
+    tokens = _times(_numbers(text.split()))
     tokens = _hashtags(_names(tokens))
     return " ".join(tokens)

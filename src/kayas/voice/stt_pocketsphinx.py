@@ -45,6 +45,9 @@ class PocketsphinxStt(SpeechToText):
         except (RuntimeError, ValueError) as exc:
             raise VoiceError(f"the voice model in {model.arpa.parent} does not load ({exc}): run `kayas voice build`") from None
         self._default = self.decoder.current_search()
+        # Live CMN adapts across utterances, so the same words heard after a "yes" came out
+        # differently; each utterance starts from the model's initial estimate instead.
+        self._cmn = self.decoder.get_cmn(False)
         self.floor = NoiseFloor(noise_floor)
         self._mode = "command"
 
@@ -56,6 +59,7 @@ class PocketsphinxStt(SpeechToText):
             self.decoder.activate_search(search)
         self._mode = mode
         self.floor = NoiseFloor(self.floor.level)  # the same input always gives the same words
+        self.decoder.set_cmn(self._cmn)
         self.decoder.start_utt()
 
     def feed(self, pcm: bytes) -> None:
