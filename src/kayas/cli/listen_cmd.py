@@ -112,3 +112,42 @@ def register(app: typer.Typer) -> None:
         typer.echo(json.dumps({"dir": str(model_dir()), **built.meta}))
 
     app.add_typer(voice_app, name="voice")
+    _register_bench()
+
+
+def _register_bench() -> None:
+    from kayas.cli.bench_cmd import bench_app
+
+    @bench_app.command("voice")
+    def bench_voice(
+        data: Annotated[list[str], typer.Option("--data", help="Labelled commands (repeat for several sets).")] = ["tests/data/handwritten.jsonl", "tests/data/handwritten_b.jsonl"],
+        voices: Annotated[str, typer.Option("--voices", help="espeak-ng voices, comma-separated.")] = "en-us,en-gb,en-us+f2",
+        speeds: Annotated[str, typer.Option("--speeds", help="Words per minute, comma-separated.")] = "150,190",
+        conditions: Annotated[str, typer.Option("--conditions", help="clean, noise 20 dB, noise 10 dB, reverb (comma-separated).")] = "clean,noise 20 dB,noise 10 dB,reverb",
+        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N commands of the sets.")] = None,
+        every: Annotated[int, typer.Option("--every", help="Only every K-th command (a fixed subset across both sets).")] = 1,
+        general: Annotated[int, typer.Option("--general", help="Takes per condition also decoded with the general model (slow).")] = 60,
+        plans: Annotated[int, typer.Option("--plans", help="Random takes per condition planned by the brain (0: no brain).")] = 60,
+        wake: Annotated[int, typer.Option("--wake", help="Spoken wake phrases to try.")] = 200,
+        fa_minutes: Annotated[float, typer.Option("--fa-minutes", help="Minutes of speech without the wake phrase.")] = 30.0,
+        out: Annotated[Optional[str], typer.Option("--out", help="Also write the JSON report here.")] = None,
+        adapter: AdapterOpt = None,
+        model: ModelOpt = None,
+        device: DeviceOpt = None,
+        quantize: QuantOpt = None,
+    ) -> None:
+        """Word error rate (domain vs general model), plans from speech, the wake phrase, latency: one JSON report."""
+        from kayas.cli.brain_cmd import _planner
+        from kayas.voice.bench import as_json, read_sets, run_bench
+
+        examples = read_sets(data)[:: max(1, every)][: limit if limit and limit > 0 else None]
+        planner = _planner(adapter, model, device, 256, quantize) if plans > 0 else None
+        rep = run_bench(examples, [v for v in voices.split(",") if v], [int(s) for s in speeds.split(",") if s],
+                        [c.strip() for c in conditions.split(",") if c.strip()], general, plans, wake, fa_minutes,
+                        planner=planner, progress=lambda m: typer.echo(m, err=True))
+        text = as_json(rep)
+        if out:
+            from pathlib import Path
+
+            Path(out).write_text(text + "\n", encoding="utf-8")
+        typer.echo(text)
