@@ -130,3 +130,18 @@ def test_raw_pcm_on_stdin_runs_the_same_pipeline(home_model, tmp_path):
                          input=silence(1.0), capture_output=True, timeout=300)
     assert res.returncode == 1
     assert res.stderr.decode().strip().splitlines()[-1] == "error: no command was heard"
+
+
+def test_the_shipped_wake_word_model():
+    """okay_nabu (microWakeWord, Apache-2.0) wakes on its phrase and not on other speech."""
+    from kayas.voice.audio_file import split_frames
+    from kayas.voice.wake_micro import MicroWake
+
+    wake = MicroWake("okay_nabu")
+
+    def woke(text):
+        wake.reset()
+        return any(wake.detect(f) for f in split_frames(say(text) + silence(1.0)))
+
+    assert woke("okay nabu")
+    assert not woke("hey there, how are you")

@@ -72,9 +72,12 @@ def register(app: typer.Typer) -> None:
         source = factory.make_source(file, cfg.device)  # a bad file or no microphone fails before anything loads
         built = voice_model.build(progress=lambda m: status("model", m)) if rebuild_lm else voice_model.ensure(lambda m: status("model", m))
         use_wake = wake if wake is not None else file is None
+        assistant = _assistant(adapter, model, device, quantize)
+        status("model", "loading the brain")
+        assistant.planner  # load it now, not after the first command (the wait would count as latency)
         listener = Listener(
             source, factory.make_stt(built), Segmenter(factory.make_vad(cfg), cfg.end_silence_s, cfg.max_command_s),
-            _assistant(adapter, model, device, quantize), factory.make_tts(cfg), cfg,
+            assistant, factory.make_tts(cfg), cfg,
             wake=factory.make_wake(cfg, built) if use_wake else None, status=status, assume_yes=yes, dry_run=dry_run,
         )
         try:

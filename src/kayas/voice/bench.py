@@ -149,22 +149,35 @@ def _plans(planner, takes, heard, conditions, limit, rng):
 
 
 def _wake(stt, wake, examples, voices, speeds, n, fa_minutes, rng):
-    hits = 0
-    for i in range(n):
-        ex = rng.choice(examples)
-        opener = rng.choice(["kayas", "kayas", "hey kayas", "ok kayas"])
-        pcm = speak(f"{opener}, {to_spoken(ex.command)}", rng.choice(voices), rng.choice(speeds))
-        hits += wake.split(stt.transcribe(pcm).text) is not None
+    """The wake phrase read from the transcript ("kayas, ...") and the shipped okay_nabu model, on the same speech."""
     from kayas.data.generate import GenerateConfig, Generator
+    from kayas.voice.audio_file import split_frames
+    from kayas.voice.wake_micro import MicroWake
 
+    micro = MicroWake("okay_nabu")
+
+    def micro_hit(pcm: bytes) -> bool:
+        micro.reset()
+        return any(micro.detect(f) for f in split_frames(pcm + b"\0" * 16000))
+
+    hits = nabu = 0
+    for i in range(n):
+        said = to_spoken(rng.choice(examples).command)
+        voice, speed = rng.choice(voices), rng.choice(speeds)
+        opener = rng.choice(["kayas", "kayas", "hey kayas", "ok kayas"])
+        hits += wake.split(stt.transcribe(speak(f"{opener}, {said}", voice, speed)).text) is not None
+        nabu += micro_hit(speak(f"okay nabu, {said}", voice, speed))
     others = [e.command for e in Generator(GenerateConfig(seed=7, size=3000)).run().examples if "kayas" not in e.command.lower()]
-    seconds, false = 0.0, 0
+    seconds, false, false_nabu = 0.0, 0, 0
     while seconds < fa_minutes * 60:
         pcm = speak(to_spoken(rng.choice(others)), rng.choice(voices), rng.choice(speeds))
         seconds += len(pcm) / 32000
         false += wake.split(stt.transcribe(pcm).text) is not None
-    return {"said": n, "woke": hits, "recall": hits / max(1, n), "non_wake_minutes": seconds / 60,
-            "false_wakes": false, "false_per_hour": false / max(1e-9, seconds / 3600)}
+        false_nabu += micro_hit(pcm)
+    hours = max(1e-9, seconds / 3600)
+    return {"said": n, "non_wake_minutes": seconds / 60,
+            "kayas": {"woke": hits, "recall": hits / max(1, n), "false_wakes": false, "false_per_hour": false / hours},
+            "okay_nabu": {"woke": nabu, "recall": nabu / max(1, n), "false_wakes": false_nabu, "false_per_hour": false_nabu / hours}}
 
 
 def as_json(rep: Report) -> str:
