@@ -145,3 +145,29 @@ def test_the_shipped_wake_word_model():
 
     assert woke("okay nabu")
     assert not woke("hey there, how are you")
+
+
+@pytest.mark.parametrize("heard, command", [
+    ("kayas put milk on my list", "put milk on my list"),
+    ("hey kayas open the file", "open the file"),
+    ("kayas", ""),
+    ("open the file", None),
+    ("the keys kayas", None),
+])
+def test_the_wake_phrase_opens_the_transcript(heard, command):
+    from kayas.voice.wake_transcript import SpokenWake
+
+    assert SpokenWake("kayas").split(heard) == command
+
+
+def test_the_segmenter_cuts_at_silence():
+    from kayas.voice.audio_file import PcmSource
+    from kayas.voice.segmenter import Segmenter
+    from kayas.voice.vad_pocketsphinx import PocketsphinxVad
+
+    one, two = say("open the file"), say("create a todo list")
+    utts = list(Segmenter(PocketsphinxVad(), end_silence_s=0.5).utterances(PcmSource(one + silence(1.0) + two).frames()))
+    assert len(utts) == 2
+    first_len = len(one) / 32000
+    assert 0.2 < utts[0].start_s < 0.6 and utts[0].end_s < first_len < utts[1].start_s
+    assert 0.45 <= utts[0].detected_s - utts[0].end_s <= 0.55  # the end is seen end_silence_s after the last word
