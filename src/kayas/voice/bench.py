@@ -115,6 +115,8 @@ def run_bench(examples, voices: list[str], speeds: list[int], conditions: list[s
         rep.plans, plan_ms = _plans(planner, takes, heard, conditions, plan_limit, rng)
         rep.latency["plan_ms_p50"], rep.latency["plan_ms_p95"] = pct(plan_ms, 50), pct(plan_ms, 95)
     rep.latency["recognition_finish_ms_p50"], rep.latency["recognition_finish_ms_p95"] = pct(finish_ms, 50), pct(finish_ms, 95)
+    rep.latency["tts_start_ms_p50"], rep.latency["tts_start_ms_p95"] = tts_start_ms()
+    rep.latency["endpoint_ms"] = 500.0  # [voice] end_silence_s: the silence that tells the command has ended
     if wake_n:
         rep.wake = _wake(domain, SpokenWake("kayas"), examples, voices, speeds, wake_n, fa_minutes, rng)
     return rep
@@ -178,6 +180,23 @@ def _wake(stt, wake, examples, voices, speeds, n, fa_minutes, rng):
     return {"said": n, "non_wake_minutes": seconds / 60,
             "kayas": {"woke": hits, "recall": hits / max(1, n), "false_wakes": false, "false_per_hour": false / hours},
             "okay_nabu": {"woke": nabu, "recall": nabu / max(1, n), "false_wakes": false_nabu, "false_per_hour": false_nabu / hours}}
+
+
+def tts_start_ms(n: int = 20) -> tuple[float, float]:
+    """p50/p95 of espeak-ng's time to its first audio for replies like the Assistant's."""
+    from kayas.voice.tts_espeak import EspeakTts
+
+    tts = EspeakTts()
+    times = []
+    for i in range(n):
+        text = f"Done: append content to a file in the workspace as a new line (filename 'shopping.txt', content 'item {i}')."
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(tts._args(text)[:-2] + ["--stdout", "--", text], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        proc.stdout.read(4096)
+        times.append((time.perf_counter() - t0) * 1000)
+        proc.stdout.read()
+        proc.wait()
+    return pct(times, 50), pct(times, 95)
 
 
 def as_json(rep: Report) -> str:
