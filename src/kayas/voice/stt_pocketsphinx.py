@@ -17,6 +17,11 @@ from kayas.voice.model import Built
 # makes both look alike (measured: it halves the word errors on synthetic speech).
 NOISE_FLOOR = 30.0
 
+# Wider than pocketsphinx's defaults (which favour speed): more Gaussians scored per frame, no
+# phone-loop pruning, wider beams. Tuned on generator commands of another seed (never the
+# hand-written sets): word errors 0.314 -> 0.179, at 2.4x the decoding time.
+ACCURATE = dict(topn=8, pl_window=0, beam=1e-60, wbeam=1e-40, pbeam=1e-60)
+
 
 class NoiseFloor:
     """Adds the same low noise floor to every frame (seeded, so results repeat)."""
@@ -36,7 +41,7 @@ class NoiseFloor:
 class PocketsphinxStt(SpeechToText):
     def __init__(self, model: Built, lw: float | None = 9.0, noise_floor: float = NOISE_FLOOR):
         ps = need("pocketsphinx", "speech recognition")
-        options = dict(lm=str(model.arpa), dict=str(model.dictionary), loglevel="FATAL")
+        options = dict(lm=str(model.arpa), dict=str(model.dictionary), loglevel="FATAL", **ACCURATE)
         if lw is not None:
             options["lw"] = lw
         try:
