@@ -67,7 +67,7 @@ def test_yes_no_grammar_hears_only_yes_or_no(voice_model):
 
 @pytest.mark.parametrize("answer, kept", [("yes", False), ("no", True), (None, True)])
 def test_a_destructive_call_is_confirmed_by_voice(voice_model, tmp_path, answer, kept):
-    from kayas.config import workspace
+    from kayas.settings import workspace
 
     (workspace() / "notes.txt").write_text("x")
     pcm = say("delete notes dot t x t") + silence(0.8) + (say(answer) if answer else b"")
@@ -84,7 +84,7 @@ def test_a_destructive_call_is_confirmed_by_voice(voice_model, tmp_path, answer,
 
 
 def test_an_unsure_plan_is_asked_about_first(voice_model, monkeypatch):
-    from kayas.config import workspace
+    from kayas.settings import workspace
 
     planner = ScriptedPlanner({}, confidence=0.1)
     monkeypatch.setenv("KAYAS_CONFIDENCE_THRESHOLD", "0.5")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from kayas.cli.brain_cmd import AdapterOpt, DeviceOpt, ModelOpt, QuantOpt
+from kayas.cli.brain_options import BrainArgs, brain_options
 
 voice_app = typer.Typer(help="The voice front end's model: build it, see it.", no_args_is_help=True)
 
@@ -33,34 +33,32 @@ class StatusLine:
         sys.stderr.flush()
 
 
-def _assistant(adapter, model, device, quantize):
+def _assistant(brain: BrainArgs):
     from kayas.assistant import Assistant
-    from kayas.cli.brain_cmd import _planner
 
-    return Assistant(planner_factory=lambda: _planner(adapter, model, device, 256, quantize), front_end="voice",
-                     refusal_hint="say yes when asked to allow it")
+    return Assistant(planner_factory=brain.planner, front_end="voice", refusal_hint="say yes when asked to allow it")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("listen")
+    @brain_options()
     def listen(
-        file: Annotated[Optional[str], typer.Option("--file", "-f", help="A 16 kHz mono 16-bit WAV, or - for raw PCM on stdin (default: the microphone).")] = None,
-        wake: Annotated[Optional[bool], typer.Option("--wake/--no-wake", help="Wait for the wake phrase first (default: yes on the microphone, no on a file).")] = None,
+        file: Annotated[str | None, typer.Option("--file", "-f", help="A 16 kHz mono 16-bit WAV, or - for raw PCM on stdin (default: the microphone).")] = None,
+        wake: Annotated[bool | None, typer.Option("--wake/--no-wake", help="Wait for the wake phrase first (default: yes on the microphone, no on a file).")] = None,
         once: Annotated[bool, typer.Option("--once", help="Stop after one command.")] = False,
-        reply: Annotated[Optional[bool], typer.Option("--reply/--no-reply", help="Speak the reply (default: [voice] reply).")] = None,
+        reply: Annotated[bool | None, typer.Option("--reply/--no-reply", help="Speak the reply (default: reply in config.toml, on).")] = None,
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")] = False,
         dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")] = False,
         as_json: Annotated[bool, typer.Option("--json", help="One JSON object a command on stdout.")] = False,
         rebuild_lm: Annotated[bool, typer.Option("--rebuild-lm", help="Rebuild the voice model first.")] = False,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Commands by voice: wake phrase, command, plan, run, spoken reply. Offline."""
         from dataclasses import replace
 
-        from kayas.voice import factory, model as voice_model
+        from kayas.voice import factory
+        from kayas.voice import model as voice_model
         from kayas.voice.base import VoiceConfig
         from kayas.voice.pipeline import Listener
         from kayas.voice.segmenter import Segmenter
@@ -72,9 +70,9 @@ def register(app: typer.Typer) -> None:
         source = factory.make_source(file, cfg.device)  # a bad file or no microphone fails before anything loads
         built = voice_model.build(progress=lambda m: status("model", m)) if rebuild_lm else voice_model.ensure(lambda m: status("model", m))
         use_wake = wake if wake is not None else file is None
-        assistant = _assistant(adapter, model, device, quantize)
+        assistant = _assistant(brain)
         status("model", "loading the brain")
-        assistant.planner  # load it now, not after the first command (the wait would count as latency)
+        _ = assistant.planner  # load it now, not after the first command (the wait would count as latency)
         listener = Listener(
             source, factory.make_stt(built), Segmenter(factory.make_vad(cfg), cfg.end_silence_s, cfg.max_command_s),
             assistant, factory.make_tts(cfg), cfg,
@@ -100,13 +98,14 @@ def register(app: typer.Typer) -> None:
 
     @voice_app.command("build")
     def build(
-        data: Annotated[Optional[str], typer.Option("--data", help="A generated train.jsonl (default: generate the commands in memory).")] = None,
+        data: Annotated[str | None, typer.Option("--data", help="A generated train.jsonl (default: generate the commands in memory).")] = None,
         lam: Annotated[float, typer.Option("--lam", help="Weight of the domain model against pocketsphinx's general one.")] = 0.9,
         background: Annotated[int, typer.Option("--background", help="Most frequent general words added to the vocabulary.")] = 5000,
     ) -> None:
         """Rebuild the recogniser's Kayas model (language model, dictionary, yes/no grammar) under KAYAS_HOME/voice."""
         from kayas.errors import KayasError
-        from kayas.voice.model import BuildConfig, build as build_model, model_dir
+        from kayas.voice.model import BuildConfig, model_dir
+        from kayas.voice.model import build as build_model
 
         if not 0.0 < lam <= 1.0:
             raise KayasError("--lam must be in (0, 1]")
@@ -115,36 +114,33 @@ def register(app: typer.Typer) -> None:
         typer.echo(json.dumps({"dir": str(model_dir()), **built.meta}))
 
     app.add_typer(voice_app, name="voice")
-    _register_bench()
 
 
-def _register_bench() -> None:
-    from kayas.cli.bench_cmd import bench_app
+def register_bench(bench: typer.Typer) -> None:
+    """`kayas bench voice`, added to the bench group that `kayas.cli.main` hands in."""
 
-    @bench_app.command("voice")
+    @bench.command("voice")
+    @brain_options(max_new_tokens=False)
     def bench_voice(
-        data: Annotated[list[str], typer.Option("--data", help="Labelled commands (repeat for several sets).")] = ["tests/data/handwritten.jsonl", "tests/data/handwritten_b.jsonl"],
+        data: Annotated[list[str] | None, typer.Option("--data", help="Labelled commands, repeat for several sets (default: both hand-written sets).")] = None,
         voices: Annotated[str, typer.Option("--voices", help="espeak-ng voices, comma-separated.")] = "en-us,en-gb,en-us+f2",
         speeds: Annotated[str, typer.Option("--speeds", help="Words per minute, comma-separated.")] = "150,190",
         conditions: Annotated[str, typer.Option("--conditions", help="clean, noise 20 dB, noise 10 dB, reverb (comma-separated).")] = "clean,noise 20 dB,noise 10 dB,reverb",
-        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N commands of the sets.")] = None,
+        limit: Annotated[int | None, typer.Option("--limit", help="Only the first N commands of the sets.")] = None,
         every: Annotated[int, typer.Option("--every", help="Only every K-th command (a fixed subset across both sets).")] = 1,
         general: Annotated[int, typer.Option("--general", help="Takes per condition also decoded with the general model (slow).")] = 60,
         plans: Annotated[int, typer.Option("--plans", help="Random takes per condition planned by the brain (0: no brain).")] = 60,
         wake: Annotated[int, typer.Option("--wake", help="Spoken wake phrases to try.")] = 200,
         fa_minutes: Annotated[float, typer.Option("--fa-minutes", help="Minutes of speech without the wake phrase.")] = 30.0,
-        out: Annotated[Optional[str], typer.Option("--out", help="Also write the JSON report here.")] = None,
-        adapter: AdapterOpt = None,
-        model: ModelOpt = None,
-        device: DeviceOpt = None,
-        quantize: QuantOpt = None,
+        out: Annotated[str | None, typer.Option("--out", help="Also write the JSON report here.")] = None,
+        *,
+        brain: BrainArgs,
     ) -> None:
         """Word error rate (domain vs general model), plans from speech, the wake phrase, latency: one JSON report."""
-        from kayas.cli.brain_cmd import _planner
         from kayas.voice.bench import as_json, read_sets, run_bench
 
-        examples = read_sets(data)[:: max(1, every)][: limit if limit and limit > 0 else None]
-        planner = _planner(adapter, model, device, 256, quantize) if plans > 0 else None
+        examples = read_sets(data or ["tests/data/handwritten.jsonl", "tests/data/handwritten_b.jsonl"])[:: max(1, every)][: limit if limit and limit > 0 else None]
+        planner = brain.planner() if plans > 0 else None
         rep = run_bench(examples, [v for v in voices.split(",") if v], [int(s) for s in speeds.split(",") if s],
                         [c.strip() for c in conditions.split(",") if c.strip()], general, plans, wake, fa_minutes,
                         planner=planner, progress=lambda m: typer.echo(m, err=True))

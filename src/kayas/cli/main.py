@@ -22,7 +22,7 @@ def _register() -> None:
     for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, listen_cmd):
         module.register(app)
     bench = bench_cmd.register(app)
-    for engine in (brain_cmd, train_cmd):  # `bench plan`, `bench train`
+    for engine in (brain_cmd, train_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench voice`
         engine.register_bench(bench)
 
 

@@ -10,8 +10,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kayas.config import load_section
 from kayas.errors import KayasError
+from kayas.settings import load_section
 
 RATE = 16_000
 FRAME_SAMPLES = 480  # 30 ms
@@ -67,7 +67,7 @@ class AudioSource(ABC):
     def frames(self) -> Iterator[bytes]:
         """30 ms frames of PCM; the last one is padded with silence."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (most sources hold nothing to release)
         """Release the device or file."""
 
 
@@ -77,7 +77,7 @@ class VoiceActivity(ABC):
     @abstractmethod
     def is_speech(self, frame: bytes) -> bool: ...
 
-    def reset(self) -> None:
+    def reset(self) -> None:  # noqa: B027  (a stateless detector has nothing to forget)
         """Forget the past (between utterances)."""
 
 
@@ -90,7 +90,7 @@ class WakeWord(ABC):
     def detect(self, frame: bytes) -> bool:
         """True on the frame where the wake phrase was heard."""
 
-    def reset(self) -> None:
+    def reset(self) -> None:  # noqa: B027
         """Start afresh (after a command has been handled)."""
 
 

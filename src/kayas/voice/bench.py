@@ -141,7 +141,7 @@ def _plans(planner, takes, heard, conditions, limit, rng):
         for ex, v, s in pick:
             typed = plan(ex.command, typed_cache)
             spoken = plan(normalise(heard[(ex.command, v, s, cond)]), spoken_cache)  # the same text plans the same
-            label = json.dumps(ex.expected, sort_keys=True)
+            label = json.dumps([c.as_json() for c in ex.calls()], sort_keys=True)
             same_typed += spoken == typed
             same_label += spoken == label
             typed_label += typed == label
@@ -163,7 +163,7 @@ def _wake(stt, wake, examples, voices, speeds, n, fa_minutes, rng):
         return any(micro.detect(f) for f in split_frames(pcm + b"\0" * 16000))
 
     hits = nabu = 0
-    for i in range(n):
+    for _ in range(n):
         said = to_spoken(rng.choice(examples).command)
         voice, speed = rng.choice(voices), rng.choice(speeds)
         opener = rng.choice(["kayas", "kayas", "hey kayas", "ok kayas"])
@@ -204,7 +204,7 @@ def as_json(rep: Report) -> str:
 
 
 def read_sets(paths: list[str]):
-    from kayas.brain.evaluate import read_examples
+    from kayas.formats.examples import read_examples
 
     out = []
     for p in paths:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from kayas.voice.base import AudioSource, SpeechToText, TextToSpeech, VoiceActivity, VoiceConfig, VoiceError, WakeWord
+from kayas.voice.base import AudioSource, SpeechToText, TextToSpeech, VoiceActivity, VoiceConfig, VoiceError
 from kayas.voice.model import Built
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kayas.config import kayas_home
+from kayas.settings import kayas_home
 from kayas.voice import lm as ngram
 from kayas.voice.base import VoiceError, need
 from kayas.voice.pronounce import EXTRA, guess, read_cmudict

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from kayas.voice.base import WakeWord, VoiceError, need
+from kayas.voice.base import VoiceError, WakeWord, need
 from kayas.voice.model import Built
 from kayas.voice.stt_pocketsphinx import NoiseFloor
 

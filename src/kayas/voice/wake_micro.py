@@ -6,7 +6,7 @@ model's own probability cutoff down (eager) or up (strict) by up to 0.15.
 """
 from __future__ import annotations
 
-from kayas.voice.base import WakeWord, VoiceError, need
+from kayas.voice.base import VoiceError, WakeWord, need
 
 MODELS = ("okay_nabu", "hey_jarvis", "hey_mycroft", "alexa")
 
