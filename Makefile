@@ -31,7 +31,7 @@ $(RUNTIME_STAMP): pyproject.toml Makefile src/kayas/builtin_tools.ini
 
 $(STAMP): $(RUNTIME_STAMP)
 	$(PY) -c "import torch" 2>/dev/null || $(PIP) install "$(TORCH_SPEC)"
-	$(PIP) install -e '.[train,test]'
+	$(PIP) install -e '.[train,test,voice]'
 	touch $@
 
 demo: install

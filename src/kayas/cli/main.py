@@ -17,12 +17,12 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from kayas.cli import bench_cmd, brain_cmd, data_cmd, do_cmd, eyes_cmd, serve_cmd, tools_cmd, train_cmd
+    from kayas.cli import bench_cmd, brain_cmd, data_cmd, do_cmd, eyes_cmd, listen_cmd, serve_cmd, tools_cmd, train_cmd
 
-    for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, serve_cmd):
+    for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, serve_cmd, listen_cmd):
         module.register(app)
     bench = bench_cmd.register(app)
-    for engine in (brain_cmd, train_cmd, serve_cmd):  # `bench plan`, `bench train`, `bench serve`
+    for engine in (brain_cmd, train_cmd, serve_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench serve`, `bench voice`
         engine.register_bench(bench)
 
 
