@@ -84,3 +84,20 @@ def test_coverage_table_counts_what_each_threshold_keeps():
     assert [r["kept"] for r in rows] == [4, 3, 1]
     assert [r["error"] for r in rows] == [0.5, round(1 / 3, 4), 0.0]
     assert rows[0]["coverage"] == 1.0
+
+
+def test_the_threshold_is_set_from_the_surest_plans_down():
+    # a wrong plan at 0.6 breaks a 0 % bound below 0.7 even though the plans under it are right
+    conf = [0.99, 0.95, 0.9, 0.7, 0.6, 0.5, 0.4]
+    right = [True, True, True, True, False, True, True]
+    assert choose_threshold(conf, right, max_error=0.0) == 0.7
+    assert choose_threshold([0.9, 0.8], [False, True], max_error=0.0) == 1.0
+    assert choose_threshold([0.9, 0.8], [True, True], max_error=0.0) == 0.8
+
+
+def test_a_tied_calibration_keeps_the_ranking_of_the_product():
+    rows = [[math.log(p), 0.0, 0.0, 0.0, math.log(q), -3.0] for p, q in [(0.9, 0.9), (0.5, 0.99), (0.99, 0.99), (0.3, 0.2)]]
+    cal = fit(rows, [True, False, True, False])
+    assert cal.weights[:5] == [cal.weights[0]] * 5 and cal.weights[5] == 0.0
+    product = [math.exp(r[0] + r[4]) for r in rows]
+    assert sorted(range(4), key=lambda i: cal(rows[i])) == sorted(range(4), key=lambda i: product[i])

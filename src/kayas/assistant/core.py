@@ -155,7 +155,7 @@ class Assistant:
             on_plan(outcome)
         report = RunReport(status="done", command=outcome.command, plan=outcome.calls, confidence=outcome.confidence,
                            understood=outcome.understood, timings=dict(outcome.timings))
-        if gate and not outcome.confident and not force:
+        if gate and outcome.calls and not outcome.confident and not force:  # an empty plan runs nothing: no need to ask
             report.status = "unsure"
             report.message = f"Not sure I understood. Did you mean: {outcome.understood or 'nothing'}?"
             return report

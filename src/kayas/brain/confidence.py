@@ -5,7 +5,10 @@ token's probability among the allowed ones (`kayas.brain.decode.Choice`). A plan
 as its decisions: the first choice (`[]` or a call), the tool and action names, how many
 calls and steps, and the least sure token of its argument text. `features` turns the choices
 into log-probabilities per kind; a logistic calibration fitted on validation data (correct
-vs wrong plans, `fit`) maps them to the probability that the plan is right. The calibration
+vs wrong plans, `fit`) maps them to the probability that the plan is right. By default the
+calibration is tied: one coefficient on the log of the product of the decision
+probabilities and the least sure argument token's (Platt scaling of that product), which
+keeps its ranking (the better one on held-out sets) and cannot overfit the features. The calibration
 lives beside the adapter it was fitted for (`calibration.json` in the adapter folder); without
 one, the confidence is the product of the decision probabilities and the least sure argument
 token's, which ranks plans the same way but is not calibrated. A plan whose budget ran out or
@@ -89,8 +92,15 @@ def confidence(result: Any, calibration: Calibration | None = None) -> float:
     return math.exp(start + tool + more + other + value_min)
 
 
-def fit(rows: Sequence[Sequence[float]], right: Sequence[bool], l2: float = 1e-2, steps: int = 50) -> Calibration:
-    """Logistic regression (Newton's method with a little L2) of `right` on feature rows."""
+_TIED = (1.0, 1.0, 1.0, 1.0, 1.0, 0.0)  # start + tool + more + other + value_min: the log of the uncalibrated confidence
+
+
+def fit(rows: Sequence[Sequence[float]], right: Sequence[bool], l2: float = 1e-2, steps: int = 50, tied: bool = True) -> Calibration:
+    """Logistic regression (Newton's method with a little L2) of `right` on feature rows;
+    `tied`: on one feature only, the log of the uncalibrated confidence (Platt scaling)."""
+    if tied:
+        one = fit([[sum(w * f for w, f in zip(_TIED, r))] for r in rows], right, l2, steps, tied=False)
+        return Calibration([one.weights[0] * w for w in _TIED], one.bias)
     x = np.asarray(rows, dtype=np.float64)  # (N, F)
     y = np.asarray(right, dtype=np.float64)  # (N,)
     if len(x) == 0 or y.min() == y.max():
@@ -131,10 +141,15 @@ def coverage_table(confidences: Sequence[float], right: Sequence[bool], threshol
 
 
 def choose_threshold(confidences: Sequence[float], right: Sequence[bool], max_error: float = 0.005) -> float:
-    """The lowest threshold at which the error of the plans kept is at most `max_error`."""
-    candidates = sorted(set(float(v) for v in confidences))
-    for t in candidates:
-        row = coverage_table(confidences, right, [t])[0]
-        if row["error"] <= max_error:
-            return t
-    return 1.0
+    """The lowest threshold such that it, and every higher one, keeps the error of the plans
+    it lets run at most `max_error` (scanned from the surest plans down, so a lucky stretch
+    below a bad one does not set it); 1.0 when not even the surest plans are that good."""
+    c = np.asarray(confidences, dtype=np.float64)
+    r = np.asarray(right, dtype=bool)
+    chosen = 1.0
+    for t in sorted(set(c.tolist()), reverse=True):
+        kept = c >= t
+        if (~r[kept]).sum() / kept.sum() > max_error:
+            break
+        chosen = t
+    return chosen

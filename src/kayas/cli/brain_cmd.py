@@ -168,7 +168,9 @@ def _calibrate(planner, outcomes, data: str) -> None:
     cal = fit([o.features for o in usable], [o.exact for o in usable])
     cal.fitted_on = f"{Path(data).name}: {len(usable)} plans"
     scores = [cal(o.features) if o in usable else 0.0 for o in outcomes]
-    cal.threshold = choose_threshold(scores, [o.exact for o in outcomes])
+    # The threshold bounds the error of what `kayas run` would execute: the plans that call something.
+    runs = [(sc, o.exact) for o, sc in zip(outcomes, scores) if o.got]
+    cal.threshold = choose_threshold([sc for sc, _ in runs], [ok for _, ok in runs])
     path = cal.save(planner.brain.info.path)
     for o, sc in zip(outcomes, scores):
         o.confidence = sc
