@@ -21,7 +21,7 @@ LAYERS = [
     {"engines"},  # what runs the brain's model: torch, llama.cpp
     {"tools", "brain", "data", "train", "testing"},  # tool functions and the engines
     {"assistant"},  # command -> plan -> confirm -> run -> report
-    {"server"},  # the HTTP front end (kayas serve), which the CLI starts
+    {"server", "voice"},  # the HTTP and voice front ends (kayas serve, kayas listen), which the CLI starts
     {"cli"},  # front ends
 ]
 LAYER = {part: n for n, parts in enumerate(LAYERS) for part in parts}
