@@ -29,7 +29,7 @@ def kayas(monkeypatch, capsys, *args: str) -> tuple[int, str]:
 def _commands(monkeypatch, capsys, *group: str) -> list[str]:
     """The commands a help page lists, in its order."""
     _, out = kayas(monkeypatch, capsys, *group, "--help")
-    body = out.split("Commands", 1)[1] if "Commands" in out else ""
+    body = out.split("─ Commands ─", 1)[1] if "─ Commands ─" in out else ""
     return re.findall(r"^│ (\S+)\s{2,}", body, re.M)
 
 
@@ -78,19 +78,19 @@ def test_every_option_the_readme_uses_is_in_help(monkeypatch, capsys):
     pages: dict[tuple[str, ...], str] = {}
     checked = 0
     for line in text.splitlines():
-        m = re.search(r"kayas ((?:[a-z]+ ?){1,2})(.*)", line)
-        if not m or "kayas." in line:
-            continue
-        words = m.group(1).split()
-        command = tuple(words[:2]) if tuple(words[:2]) in pages or len(words) > 1 and _is_group(words[0]) else tuple(words[:1])
-        if command not in pages:
-            code, out = kayas(monkeypatch, capsys, *command, "--help")
-            if code != 0:
-                continue
-            pages[command] = out
-        for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", m.group(2)):
-            assert option in pages[command], f"`kayas {' '.join(command)} --help` does not list {option}"
-            checked += 1
+        for m in re.finditer(r"kayas ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?(.*?)(?=`|kayas |$)", line):
+            first, second, rest = m.group(1), m.group(2), m.group(3)
+            command = (first, second) if second and _is_group(first) else (first,)
+            if second and not _is_group(first):  # prose after the command, e.g. "kayas chat session"
+                rest = second + rest
+            if command not in pages:
+                code, out = kayas(monkeypatch, capsys, *command, "--help")
+                if code != 0:
+                    continue
+                pages[command] = out
+            for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", rest):
+                assert option in pages[command], f"`kayas {' '.join(command)} --help` does not list {option}"
+                checked += 1
     assert checked > 10
 
 
