@@ -50,7 +50,7 @@ def test_run_says_the_plan_once_and_what_was_done(brain, monkeypatch, capsys):
     assert out == "Plan: create a file in the workspace (filename 'todo.txt')\n✓ created todo.txt (empty)\n"
     assert (workspace() / "todo.txt").read_text() == ""
     assert err.splitlines()[0] == "loading the brain…"
-    assert re.search(r"^the brain ready in \d+\.\d s$", err, re.M)
+    assert re.search(r"^loaded the brain in \d+\.\d s$", err, re.M)
     assert re.search(r"^planned in \d+ ms, ran in \d+ ms$", err, re.M)
 
 

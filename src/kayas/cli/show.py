@@ -94,7 +94,7 @@ def loading(what: str = "the brain") -> Iterator[dict[str, float]]:
     started = time.perf_counter()
     yield timing
     timing["load_ms"] = round((time.perf_counter() - started) * 1000, 2)
-    note(f"{what} ready in {timing['load_ms'] / 1000:.1f} s")
+    note(f"loaded {what} in {timing['load_ms'] / 1000:.1f} s")
 
 
 def timing_line(report: RunReport) -> str | None:
