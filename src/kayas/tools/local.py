@@ -8,7 +8,8 @@ from kayas.registry import tool
 def _found(args: dict, hits: list) -> str:
     if not hits:
         return f"no local file matches \"{args['query']}\""
-    lines = [f"{len(hits)} file{'s' if len(hits) != 1 else ''} match \"{args['query']}\", best first:"]
+    count = "1 file matches" if len(hits) == 1 else f"{len(hits)} files match"
+    lines = [f"{count} \"{args['query']}\", best first:"]
     lines += [f"  {h['path']}" + (f"  ({h['snippet']})" if h.get("snippet") else "") for h in hits]
     return "\n".join(lines)
 

@@ -93,7 +93,8 @@ def channel_id(web: WebClient, channel: str) -> str:
 def _matches(args: dict, r: dict) -> str:
     if not r["matches"]:
         return f"no Slack message matches \"{r['query']}\""
-    lines = [f"{r['total']} Slack message{'s' if r['total'] != 1 else ''} match \"{r['query']}\"; the newest {len(r['matches'])}:"]
+    count = "1 Slack message matches" if r["total"] == 1 else f"{r['total']} Slack messages match"
+    lines = [f"{count} \"{r['query']}\"; the newest {len(r['matches'])}:"]
     return "\n".join(lines + [f"  {m['channel']} {m['user']}: {m['text']}" for m in r["matches"]])
 
 
