@@ -137,3 +137,16 @@ def test_run_help_documents_the_exit_codes(monkeypatch, capsys):
     code, out, _ = kayas(monkeypatch, capsys, "run", "--help")
     assert code == 0
     assert "Exit codes: 0 done; 1 a call failed or was refused, or nothing could be done; 2 bad input." in out
+
+
+def test_a_long_value_in_the_plan_is_cut_between_words_and_says_how_much(brain, monkeypatch, capsys):
+    note = "remember to call the plumber about the leaking kitchen tap before the weekend starts please"
+    brain.plans["note it"] = json.dumps([{"tool": "filesystem.create_file", "args": {"filename": "n.txt", "content": note}}])
+    brain.confidence["note it"] = 0.99
+    code, out, _ = kayas(monkeypatch, capsys, "run", "note it")
+    assert code == 0
+    shown = out.splitlines()[0]
+    assert "content 'remember to call the plumber about the leaking kitchen tap… (+" in shown
+    left = int(re.search(r"\(\+(\d+) characters\)", shown).group(1))
+    assert left == len(note) - len("remember to call the plumber about the leaking kitchen tap")
+    assert (workspace() / "n.txt").read_text() == note  # only the words about the plan are short

@@ -19,7 +19,10 @@ _MAX_VALUE = 60  # characters of one argument's value in a sentence
 def _value(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
-    return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
+    if len(text) <= _MAX_VALUE:
+        return text
+    cut = text[:_MAX_VALUE].rsplit(" ", 1)[0] if " " in text[:_MAX_VALUE] else text[:_MAX_VALUE]  # never mid-word
+    return f"{cut}… (+{len(text) - len(cut)} characters)"
 
 
 def _action(tool_name: str, registry: Registry) -> str:
