@@ -47,8 +47,7 @@ class Assistant:
     ``planner`` (or ``planner_factory``, called on the first `plan`) turns commands into
     calls; without either the shipped brain is loaded on first use. Running a typed plan
     never loads a planner. ``threshold`` (default: the KAYAS_CONFIDENCE_THRESHOLD setting)
-    is the confidence below which a command's plan is "unsure"; when that setting is not set,
-    a planner's own ``confidence_threshold`` (the shipped brain's calibration) is used.
+    is the confidence below which a command's plan is "unsure".
     """
 
     def __init__(
@@ -84,14 +83,7 @@ class Assistant:
 
     @property
     def threshold(self) -> float:
-        if self._threshold is not None:
-            return self._threshold
-        from kayas.settings import CONFIDENCE_THRESHOLD_SETTING, setting
-
-        own = getattr(self._planner, "confidence_threshold", None)  # the brain's, from its calibration.json
-        if setting(CONFIDENCE_THRESHOLD_SETTING) is None and isinstance(own, float):
-            return own
-        return confidence_threshold()
+        return self._threshold if self._threshold is not None else confidence_threshold()
 
     # ------------------------------------------------------------ planning
 
