@@ -87,3 +87,12 @@ def test_processes_and_a_silent_command(monkeypatch, capsys):
     assert lines[0].startswith("✓ ") and lines[0].endswith(" processes, the largest first:")
     assert "✓ ran `true`: exit code 0, no output" in lines
     assert "✓ no process called no-such-program-here was running" in lines
+
+
+def test_a_command_stopped_by_its_time_limit_says_so(monkeypatch, capsys, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    (home / "config.toml").write_text("[process]\ncommand_timeout_s = 0.5\n")
+    code, out = do(monkeypatch, capsys, ("process.run_command", {"command": "sleep 5"}))
+    assert code == 0
+    assert outcome_lines(out)[0].startswith("✓ ran `sleep 5`: stopped by the time limit after ")

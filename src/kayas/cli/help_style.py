@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 # The everyday commands first, then the front ends, then making and measuring the brain.
-ORDER = ("run", "chat", "plan", "do", "undo", "tools", "doctor", "serve", "listen", "eyes",
-         "learn", "train", "eval", "data", "voice", "bench")
+ORDER = ("run", "chat", "plan", "do", "undo", "log", "tools", "doctor", "serve", "listen", "eyes",
+         "learn", "brain", "train", "eval", "data", "voice", "bench")
 
 
 def _usage_name(self: Any) -> str:

@@ -17,8 +17,9 @@ def _started(args: dict, r: dict) -> str:
 
 
 def _ran(args: dict, r: dict) -> str:
-    if r.get("timed_out"):
-        head = f"ran `{r['command']}`: stopped after {r['seconds']:g} s (too slow)"
+    stopped = r.get("ended") or ("time limit" if r.get("timed_out") else None)  # "ended": the sandbox's reason
+    if stopped:
+        head = f"ran `{r['command']}`: stopped by the {stopped} after {r['seconds']:g} s"
     else:
         head = f"ran `{r['command']}`: exit code {r['exit_code']}"
     out, err = r.get("stdout") or "", r.get("stderr") or ""
