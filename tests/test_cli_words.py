@@ -150,3 +150,21 @@ def test_a_long_value_in_the_plan_is_cut_between_words_and_says_how_much(brain, 
     left = int(re.search(r"\(\+(\d+) characters\)", shown).group(1))
     assert left == len(note) - len("remember to call the plumber about the leaking kitchen tap")
     assert (workspace() / "n.txt").read_text() == note  # only the words about the plan are short
+
+
+def test_output_longer_than_the_terminal_goes_through_the_pager(tmp_path):
+    """On a terminal of 20 rows, 200 lines of output go to $PAGER (here one that keeps 3 lines)."""
+    import os
+    from pathlib import Path
+
+    pexpect = pytest.importorskip("pexpect")
+    kayas_bin = str(Path(sys.executable).with_name("kayas"))
+    plan = json.dumps([{"tool": "process.run_command", "args": {"command": "seq 1 200"}}])
+    env = {**os.environ, "PAGER": "head -n 3", "TERM": "xterm"}
+    child = pexpect.spawn(kayas_bin, ["do", "--yes", plan], env=env, encoding="utf-8", timeout=120, dimensions=(20, 120))
+    child.expect(pexpect.EOF)
+    child.close()
+    seen = child.before.replace("\r\n", "\n")
+    assert child.exitstatus == 0
+    assert "Plan: run a shell command" in seen and "✓ ran `seq 1 200`: exit code 0\n1\n" in seen
+    assert "\n200\n" not in seen  # the pager had it, not the screen
