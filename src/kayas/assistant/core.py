@@ -46,8 +46,9 @@ class Assistant:
 
     ``planner`` (or ``planner_factory``, called on the first `plan`) turns commands into
     calls; without either the shipped brain is loaded on first use. Running a typed plan
-    never loads a planner. ``threshold`` (default: the KAYAS_CONFIDENCE_THRESHOLD setting)
-    is the confidence below which a command's plan is "unsure".
+    never loads a planner. ``threshold`` (default: the KAYAS_CONFIDENCE_THRESHOLD setting, else
+    the threshold the brain's calibration chose on validation data) is the confidence below
+    which a command's plan is "unsure".
     """
 
     def __init__(
@@ -83,7 +84,10 @@ class Assistant:
 
     @property
     def threshold(self) -> float:
-        return self._threshold if self._threshold is not None else confidence_threshold()
+        if self._threshold is not None:
+            return self._threshold
+        brain = getattr(self._planner, "confidence_threshold", None) if self._planner is not None else None
+        return confidence_threshold(brain if isinstance(brain, float) else None)
 
     # ------------------------------------------------------------ planning
 
