@@ -14,12 +14,12 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
 
 from kayas.errors import KayasError
+from kayas.safe_input import loads_toml
 
 T = TypeVar("T")
 
@@ -57,9 +57,10 @@ def user_config() -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise KayasError(f"{path}: not valid TOML: {exc}") from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KayasError(f"{path}: cannot read it ({exc.strerror})") from None
+    return loads_toml(data, str(path))  # size, UTF-8, NUL, depth and number limits: one line each
 
 
 def load_section(name: str, cls: type[T]) -> T:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kayas.assistant import Assistant, CallResult, PlanOutcome, RunReport
@@ -31,7 +32,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the results as JSON
 
 def _short(value: Any, width: int = 70) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return escape(text if len(text) <= width else text[: width - 1] + "…")  # "[/]" in an argument is text, not markup
 
 
 def plan_table(calls: list[Call], registry: Registry) -> Table:
@@ -41,13 +42,13 @@ def plan_table(calls: list[Call], registry: Registry) -> Table:
     table.add_column("args", overflow="fold")
     for i, call in enumerate(calls):
         mark = " [bold yellow](destructive)[/]" if call.tool in registry and registry.get(call.tool).destructive else ""
-        table.add_row(str(i), call.tool + mark, _short(call.args, 100))
+        table.add_row(str(i), escape(call.tool) + mark, _short(call.args, 100))
     return table
 
 
 def _result_text(r: CallResult) -> str:
     if r.error:
-        return r.error
+        return escape(r.error)
     if r.status == "ok":
         return _short(r.result, 100)
     return {"skipped": "not run: an earlier call did not succeed", "dry-run": "would run"}.get(r.status, "")
@@ -61,7 +62,7 @@ def report_table(report: RunReport) -> Table:
     table.add_column("result", overflow="fold")
     for r in report.results:
         style = _STYLE[r.status]
-        table.add_row(str(r.index), r.tool, f"[{style}]{r.status}[/]", _result_text(r))
+        table.add_row(str(r.index), escape(r.tool), f"[{style}]{r.status}[/]", _result_text(r))
     return table
 
 
@@ -98,12 +99,12 @@ def run_and_show(
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
     elif report.status == "unsure":
-        out.print(f"[yellow]{report.message}[/]")
+        out.print(f"[yellow]{escape(report.message)}[/]")
     elif report.results:
         out.print(report_table(report))
         problem = report.first_problem
         if problem is not None:
-            out.print(f"[red]call {problem.index} ({problem.tool}) {problem.status}:[/] {problem.error}")
+            out.print(f"[red]call {problem.index} ({problem.tool}) {problem.status}:[/] {escape(problem.error or '')}")
         elif dry_run:
             out.print("[cyan]dry run: nothing was run[/]")
     return 0 if report.status == "nothing" else report.exit_code  # today's CLI: an empty plan is no error
