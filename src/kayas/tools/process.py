@@ -13,6 +13,7 @@ from typing import IO
 
 import psutil
 
+from kayas.backends import sandbox
 from kayas.backends.programs import resolve_program
 from kayas.errors import KayasError
 from kayas.registry import tool
@@ -81,6 +82,14 @@ def _kill_tree(proc: subprocess.Popen) -> None:
         pass
 
 
+def _processes_inside(proc: subprocess.Popen) -> int:
+    """How many processes the command has (bwrap's own two included); 0 once it is gone."""
+    try:
+        return len(psutil.Process(proc.pid).children(recursive=True)) + 1
+    except psutil.Error:
+        return 0
+
+
 @tool(destructive=True)
 def run_command(command: str) -> dict:
     """Run a shell command and return its exit code and output.
@@ -91,9 +100,14 @@ def run_command(command: str) -> dict:
     if not command.strip():
         raise KayasError("empty command")
     cfg = load_section("process", ProcessConfig)
+    box = sandbox.SandboxConfig.load()
+    why_not = sandbox.unavailable_reason() if box.enabled else "off ([sandbox] enabled = false)"
+    if why_not is not None and box.enabled and box.when_unavailable == "refuse":  # the router refuses first; this is the last guard
+        raise KayasError(f"no sandbox ({why_not}) and [sandbox] when_unavailable = refuse")
+    argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box)
     started = time.monotonic()
     proc = subprocess.Popen(
-        command, shell=True, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        argv, shell=isinstance(argv, str), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         cwd=workspace(), **_detach_kwargs(),
     )
     out, err, over = bytearray(), bytearray(), threading.Event()
@@ -103,23 +117,33 @@ def run_command(command: str) -> dict:
     ]
     for r in readers:
         r.start()
-    timed_out = False
-    try:
-        proc.wait(timeout=cfg.command_timeout_s)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_tree(proc)  # the shell and everything it started
-        proc.wait()
+    ended = None  # why Kayas ended it: "time limit" or "process limit"
+    deadline = started + cfg.command_timeout_s
+    while proc.poll() is None:
+        if time.monotonic() >= deadline:
+            ended = "time limit"
+        elif not why_not and _processes_inside(proc) > box.max_processes + 2:  # + bwrap and its pid 1
+            ended = "process limit"
+        if ended:
+            _kill_tree(proc)  # in the sandbox: bwrap dies, and with it the whole pid namespace
+            proc.wait()
+            break
+        try:
+            proc.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            pass
     for r in readers:  # a program left running in the background may hold the pipes: don't wait for it
         r.join(timeout=2)
     return {
         "command": command,
-        "exit_code": None if timed_out else proc.returncode,
+        "exit_code": None if ended else proc.returncode,
         "stdout": bytes(out).decode("utf-8", errors="replace"),
         "stderr": bytes(err).decode("utf-8", errors="replace"),
-        "timed_out": timed_out,
+        "timed_out": ended == "time limit",
+        "ended": ended,
         "truncated": over.is_set(),
         "seconds": round(time.monotonic() - started, 3),
+        "sandbox": "bubblewrap" + ("" if not box.network else " (network allowed)") if not why_not else f"none: {why_not}",
     }
 
 
