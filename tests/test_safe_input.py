@@ -9,7 +9,7 @@ import pytest
 
 from kayas.cli.main import main
 from kayas.safe_input import MAX_DEPTH, InputError, check_value, loads_json, loads_toml
-from kayas.settings import config_file, load_section, user_config
+from kayas.settings import kayas_home, load_section, user_config
 
 DEEP = "[" * 10_000 + "]" * 10_000
 
@@ -83,10 +83,10 @@ def test_each_bad_toml_input_is_one_line(text, message):
 def test_a_bad_config_file_is_one_line_naming_the_file():
     from kayas.tools.process import ProcessConfig
 
-    config_file().write_bytes(b"[process]\ncommand_timeout_s = 1" + b"0" * 5000 + b"\n")
+    (kayas_home() / "config.toml").write_bytes(b"[process]\ncommand_timeout_s = 1" + b"0" * 5000 + b"\n")
     with pytest.raises(InputError, match=r"config\.toml: a number too large"):
         user_config()
-    config_file().write_text("[process]\nfoo = 1\n")
+    (kayas_home() / "config.toml").write_text("[process]\nfoo = 1\n")
     with pytest.raises(Exception, match=r"unknown key 'foo' in \[process\]"):
         load_section("process", ProcessConfig)
 
@@ -114,7 +114,7 @@ def test_markup_in_an_argument_is_shown_as_text(monkeypatch, capsys):
 
 
 def test_an_unknown_config_key_names_its_section_on_screen(monkeypatch, capsys):
-    config_file().write_text("[process]\nfoo = 1\n")
+    (kayas_home() / "config.toml").write_text("[process]\nfoo = 1\n")
     code, out, err = kayas(["do", "--yes", '[{"tool": "process.run_command", "args": {"command": "true"}}]'], monkeypatch, capsys)
     assert "unknown key 'foo' in [process]" in " ".join(out.split())
 

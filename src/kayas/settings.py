@@ -24,9 +24,13 @@ from kayas.safe_input import loads_toml
 T = TypeVar("T")
 
 
+def _home_path() -> Path:
+    return Path(os.environ.get("KAYAS_HOME") or Path.home() / ".kayas").expanduser()
+
+
 def kayas_home() -> Path:
     """State (clipboard history, search index, trash log, credentials config): KAYAS_HOME, default ~/.kayas."""
-    path = Path(os.environ.get("KAYAS_HOME") or Path.home() / ".kayas").expanduser()
+    path = _home_path()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -47,8 +51,8 @@ def cache_dir() -> Path:
 
 
 def config_file() -> Path:
-    """The user's settings file: KAYAS_HOME/config.toml (optional)."""
-    return kayas_home() / "config.toml"
+    """The user's settings file: KAYAS_HOME/config.toml (optional; reading it creates nothing)."""
+    return _home_path() / "config.toml"
 
 
 def user_config() -> dict[str, Any]:

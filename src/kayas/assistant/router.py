@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from kayas.assistant.policy import Policy
 from kayas.errors import KayasError
 from kayas.plan import Call, PlanError, validate_call
 from kayas.registry import Registry, default_registry
@@ -71,6 +72,7 @@ class Router:
         confirm: Callable[[Call], bool] | None = None,
         refusal_hint: str | None = None,
         hooks: Sequence[OperationHook] = (),
+        policy: Policy | None = None,
     ) -> None:
         self.registry = registry or default_registry()
         self.assume_yes = assume_yes
@@ -78,6 +80,7 @@ class Router:
         self.confirm = confirm
         self.refusal_hint = refusal_hint
         self.hooks = tuple(hooks)
+        self.policy = policy or Policy.load(self.registry)  # config.toml [policy]: a bad table fails here, before anything runs
 
     def _check(self, calls: list[Call]) -> tuple[list[Call], CallResult | None]:
         """Validate every call (defaults filled); the first invalid one, as a failed result."""
@@ -90,11 +93,15 @@ class Router:
         return checked, None
 
     def _allowed(self, call: Call) -> str | None:
-        """None if the call may run, else why it is refused."""
-        if not self.registry.get(call.tool).destructive or self.assume_yes:
+        """None if the call may run, else why it is refused; the policy first, then the confirmation."""
+        decision = self.policy.decide_call(self.registry.get(call.tool))
+        if decision.action == "deny":
+            return f"{call.tool} is denied by the policy: {decision.rule}"
+        if decision.action == "allow" or self.assume_yes:
             return None
         if self.confirm is None:
-            why = f"{call.tool} is destructive and was not confirmed"
+            default = decision.rule.startswith("default")
+            why = f"{call.tool} is destructive and was not confirmed" if default else f"{call.tool} was not confirmed ({decision.rule})"
             return f"{why}: {self.refusal_hint}" if self.refusal_hint else why
         return None if self.confirm(call) else f"{call.tool} was declined"
 
