@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kayas.assistant import words
+from kayas.assistant.audit import AuditLog
 from kayas.assistant.report import PlanOutcome, RunReport, RunStatus
 from kayas.assistant.router import OperationHook, Router
 from kayas.backends import trash
@@ -163,7 +164,7 @@ class Assistant:
             report.status, report.message = "nothing", self._nothing(outcome.command)
             return report
         router = Router(self.registry, assume_yes=assume_yes, dry_run=dry_run, confirm=confirm,
-                        refusal_hint=self.refusal_hint, hooks=self.hooks)
+                        refusal_hint=self.refusal_hint, hooks=self.hooks, audit=AuditLog(self.front_end, outcome.command))
         started = time.perf_counter()
         report.results = router.run(outcome.calls).results
         report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)

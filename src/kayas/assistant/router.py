@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from kayas.assistant.audit import AuditLog
 from kayas.assistant.policy import Policy
 from kayas.errors import KayasError
 from kayas.plan import Call, PlanError, validate_call
@@ -73,6 +74,7 @@ class Router:
         refusal_hint: str | None = None,
         hooks: Sequence[OperationHook] = (),
         policy: Policy | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         self.registry = registry or default_registry()
         self.assume_yes = assume_yes
@@ -81,6 +83,7 @@ class Router:
         self.refusal_hint = refusal_hint
         self.hooks = tuple(hooks)
         self.policy = policy or Policy.load(self.registry)  # config.toml [policy]: a bad table fails here, before anything runs
+        self.audit = audit or AuditLog()  # every call run or refused, in KAYAS_HOME/audit.jsonl
 
     def _check(self, calls: list[Call]) -> tuple[list[Call], CallResult | None]:
         """Validate every call (defaults filled); the first invalid one, as a failed result."""
@@ -117,6 +120,16 @@ class Router:
         except Exception as exc:  # a tool's bug or an OS error: still a result, never a crash
             return result("failed", error=f"{type(exc).__name__}: {exc}")
 
+    def _audited(self, index: int, call: Call) -> CallResult:
+        """Logged before it runs (no log line, no run) and after, with its outcome."""
+        try:
+            since = self.audit.started(index, call.tool, call.args)
+        except KayasError as exc:
+            return CallResult(index=index, tool=call.tool, args=call.args, status="failed", error=str(exc))
+        result = self._execute(index, call)
+        self.audit.finished(index, call.tool, call.args, result.status, result.error, since)
+        return result
+
     def run(self, calls: list[Call]) -> ExecutionReport:
         """Run ``calls`` in order; stop at the first failure or refusal (the rest are skipped)."""
         checked, invalid = self._check(calls)
@@ -134,8 +147,9 @@ class Router:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="dry-run"))
                 elif (why := self._allowed(call)) is not None:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="refused", error=why))
+                    self.audit.finished(i, call.tool, call.args, "refused", why)
                     stopped = True
                 else:
-                    results.append(self._execute(i, call))
+                    results.append(self._audited(i, call))
                     stopped = results[-1].status != "ok"
         return ExecutionReport(results=results)
