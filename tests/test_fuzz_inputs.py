@@ -142,22 +142,26 @@ def _toml_value(v) -> str:
 
 
 def _sections() -> dict[str, type]:
-    """Every [section] of config.toml and its dataclass."""
+    """Every [section] of config.toml and its dataclass ([policy] has no fixed keys: see POLICY_KEYS)."""
+    from kayas.assistant.audit import AuditConfig
+    from kayas.backends.sandbox import SandboxConfig
     from kayas.backends.search_index import SearchConfig
     from kayas.server.config import ServerConfig
     from kayas.tools.process import ProcessConfig
     from kayas.voice.base import VoiceConfig
 
-    return {"process": ProcessConfig, "search": SearchConfig, "server": ServerConfig, "voice": VoiceConfig}
+    return {"process": ProcessConfig, "search": SearchConfig, "server": ServerConfig, "voice": VoiceConfig,
+            "sandbox": SandboxConfig, "audit": AuditConfig}
 
 
 SECTIONS = _sections()
 KEYS = {name: [f.name for f in fields(cls)] for name, cls in SECTIONS.items() if is_dataclass(cls)}
+KEYS["policy"] = TOOLS + sorted({t.split(".")[0] for t in TOOLS}) + ["destructive", "read_only", "*", "filesytem"]
 toml_scalars = (st.booleans() | st.integers() | st.integers(min_value=2**62, max_value=2**70) | st.floats()
                 | st.text(max_size=10) | st.sampled_from(["~", "/", "a\x00", "allow", "deny", "confirm"]))
 toml_values = st.recursive(toml_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=2),
                            max_leaves=6)
-section_tables = st.sampled_from(sorted(SECTIONS) + ["proces", "x"]).flatmap(
+section_tables = st.sampled_from(sorted(SECTIONS) + ["policy", "policy", "proces", "x"]).flatmap(
     lambda name: st.tuples(st.just(name), st.dictionaries(st.sampled_from(KEYS.get(name, ["a"]) + ["typo"]), toml_values, max_size=4)))
 
 
@@ -183,6 +187,8 @@ config_bytes = st.one_of(
 @settings(max_examples=CONFIGS, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(doc=config_bytes, really=st.integers(0, 7))
 def test_fuzzed_configs_through_the_loader_and_kayas_do(places, doc, really):
+    from kayas.assistant.policy import Policy
+    from kayas.backends.sandbox import SandboxConfig
     from kayas.errors import KayasError
     from kayas.settings import confidence_threshold, config_file, load_section, setting
 
@@ -193,7 +199,7 @@ def test_fuzzed_configs_through_the_loader_and_kayas_do(places, doc, really):
             load_section(name, cls)
         except KayasError as exc:
             assert str(exc) and "\n" not in str(exc)
-    for read in (lambda: setting("KAYAS_SMTP_PORT"), confidence_threshold):
+    for read in (lambda: setting("KAYAS_SMTP_PORT"), confidence_threshold, Policy.load, SandboxConfig.load):
         try:
             read()
         except KayasError as exc:

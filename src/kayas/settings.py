@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import fields
 from pathlib import Path
@@ -58,13 +59,25 @@ def config_file() -> Path:
 def user_config() -> dict[str, Any]:
     """The parsed config.toml, or {} when there is none; bad TOML is a one-line error."""
     path = config_file()
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
     if not path.is_file():
         return {}
+    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    if _parsed[0] == key:  # every load_section reads the file: parse it once while it stays the same
+        return copy.deepcopy(_parsed[1])
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise KayasError(f"{path}: cannot read it ({exc.strerror})") from None
-    return loads_toml(data, str(path))  # size, UTF-8, NUL, depth and number limits: one line each
+    parsed = loads_toml(data, str(path))  # size, UTF-8, NUL, depth and number limits: one line each
+    _parsed[:] = [key, copy.deepcopy(parsed)]
+    return parsed
+
+
+_parsed: list[Any] = [None, {}]  # (path, inode, size, mtime) of the last file read, and its tables
 
 
 def load_section(name: str, cls: type[T]) -> T:
