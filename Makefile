@@ -44,5 +44,8 @@ lint: install-all
 test: lint
 	$(PY) -m pytest
 
+# The model cache (KAYAS_CACHE, default ~/.cache/kayas) holds files derived from the base model: rebuilt on demand.
+KAYAS_CACHE_DIR ?= $(or $(KAYAS_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kayas)
+
 clean:
-	rm -rf $(VENV) build *.egg-info demo-workspace
+	rm -rf $(VENV) build *.egg-info demo-workspace "$(KAYAS_CACHE_DIR)"

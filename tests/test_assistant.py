@@ -46,7 +46,7 @@ def test_run_a_command_does_it_and_reports_in_words_and_json():
     assert (r.status, r.exit_code) == ("done", 0)
     assert (workspace() / "todo.txt").read_text() == "buy milk"
     assert r.message == "Done: create a file in the workspace (filename 'todo.txt', content 'buy milk')."
-    assert r.results[0].summary.endswith(": done")
+    assert r.results[0].summary == "created todo.txt (8 bytes)"  # the tool's own words
     data = json.loads(json.dumps(r.model_dump(mode="json")))
     assert set(data) >= {"status", "command", "plan", "confidence", "results", "message", "timings", "exit_code"}
     assert data["results"][0]["result"]["file"] == "todo.txt"

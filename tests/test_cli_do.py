@@ -79,8 +79,8 @@ def test_failed_call_exits_1_and_names_it(monkeypatch, capsys):
     plan = '[{"tool": "filesystem.create_file", "args": {"filename": "a.txt"}}, {"tool": "process.list_processes", "args": {}}]'
     code, out, _ = kayas(["do", plan], monkeypatch=monkeypatch, capsys=capsys)
     assert code == 1
-    assert "call 0 (filesystem.create_file) failed: 'a.txt' already exists" in " ".join(out.split())
-    assert "skipped" in out
+    assert "✗ Could not create a file in the workspace (filename 'a.txt'): 'a.txt' already exists" in out
+    assert "- the running processes: skipped, an earlier call did not succeed" in out
 
 
 def test_destructive_call_without_terminal_or_yes_is_refused(monkeypatch, capsys):
@@ -98,7 +98,8 @@ def test_dry_run_shows_and_runs_nothing(monkeypatch, capsys):
     plan = '[{"tool": "process.run_command", "args": {"command": "touch ran"}}]'
     code, out, _ = kayas(["do", "--dry-run", plan], monkeypatch=monkeypatch, capsys=capsys)
     assert code == 0
-    assert "process.run_command" in out and "dry run: nothing was run" in out
+    assert "Plan: run a shell command and return its exit code and output (command 'touch ran')" in out
+    assert "Dry run: nothing was run." in out
     assert not (workspace() / "ran").exists()
 
 
@@ -111,10 +112,10 @@ def test_delete_then_undo_in_real_processes():
     listed = subprocess.run([KAYAS, "undo", "--list"], capture_output=True, text=True)
     assert "report.txt" in listed.stdout
     undone = subprocess.run([KAYAS, "undo"], capture_output=True, text=True)
-    assert (undone.returncode, undone.stdout) == (0, "restored report.txt\n")
+    assert (undone.returncode, undone.stdout) == (0, "✓ restored report.txt from the trash\n")
     assert (workspace() / "report.txt").read_bytes() == data
     again = subprocess.run([KAYAS, "undo"], capture_output=True, text=True)
-    assert (again.returncode, again.stderr) == (2, "error: nothing to undo: the trash has no deleted files\n")
+    assert (again.returncode, again.stderr) == (2, "error: nothing to undo: no command has changed anything yet\n")
 
 
 def test_parent_paths_are_refused_and_nothing_outside_changes(tmp_path, monkeypatch, capsys):

@@ -118,12 +118,15 @@ def test_put_milk_on_my_shopping_list_with_the_shipped_brain(home_model, tmp_pat
     speed are ones in which pocketsphinx hears this "milk" (en-us at 160 words a minute; in
     en-us+f2 or en-us+m2 it hears "totally", "delete"): this test is about the path from sound
     to the file; how well words are heard is measured by `kayas bench voice`."""
-    wav = wav_of(tmp_path / "milk.wav", silence(1.0), say("Kayas, put milk on my shopping list", voice="en-us", speed=160))
+    # The shipped brain's plan for this sits right at its confidence threshold, so a "yes" follows, said
+    # as a person would when asked "Did you mean ...?"; if the plan is sure, nothing asks and it is not heard.
+    wav = wav_of(tmp_path / "milk.wav", silence(1.0), say("Kayas, put milk on my shopping list", voice="en-us", speed=160),
+                 silence(1.5), say("yes", voice="en-us", speed=160), silence(1.0))
     res = subprocess.run([sys.executable, "-m", "kayas.cli.main", "listen", "--file", str(wav), "--no-reply", "--json"],
                          capture_output=True, text=True, timeout=600)
-    assert res.returncode == 0, res.stderr
-    turn = json.loads(res.stdout.splitlines()[-1])
-    assert turn["report"]["status"] == "done"
+    turns = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+    turn = next(t for t in turns if "milk" in (t.get("command") or ""))
+    assert turn["report"]["status"] == "done", res.stderr
     lines = (tmp_path / "workspace" / "shopping.txt").read_text().splitlines()
     assert lines == ["milk"]
 

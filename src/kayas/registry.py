@@ -50,6 +50,9 @@ class Tool:
     destructive: bool = False
     arg_names: tuple[str, ...] = field(default_factory=tuple)
     read_only: bool = False  # changes nothing anywhere: a plan of such calls has no side effect
+    # The outcome in words for a person: a format string over the arguments and ``result``
+    # ("created {result[file]}"), or a function of (args, result); see kayas.assistant.words.
+    summary: str | Callable[[dict[str, Any], Any], str] | None = None
 
     @property
     def category(self) -> str:
@@ -101,7 +104,13 @@ def _docstring_parts(doc: str) -> tuple[str, dict[str, str]]:
     return text, args
 
 
-def build_tool(func: Callable[..., Any], name: str | None = None, destructive: bool = False, read_only: bool = False) -> Tool:
+def build_tool(
+    func: Callable[..., Any],
+    name: str | None = None,
+    destructive: bool = False,
+    read_only: bool = False,
+    summary: str | Callable[[dict[str, Any], Any], str] | None = None,
+) -> Tool:
     """Derive a Tool from a typed, documented function; refuse what is missing."""
     category = (func.__module__ or "tools").rsplit(".", 1)[-1]
     tool_name = name or f"{category}.{func.__name__}"
@@ -127,15 +136,23 @@ def build_tool(func: Callable[..., Any], name: str | None = None, destructive: b
     args_model = create_model(model_name, __base__=StrictArgs, **fields)
     if destructive and read_only:
         raise ToolDefinitionError(f"tool {tool_name}: a tool cannot be both destructive and read-only")
-    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only)
+    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary)
 
 
-def tool(func: Callable[..., Any] | None = None, *, name: str | None = None, destructive: bool = False, read_only: bool = False):
+def tool(
+    func: Callable[..., Any] | None = None,
+    *,
+    name: str | None = None,
+    destructive: bool = False,
+    read_only: bool = False,
+    summary: str | Callable[[dict[str, Any], Any], str] | None = None,
+):
     """Mark a function as a Kayas tool: ``@tool``, ``@tool(destructive=True)`` (asked about
-    before it runs) or ``@tool(read_only=True)`` (only reads: safe to run on a guess)."""
+    before it runs) or ``@tool(read_only=True)`` (only reads: safe to run on a guess).
+    ``summary`` says what a successful call did, for a person (see kayas.assistant.words)."""
 
     def mark(f: Callable[..., Any]) -> Callable[..., Any]:
-        f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only)  # type: ignore[attr-defined]
+        f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only, summary=summary)  # type: ignore[attr-defined]
         return f
 
     return mark(func) if func is not None else mark

@@ -138,14 +138,15 @@ def flag(name: str) -> bool:
 
 
 CONFIDENCE_THRESHOLD_SETTING = "KAYAS_CONFIDENCE_THRESHOLD"
-DEFAULT_CONFIDENCE_THRESHOLD = 0.0  # placeholder until the brain's confidence is calibrated (issue 13)
+DEFAULT_CONFIDENCE_THRESHOLD = 0.0  # a brain with no calibration of its own asks about nothing
 
 
-def confidence_threshold() -> float:
-    """Below this confidence a command's plan is not run unasked: KAYAS_CONFIDENCE_THRESHOLD, in [0, 1]."""
+def confidence_threshold(brain_default: float | None = None) -> float:
+    """Below this confidence a command's plan is not run unasked: KAYAS_CONFIDENCE_THRESHOLD, in [0, 1],
+    else the threshold chosen for the brain on its validation data (`brain_default`), else 0."""
     raw = setting(CONFIDENCE_THRESHOLD_SETTING)
     if raw is None:
-        return DEFAULT_CONFIDENCE_THRESHOLD
+        return DEFAULT_CONFIDENCE_THRESHOLD if brain_default is None else brain_default
     try:
         value = float(raw)
     except ValueError:

@@ -16,7 +16,7 @@ from kayas.assistant import words
 from kayas.assistant.audit import AuditLog
 from kayas.assistant.report import PlanOutcome, RunReport, RunStatus
 from kayas.assistant.router import OperationHook, Router
-from kayas.backends import trash
+from kayas.backends import journal
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
 from kayas.settings import confidence_threshold
@@ -47,8 +47,9 @@ class Assistant:
 
     ``planner`` (or ``planner_factory``, called on the first `plan`) turns commands into
     calls; without either the shipped brain is loaded on first use. Running a typed plan
-    never loads a planner. ``threshold`` (default: the KAYAS_CONFIDENCE_THRESHOLD setting)
-    is the confidence below which a command's plan is "unsure".
+    never loads a planner. ``threshold`` (default: the KAYAS_CONFIDENCE_THRESHOLD setting, else
+    the threshold the brain's calibration chose on validation data) is the confidence below
+    which a command's plan is "unsure".
     """
 
     def __init__(
@@ -68,7 +69,7 @@ class Assistant:
         self.front_end = front_end  # who asks: "cli", "voice", "http"
         self.refusal_hint = refusal_hint
         self._threshold = threshold
-        self.hooks = (trash.operation, *hooks)  # one undo restores everything one command deleted
+        self.hooks = tuple(hooks)
 
     @property
     def planner(self) -> PlannerLike:
@@ -84,7 +85,10 @@ class Assistant:
 
     @property
     def threshold(self) -> float:
-        return self._threshold if self._threshold is not None else confidence_threshold()
+        if self._threshold is not None:
+            return self._threshold
+        brain = getattr(self._planner, "confidence_threshold", None) if self._planner is not None else None
+        return confidence_threshold(brain if isinstance(brain, float) else None)
 
     # ------------------------------------------------------------ planning
 
@@ -166,10 +170,13 @@ class Assistant:
         router = Router(self.registry, assume_yes=assume_yes, dry_run=dry_run, confirm=confirm,
                         refusal_hint=self.refusal_hint, hooks=self.hooks, audit=AuditLog(self.front_end, outcome.command))
         started = time.perf_counter()
-        report.results = router.run(outcome.calls).results
-        report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
-        for result in report.results:
-            result.summary = words.summarize(result, outcome.calls[result.index], self.registry)
+        with journal.operation(outcome.command or outcome.understood):  # one undo takes back this whole command
+            report.results = router.run(outcome.calls).results
+            report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
+            for result in report.results:
+                result.summary = words.summarize(result, outcome.calls[result.index], self.registry)
+                if result.status == "ok" and result.tool not in journal.SELF_RECORDING and not self.registry.get(result.tool).read_only:
+                    journal.record_other(result.tool, result.summary)
         report.status, report.message = self._verdict(report, outcome.calls, dry_run)
         return report
 
@@ -192,5 +199,10 @@ class Assistant:
     # ------------------------------------------------------------ undoing
 
     def undo(self, count: int = 1) -> list[str]:
-        """Put back what the last ``count`` commands deleted; the restored names."""
-        return trash.undo(count)
+        """Take back the last ``count`` commands' file changes; the names of the files put back."""
+        return [step.file for step in self.undo_steps(count) if step.done]
+
+    @staticmethod
+    def undo_steps(count: int = 1) -> list[journal.Undone]:
+        """Take back the last ``count`` commands, each change in reverse order; every step in words."""
+        return journal.undo(count)

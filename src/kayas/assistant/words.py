@@ -1,7 +1,7 @@
 """Plans and outcomes in words, for a person: what was understood, what became of each call.
 
-Built from the registry alone (a tool's description and its arguments), so a user's own
-tool reads as well as a built-in one, and no front end writes its own sentences.
+Built from the registry alone (a tool's description, its arguments and its ``summary``), so a
+user's own tool reads as well as a built-in one, and no front end writes its own sentences.
 """
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ _MAX_VALUE = 60  # characters of one argument's value in a sentence
 def _value(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
-    return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
+    if len(text) <= _MAX_VALUE:
+        return text
+    cut = text[:_MAX_VALUE].rsplit(" ", 1)[0] if " " in text[:_MAX_VALUE] else text[:_MAX_VALUE]  # never mid-word
+    return f"{cut}… (+{len(text) - len(cut)} characters)"
 
 
 def _action(tool_name: str, registry: Registry) -> str:
@@ -28,7 +31,9 @@ def _action(tool_name: str, registry: Registry) -> str:
         return tool_name
     text = registry.get(tool_name).description
     first = re.split(r"[.;:(]| - ", text, maxsplit=1)[0].strip().rstrip(",")
-    return (first[:1].lower() + first[1:]) if first else tool_name
+    if not first:
+        return tool_name
+    return first if first[1:2].isupper() else first[:1].lower() + first[1:]  # "CPU, memory ..." keeps its capitals
 
 
 def describe_call(call: Call, registry: Registry) -> str:
@@ -42,8 +47,31 @@ def describe_plan(calls: list[Call], registry: Registry) -> str:
     return ", then ".join(describe_call(c, registry) for c in calls)
 
 
+def _own_summary(result: CallResult, registry: Registry) -> str | None:
+    """The tool's own words for a successful call (its ``summary``), or None."""
+    from kayas.tools.process_words import SUMMARIES
+
+    if result.tool not in registry:
+        return None
+    spec = registry.get(result.tool).summary or SUMMARIES.get(result.tool)
+    if spec is None:
+        return None
+    try:
+        if callable(spec):
+            return spec(result.args, result.result)
+        return spec.format(**result.args, result=result.result)
+    except Exception:  # a summary that does not fit this result must not hide the result itself
+        return None
+
+
 def summarize(result: CallResult, call: Call, registry: Registry) -> str:
-    """What became of one call, in words: "create a file in the workspace (filename 'a.txt'): done"."""
+    """What became of one call, in words: "created todo.txt (8 bytes)".
+
+    A successful call is told by its tool's ``summary``; the first line is the sentence, any
+    further lines are what the call read (command output, a list), given whole.
+    """
+    if result.status == "ok" and (own := _own_summary(result, registry)):
+        return own
     what = describe_call(call, registry)
     outcome = {
         "ok": "done",
@@ -53,6 +81,36 @@ def summarize(result: CallResult, call: Call, registry: Registry) -> str:
         "failed": f"failed, {result.error}",
     }[result.status]
     return f"{what}: {outcome}"
+
+
+def render(value: Any, indent: int = 0) -> str:
+    """A tool's whole result for a person (``--verbose``): keys and values, nested by indent,
+    text of several lines as a block; nothing is cut."""
+    pad = "  " * indent
+    if isinstance(value, dict):
+        if not value:
+            return pad + "{}"
+        return "\n".join(_item(pad, f"{k}:", v, indent) for k, v in value.items())
+    if isinstance(value, list):
+        if not value:
+            return pad + "[]"
+        return "\n".join(_item(pad, "-", v, indent) for v in value)
+    return pad + _scalar(value)
+
+
+def _item(pad: str, label: str, value: Any, indent: int) -> str:
+    if isinstance(value, (dict, list)) and value:
+        return f"{pad}{label}\n{render(value, indent + 1)}"
+    if isinstance(value, str) and "\n" in value.rstrip("\n"):
+        block = "\n".join(f"{pad}  {line}" for line in value.rstrip("\n").splitlines())
+        return f"{pad}{label} |\n{block}"
+    return f"{pad}{label} {render(value).strip() if isinstance(value, (dict, list)) else _scalar(value)}"
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def sentence(text: str) -> str:

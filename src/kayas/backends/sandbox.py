@@ -18,11 +18,14 @@ confirmation, and say so in the result) or "refuse".
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import subprocess
 import sys
+import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +96,67 @@ def _hidden(workspace: Path) -> list[Path]:
     return out
 
 
+PIDS_V1 = Path("/sys/fs/cgroup/pids")
+CGROUP_V2 = Path("/sys/fs/cgroup")
+
+
+def pids_cgroup(max_processes: int) -> Path | None:
+    """A fresh cgroup whose pids.max is ``max_processes``, where this process may make one (root, or a
+    delegated cgroup); None elsewhere. The kernel then refuses the fork past the bound: a fork bomb
+    stops at once (RLIMIT_NPROC does not bind root)."""
+    parents = [PIDS_V1] if PIDS_V1.is_dir() else []
+    if "pids" in _read(CGROUP_V2 / "cgroup.subtree_control").split():
+        parents.append(CGROUP_V2)
+    for parent in parents:
+        for old in parent.glob("kayas-*"):  # left by a Kayas that was killed; rmdir fails on one in use
+            with contextlib.suppress(OSError):
+                if time.time() - old.stat().st_mtime > 60:
+                    old.rmdir()
+        group = parent / f"kayas-{uuid.uuid4().hex[:12]}"
+        try:
+            group.mkdir()
+        except OSError:
+            continue
+        try:
+            (group / "pids.max").write_text(str(max_processes))
+            return group
+        except OSError:
+            remove_cgroup(group)
+    return None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
+
+
+def hit_bound(group: Path) -> bool:
+    """Whether a fork was refused for the cgroup's pids.max (pids.events' `max` count), or it is at it now."""
+    events = dict(line.split(None, 1) for line in _read(group / "pids.events").splitlines() if " " in line)
+    current = _read(group / "pids.current").strip()
+    limit = _read(group / "pids.max").strip()
+    return events.get("max", "0").strip() != "0" or (current.isdigit() and limit.isdigit() and int(current) >= int(limit))
+
+
+def remove_cgroup(group: Path) -> None:
+    """Remove an emptied cgroup (best effort: a leftover empty folder costs nothing)."""
+    for _ in range(50):
+        try:
+            group.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.02)  # the last processes are still being reaped
+
+
+def in_cgroup(argv: list[str], group: Path) -> list[str]:
+    """``argv`` started inside ``group``: a shell moves itself there, then becomes argv (so all it starts is counted)."""
+    return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(group / "cgroup.procs"), *argv]
+
+
 def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]:
     """The argv that runs ``command`` (a shell line) in the sandbox, with ``workspace`` as its only writable folder."""
     bwrap = shutil.which("bwrap") or "bwrap"
@@ -119,4 +183,6 @@ def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]
         if os.environ.get(name):
             argv += ["--setenv", name, os.environ[name]]
     argv += ["--setenv", "HOME", str(workspace), "--setenv", "TMPDIR", "/tmp", "--chdir", str(workspace)]
-    return [*argv, "/bin/sh", "-c", command]
+    prlimit = shutil.which("prlimit")  # the bound for a user who is not root (inside: counts the sandbox's processes only)
+    bound = [prlimit, f"--nproc={cfg.max_processes}", "--"] if prlimit else []
+    return [*argv, *bound, "/bin/sh", "-c", command]

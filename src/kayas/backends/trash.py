@@ -107,6 +107,20 @@ def pending(limit: int | None = None) -> list[Entry]:
     return [Entry(*row) for row in rows]
 
 
+def entry(entry_id: int) -> Entry:
+    """One logged deletion, by its id."""
+    with contextlib.closing(_db()) as conn:
+        row = conn.execute(
+            "SELECT id, operation, original, stored, sha256, size, deleted_at, restored_at FROM deleted WHERE id = ?",
+            (entry_id,),
+        ).fetchone()
+    if row is None:
+        raise KayasError(f"the trash has no record {entry_id}")
+    if row[7] is not None:
+        raise KayasError(f"'{row[2]}' was already restored")
+    return Entry(*row[:7])
+
+
 def last_operations(count: int = 1) -> list[list[Entry]]:
     """The entries of the last ``count`` deleting operations, newest operation first."""
     groups: list[list[Entry]] = []

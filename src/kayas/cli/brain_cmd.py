@@ -1,4 +1,4 @@
-"""`kayas plan`, `kayas run`, `kayas chat`, `kayas eval` and `kayas bench plan`: the brain's commands."""
+"""`kayas plan`, `kayas run`, `kayas eval` and `kayas bench plan`: the brain's commands (chat: chat_cmd)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kayas.cli.brain_options import BrainArgs, brain_options
-from kayas.cli.show import DryRunOpt, JsonOpt, YesOpt
+from kayas.cli.show import EXIT_CODES, DryRunOpt, JsonOpt, VerboseOpt, YesOpt
 from kayas.errors import KayasError
 
 
@@ -59,63 +59,28 @@ def register(app: typer.Typer) -> None:
             row = {"command": c, "plan": [x.as_json() for x in res.calls], "confidence": round(res.confidence, 4), "ms": round(res.decode.seconds * 1000, 1)}
             typer.echo(json.dumps(row, ensure_ascii=False))
 
-    @app.command("run")
+    @app.command("run", epilog=EXIT_CODES)
     @brain_options()
     def run(
-        command: Annotated[str, typer.Argument(help="What to do, in your words.")],
+        command: Annotated[str, typer.Argument(help="What to do, in your words.", show_default=False)],
         yes: YesOpt = False,
         dry_run: DryRunOpt = False,
+        verbose: VerboseOpt = False,
+        force: Annotated[bool, typer.Option("--force", help="Run a plan the brain is unsure of without asking.")] = False,
         as_json: JsonOpt = False,
         *,
         brain: BrainArgs,
     ) -> None:
-        """Plan a command and run it: show the plan, confirm destructive calls, report."""
+        """Plan a command and run it: the plan in words, a question before destructive calls, each outcome in words."""
         from kayas.brain.planner import clean_command
-        from kayas.cli.show import cli_assistant, run_and_show
+        from kayas.cli.show import cli_assistant, loading, run_and_show
 
         clean_command(command)  # a bad command fails before the model loads
-        assistant = cli_assistant(planner=brain.planner())
-        raise typer.Exit(run_and_show(assistant, command, yes=yes, dry_run=dry_run, as_json=as_json))
-
-    @app.command("chat")
-    @brain_options()
-    def chat(
-        execute: Annotated[bool, typer.Option("--execute", help="Run each plan after showing it.")] = False,
-        yes: Annotated[bool, typer.Option("--yes", "-y", help="With --execute: run destructive calls without asking.")] = False,
-        *,
-        brain: BrainArgs,
-    ) -> None:
-        """Type commands, see each plan, whether it validates and how long it took; `exit` to leave."""
-        from kayas.brain.planner import CommandError
-        from kayas.cli.show import cli_assistant, run_and_show
-        from kayas.plan import PlanError
-
-        assistant = cli_assistant(planner=brain.planner())
-        typer.echo("kayas chat: type a command (exit or Ctrl-D to leave)", err=True)
-        while True:
-            try:
-                line = input("> ")
-            except EOFError:
-                break
-            if line.strip().lower() in ("exit", "quit"):
-                break
-            if not line.strip():
-                continue
-            try:
-                outcome = assistant.plan(line)
-            except CommandError as exc:
-                typer.echo(f"error: {exc}")
-                continue
-            except PlanError as exc:
-                typer.echo(f"INVALID: {exc}")
-                continue
-            typer.echo(outcome.text)
-            t = outcome.timings
-            typer.echo(f"valid: {len(outcome.calls)} call(s), {t['plan_ms']:.0f} ms, {t.get('forwards', 0):.0f} forward passes")
-            if execute and outcome.calls and not outcome.confident:
-                typer.echo(f"not run: not sure I understood (did you mean: {outcome.understood}?)")
-            elif execute and outcome.calls:
-                run_and_show(assistant, outcome, yes=yes, dry_run=False, as_json=False)
+        with loading() as took:
+            planner = brain.planner()
+        assistant = cli_assistant(planner=planner)
+        raise typer.Exit(run_and_show(assistant, command, yes=yes, dry_run=dry_run, as_json=as_json,
+                                      verbose=verbose, force=force, extra_timings=took))
 
     @app.command("eval")
     @brain_options()

@@ -9,17 +9,52 @@ from kayas.errors import KayasError
 
 app = typer.Typer(
     name="kayas",
-    help="A small, fast, private brain for desktop assistants: commands in, tool calls out.",
+    help="A small, fast, private brain for desktop assistants: commands in, tool calls out.\n\n"
+    'Start with: kayas run "create a todo list"  (or kayas chat). Exit codes: 0 done; 1 a call failed or was '
+    "refused, or nothing could be done; 2 bad input.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-def _register() -> None:
-    from kayas.cli import bench_cmd, brain_cmd, data_cmd, do_cmd, eyes_cmd, listen_cmd, serve_cmd, tools_cmd, train_cmd
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
 
-    for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, serve_cmd, listen_cmd):
+        try:
+            typer.echo(f"kayas {version('kayas')}")
+        except PackageNotFoundError:  # a source tree that was never installed
+            typer.echo("kayas (not installed)")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """A small, fast, private brain for desktop assistants: commands in, tool calls out."""
+
+
+def _register() -> None:
+    from kayas.cli import (
+        bench_cmd,
+        brain_cmd,
+        chat_cmd,
+        data_cmd,
+        do_cmd,
+        doctor_cmd,
+        eyes_cmd,
+        listen_cmd,
+        serve_cmd,
+        tools_cmd,
+        train_cmd,
+        undo_cmd,
+    )
+
+    for module in (brain_cmd, chat_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
+                   serve_cmd, listen_cmd):
         module.register(app)
     from kayas.cli import log_cmd  # `kayas log`: the audit log
 
@@ -34,8 +69,11 @@ _register()
 
 def main() -> None:
     """Run the CLI; a KayasError becomes one line on stderr and exit code 2."""
+    from kayas.cli.help_style import tidy
+
     try:
-        code = app(standalone_mode=False)  # click returns typer.Exit's code here instead of exiting
+        code = tidy(typer.main.get_command(app)).main(prog_name="kayas", standalone_mode=False)
+        # click returns typer.Exit's code here instead of exiting
         sys.exit(code if isinstance(code, int) else 0)
     except KayasError as exc:
         typer.echo("error: " + " ".join(str(exc).splitlines()), err=True)  # always one line

@@ -1,81 +1,133 @@
-"""How the CLI shows an `Assistant` at work: the plan, the terminal's yes/no, the report.
+"""How the CLI shows an `Assistant` at work: the plan in words, the yes/no, each outcome in words.
 
 `kayas do`, `kayas run` and `kayas chat` all go through `run_and_show`, so a planned command
 and a typed plan look alike. Everything here is presentation; the path itself is
-`kayas.assistant.Assistant`.
+`kayas.assistant.Assistant`, and the sentences come from `kayas.assistant.words`.
+Nothing is cut: a result longer than the terminal goes through a pager on a terminal, and
+is printed whole everywhere else.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 import sys
+import time
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
+import click
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from kayas.assistant import Assistant, CallResult, PlanOutcome, RunReport
-from kayas.plan import Call
+from kayas.assistant import Assistant, PlanOutcome, RunReport, words
+from kayas.plan import Call, dumps_plan
 from kayas.registry import Registry
 
 # The CLI's words for how a refused destructive call can be allowed.
 REFUSAL_HINT = "pass --yes to allow destructive calls, or run on a terminal to confirm each one"
 
-_STYLE = {"ok": "green", "failed": "red", "refused": "yellow", "skipped": "dim", "dry-run": "cyan"}
+_MARK = {"ok": ("✓", "green"), "failed": ("✗", "red"), "refused": ("✗", "yellow"), "skipped": ("-", None),
+         "dry-run": ("·", "cyan")}
 
 # The options of every command that runs a plan (`kayas do`, `kayas run`).
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Run destructive calls without asking.")]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show what would run; run nothing.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the results as JSON.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print everything as one JSON object: command, plan, confidence, results, timings.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Also print each call's whole result.")]
+
+EXIT_CODES = "Exit codes: 0 done; 1 a call failed or was refused, or nothing could be done; 2 bad input."
 
 
-def _short(value: Any, width: int = 70) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return escape(text if len(text) <= width else text[: width - 1] + "…")  # "[/]" in an argument is text, not markup
+def is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def plan_table(calls: list[Call], registry: Registry) -> Table:
-    table = Table(title="plan", title_justify="left", show_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("tool")
-    table.add_column("args", overflow="fold")
-    for i, call in enumerate(calls):
-        mark = " [bold yellow](destructive)[/]" if call.tool in registry and registry.get(call.tool).destructive else ""
-        table.add_row(str(i), escape(call.tool) + mark, _short(call.args, 100))
-    return table
+def plan_lines(calls: list[Call], registry: Registry) -> list[str]:
+    """The plan in words, one line a call; destructive calls marked."""
+    def line(call: Call) -> str:
+        mark = click.style(" (destructive)", fg="yellow") if call.tool in registry and registry.get(call.tool).destructive else ""
+        return words.describe_call(call, registry) + mark
+
+    if len(calls) == 1:
+        return ["Plan: " + line(calls[0])]
+    return ["Plan:"] + [f"  {i}. {line(c)}" for i, c in enumerate(calls, 1)]
 
 
-def _result_text(r: CallResult) -> str:
-    if r.error:
-        return escape(r.error)
-    if r.status == "ok":
-        return _short(r.result, 100)
-    return {"skipped": "not run: an earlier call did not succeed", "dry-run": "would run"}.get(r.status, "")
-
-
-def report_table(report: RunReport) -> Table:
-    table = Table(title="results", title_justify="left", show_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("tool")
-    table.add_column("status")
-    table.add_column("result", overflow="fold")
+def report_lines(report: RunReport, *, verbose: bool = False) -> list[str]:
+    """Each call's outcome in words (a tool's summary), then the verdict if something went wrong."""
+    lines: list[str] = []
+    problem = report.first_problem
     for r in report.results:
-        style = _STYLE[r.status]
-        table.add_row(str(r.index), escape(r.tool), f"[{style}]{r.status}[/]", _result_text(r))
-    return table
+        mark, color = _MARK[r.status]
+        text = report.message if r is problem else r.summary or r.status  # the problem, said once
+        first, *rest = text.splitlines() or [""]
+        lines.append(click.style(mark, fg=color) + " " + (click.style(first, fg=color) if r is problem else first))
+        lines.extend(rest)
+        if verbose and r.status == "ok" and r.result is not None:
+            lines.extend("    " + x for x in words.render(r.result).splitlines())
+    if report.status == "dry-run":
+        lines.append(click.style("Dry run: nothing was run.", fg="cyan"))
+    return lines
 
 
-def terminal_confirm(console: Console):
+def echo_lines(lines: list[str]) -> None:
+    """Print whole; through the pager when it would not fit on the terminal."""
+    if not lines:
+        return
+    height = shutil.get_terminal_size((80, 24)).lines
+    if sys.stdout.isatty() and sys.stdin.isatty() and len(lines) > height - 2:
+        click.echo_via_pager("\n".join(lines) + "\n")
+    else:
+        typer.echo("\n".join(lines))
+
+
+def note(text: str) -> None:
+    """A status line for a person (stderr), never mixed into what a script reads."""
+    typer.echo(click.style(text, dim=True), err=True)
+
+
+@contextlib.contextmanager
+def loading(what: str = "the brain") -> Iterator[dict[str, float]]:
+    """'loading the brain…' on stderr while the block runs, then how long it took."""
+    timing: dict[str, float] = {}
+    note(f"loading {what}…")
+    started = time.perf_counter()
+    yield timing
+    timing["load_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    note(f"loaded {what} in {timing['load_ms'] / 1000:.1f} s")
+
+
+def timing_line(report: RunReport) -> str | None:
+    t = report.timings
+    parts = []
+    if "plan_ms" in t:
+        parts.append(f"planned in {_seconds(t['plan_ms'])}")
+    if "run_ms" in t:
+        parts.append(f"ran in {_seconds(t['run_ms'])}")
+    return ", ".join(parts) or None
+
+
+def _seconds(ms: float) -> str:
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
+
+
+def terminal_confirm(registry: Registry) -> Callable[[Call], bool] | None:
     """A confirm callback when a person can answer, else None (destructive calls are refused)."""
     if not sys.stdin.isatty():
         return None
 
     def confirm(call: Call) -> bool:
-        console.print(f"[bold yellow]{call.tool}[/] {_short(call.args, 100)}")
-        return typer.confirm("Run this destructive call?", default=False, err=True)
+        what = words.sentence(words.describe_call(call, registry)).rstrip(".")
+        return typer.confirm(f"{what}. Run this destructive call?", default=False, err=True)
 
     return confirm
+
+
+def ask_did_you_mean(outcome: PlanOutcome) -> bool:
+    """On a terminal: "Did you mean …? [y/N]"; elsewhere there is no one to ask (False)."""
+    if not is_terminal():
+        return False
+    return typer.confirm(f"Not sure I understood. Did you mean: {outcome.understood}?", default=False, err=True)
 
 
 def cli_assistant(**kwargs: Any) -> Assistant:
@@ -84,27 +136,50 @@ def cli_assistant(**kwargs: Any) -> Assistant:
 
 
 def run_and_show(
-    assistant: Assistant, what: str | PlanOutcome | list[Call], *, yes: bool, dry_run: bool, as_json: bool
+    assistant: Assistant,
+    what: str | PlanOutcome | list[Call],
+    *,
+    yes: bool,
+    dry_run: bool,
+    as_json: bool,
+    verbose: bool = False,
+    force: bool = False,
+    show_plan: bool = True,
+    extra_timings: dict[str, float] | None = None,
 ) -> int:
-    """Show the plan, run it (confirming destructive calls), print the report; 0 if all ok, else 1."""
-    out = Console(stderr=as_json, soft_wrap=False)  # with --json, stdout holds only the JSON
+    """Plan (for a command), show the plan once, run it (asking where it must), print each outcome.
 
-    def show_plan(p: PlanOutcome) -> None:
-        if not as_json:
-            out.print(plan_table(p.calls, assistant.registry) if p.calls else "[dim]empty plan: nothing to do[/]")
+    Returns the exit code: 0 done, 1 a call failed or was refused, or nothing could be done.
+    A plan the brain is unsure of is asked about on a terminal ("Did you mean …?"); elsewhere
+    it is not run unless ``force``.
+    """
+    confirm = None if yes else terminal_confirm(assistant.registry)
 
-    report = assistant.run(
-        what, confirm=None if yes else terminal_confirm(out), assume_yes=yes, dry_run=dry_run, on_plan=show_plan
-    )
+    def on_plan(p: PlanOutcome) -> None:
+        if show_plan and not as_json and p.calls and (p.confident or force or isinstance(what, PlanOutcome)):
+            echo_lines(plan_lines(p.calls, assistant.registry))
+
+    report = assistant.run(what, confirm=confirm, assume_yes=yes, dry_run=dry_run, force=force, on_plan=on_plan)
+    if report.status == "unsure" and not as_json:
+        outcome = PlanOutcome(command=report.command, calls=report.plan, text=dumps_plan(report.plan),
+                              confidence=report.confidence, confident=False, understood=report.understood,
+                              timings=report.timings)
+        if ask_did_you_mean(outcome):
+            report = assistant.run(outcome, confirm=confirm, assume_yes=yes, dry_run=dry_run, on_plan=on_plan)
+        else:
+            hint = "" if is_terminal() else " Not run: pass --force to run it anyway."
+            typer.echo(click.style(report.message + hint, fg="yellow"))
+            return report.exit_code
+    if extra_timings:
+        report.timings.update(extra_timings)
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    elif report.status == "unsure":
-        out.print(f"[yellow]{escape(report.message)}[/]")
-    elif report.results:
-        out.print(report_table(report))
-        problem = report.first_problem
-        if problem is not None:
-            out.print(f"[red]call {problem.index} ({problem.tool}) {problem.status}:[/] {escape(problem.error or '')}")
-        elif dry_run:
-            out.print("[cyan]dry run: nothing was run[/]")
-    return 0 if report.status == "nothing" else report.exit_code  # today's CLI: an empty plan is no error
+        return report.exit_code
+    if report.status == "nothing":
+        typer.echo(report.message)
+    else:
+        echo_lines(report_lines(report, verbose=verbose))
+    line = timing_line(report)
+    if line:
+        note(line)
+    return report.exit_code

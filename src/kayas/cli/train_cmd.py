@@ -13,7 +13,7 @@ def _config(ctx: typer.Context, config: Path | None, **named):
     from kayas.train.config import load_config, parse_overrides
 
     overrides = parse_overrides(ctx.args)
-    overrides.update({k: v for k, v in named.items() if v is not None})
+    overrides.update({k: str(v) for k, v in named.items() if v is not None})
     return load_config(config, overrides)
 
 
@@ -29,9 +29,15 @@ def register(app: typer.Typer) -> None:
         print_config: bool = typer.Option(False, "--print-config", help="Print the effective config and exit."),
         resume: bool = typer.Option(False, "--resume", help="Continue from the checkpoint in --out."),
         merge: bool = typer.Option(False, "--merge", help="Also write a merged model to OUT/merged."),
+        max_steps: int | None = typer.Option(None, "--max-steps", help="Stop after N optimizer steps (default: all epochs)."),
+        num_epochs: int | None = typer.Option(None, "--num-epochs", help="Passes over the data (default 3)."),
+        learning_rate: float | None = typer.Option(None, "--learning-rate", help="Peak learning rate (default 2e-4)."),
+        lora_r: int | None = typer.Option(None, "--lora-r", help="LoRA rank (default 16)."),
+        method: str | None = typer.Option(None, "--method", help="lora (default) or full."),
     ) -> None:
-        """Fine-tune the brain (LoRA; --method full; --quant 4bit on CUDA). Any config key: --KEY VALUE."""
-        cfg = _config(ctx, config, model=model, data=data, val=val, out=out, merge=True if merge else None)
+        """Fine-tune the brain (LoRA; --method full; --quant 4bit on CUDA). Any other config key: --KEY VALUE (see --print-config)."""
+        cfg = _config(ctx, config, model=model, data=data, val=val, out=out, merge=True if merge else None,
+                      max_steps=max_steps, num_epochs=num_epochs, learning_rate=learning_rate, lora_r=lora_r, method=method)
         if print_config:
             typer.echo(cfg.to_toml(), nl=False)
             return

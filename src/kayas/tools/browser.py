@@ -84,7 +84,16 @@ Step = Annotated[
 ]
 
 
-@tool
+def _browsed(args: dict, r: dict) -> str:
+    n = len(r["steps"])
+    text = f"ran {n} browser step{'s' if n != 1 else ''}"
+    if r.get("url"):
+        text += f"; the page: {r['title'] or 'untitled'} ({r['url']})"
+    shots = [s["file"] for s in r["steps"] if s.get("action") == "screenshot" and s.get("file")]
+    return text + (f"; screenshot saved as {', '.join(shots)}" if shots else "")
+
+
+@tool(summary=_browsed)
 def run_steps(steps: list[Step]) -> dict:
     """Drive a real browser through the steps, in order, on one page.
 

@@ -8,7 +8,18 @@ from kayas.errors import KayasError
 from kayas.registry import tool
 
 
-@tool
+def _pasted(args: dict, r: dict) -> str:
+    return f"the clipboard holds {r['chars']} characters:\n{r['text']}" if r["text"] else "the clipboard is empty"
+
+
+def _history(args: dict, rows: list) -> str:
+    if not rows:
+        return "nothing was copied yet"
+    lines = [f"the last {len(rows)} copied text{'s' if len(rows) != 1 else ''}, newest first:"]
+    return "\n".join(lines + [f"  {r['copied_at']}  {r['text']}" for r in rows])
+
+
+@tool(summary="copied {result[chars]} characters to the clipboard")
 def copy_text(text: str) -> dict:
     """Put text on the clipboard.
 
@@ -20,7 +31,7 @@ def copy_text(text: str) -> dict:
     return {"copied": text, "chars": len(text), "backend": name}
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_pasted)
 def paste_text() -> dict:
     """Read the text on the clipboard."""
     text = clipboard.paste()
@@ -29,7 +40,7 @@ def paste_text() -> dict:
     return {"text": text, "chars": len(text)}
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_history)
 def get_history(limit: int = 10) -> list:
     """The last copied texts, newest first.
 

@@ -7,7 +7,12 @@ from kayas.registry import tool
 __all__ = ["EmailError", "SmtpConfig", "send"]
 
 
-@tool(destructive=True)
+def _sent(args: dict, r: dict) -> str:
+    text = f"sent \"{r['subject']}\" to {', '.join(r['sent_to'])}"
+    return text + (f"; refused: {', '.join(r['refused'])}" if r["refused"] else "")
+
+
+@tool(destructive=True, summary=_sent)
 def send(to: str, subject: str, body: str) -> dict:
     """Send an email.
 

@@ -1,19 +1,38 @@
-"""Files inside the workspace: create, append, delete (recoverably), archive."""
+"""Files inside the workspace: create, append, delete (recoverably), archive.
+
+Each change is written to the journal (kayas.backends.journal), so `kayas undo` can take
+back the last command whatever it did to the files.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from kayas.backends import trash
+from kayas.backends import journal, trash
 from kayas.backends.paths import ARCHIVE_DIR, existing_file, relative, resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
+from kayas.settings import workspace
+
+
+def _as_left(path: Path) -> dict:
+    """What undo checks before it touches the file again: where, how big, which bytes."""
+    return {"path": str(path), "bytes": path.stat().st_size, "sha256": trash.sha256_of(path), "workspace": str(workspace())}
 
 
 def _info(path: Path, **extra: object) -> dict:
     return {"file": relative(path), "path": str(path), "bytes": path.stat().st_size, **extra}
 
 
-@tool
+def _created(args: dict, r: dict) -> str:
+    size = r["bytes"]
+    return f"created {r['file']}" + (f" ({size} byte{'s' if size != 1 else ''})" if size else " (empty)")
+
+
+def _appended(args: dict, r: dict) -> str:
+    return f"added a line to {r['file']}" + (" (a new file)" if r.get("created") else "")
+
+
+@tool(summary=_created)
 def create_file(filename: str, content: str = "") -> dict:
     """Create a file in the workspace; refuses to overwrite an existing one.
 
@@ -30,10 +49,11 @@ def create_file(filename: str, content: str = "") -> dict:
             fh.write(content)
     except FileExistsError:
         raise KayasError(f"'{filename}' already exists in the workspace; not overwriting it") from None
+    journal.record("create", relative(path), **_as_left(path))
     return _info(path, created=True)
 
 
-@tool
+@tool(summary=_appended)
 def append_file(filename: str, content: str) -> dict:
     """Append content to a file in the workspace as a new line.
 
@@ -46,6 +66,7 @@ def append_file(filename: str, content: str) -> dict:
     if not created and not path.is_file():
         raise KayasError(f"'{filename}' is a folder, not a file")
     path.parent.mkdir(parents=True, exist_ok=True)
+    before = 0 if created else path.stat().st_size
     with path.open("a+b") as fh:
         fh.seek(0, 2)
         needs_newline = False
@@ -53,10 +74,11 @@ def append_file(filename: str, content: str) -> dict:
             fh.seek(-1, 2)
             needs_newline = fh.read(1) != b"\n"
         fh.write((("\n" if needs_newline else "") + content + "\n").encode("utf-8"))
+    journal.record("append", relative(path), created=created, bytes_before=before, **_as_left(path))
     return _info(path, created=created)
 
 
-@tool(destructive=True)
+@tool(destructive=True, summary="deleted {result[file]} (`kayas undo` brings it back)")
 def delete_file(filename: str) -> dict:
     """Delete a file from the workspace, recoverably (moved to the trash; `kayas undo` restores it).
 
@@ -64,10 +86,11 @@ def delete_file(filename: str) -> dict:
         filename: The file's name or path inside the workspace.
     """
     entry = trash.move_to_trash(existing_file(filename))
+    journal.record("delete", entry.original, trash_id=entry.id, workspace=str(workspace()))
     return {"file": entry.original, "bytes": entry.size, "trashed": True, "undo": "kayas undo"}
 
 
-@tool
+@tool(summary="archived {result[archived_from]} as {result[file]}")
 def archive_file(filename: str) -> dict:
     """Move a file into the workspace's archive folder.
 
@@ -85,4 +108,5 @@ def archive_file(filename: str) -> dict:
         n += 1
     target.parent.mkdir(parents=True, exist_ok=True)
     path.rename(target)
+    journal.record("archive", name, path=str(target), from_path=str(path), archived_as=relative(target))
     return _info(target, archived_from=name)

@@ -5,7 +5,16 @@ from kayas.backends import search_index
 from kayas.registry import tool
 
 
-@tool(read_only=True)
+def _found(args: dict, hits: list) -> str:
+    if not hits:
+        return f"no local file matches \"{args['query']}\""
+    count = "1 file matches" if len(hits) == 1 else f"{len(hits)} files match"
+    lines = [f"{count} \"{args['query']}\", best first:"]
+    lines += [f"  {h['path']}" + (f"  ({h['snippet']})" if h.get("snippet") else "") for h in hits]
+    return "\n".join(lines)
+
+
+@tool(read_only=True, summary=_found)
 def search(query: str) -> list:
     """Find local files by name and content, best matches first.
 

@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 import psutil
@@ -82,6 +83,27 @@ def _kill_tree(proc: subprocess.Popen) -> None:
         pass
 
 
+def _end(proc: subprocess.Popen, sandboxed: bool) -> None:
+    """End the command and everything it started, and return once they are gone.
+
+    In the sandbox the pid namespace's first process (bwrap's child) is killed: the kernel then
+    kills every process inside, and bwrap exits only when the last one is gone (killing bwrap
+    itself would return at once, with a fork bomb's processes still being torn down)."""
+    if sandboxed:
+        try:
+            for inner in psutil.Process(proc.pid).children():
+                inner.kill()
+        except psutil.Error:
+            pass
+        try:
+            proc.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    _kill_tree(proc)
+    proc.wait()
+
+
 def _processes_inside(proc: subprocess.Popen) -> int:
     """How many processes the command has (bwrap's own two included); 0 once it is gone."""
     try:
@@ -105,6 +127,18 @@ def run_command(command: str) -> dict:
     if why_not is not None and box.enabled and box.when_unavailable == "refuse":  # the router refuses first; this is the last guard
         raise KayasError(f"no sandbox ({why_not}) and [sandbox] when_unavailable = refuse")
     argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box)
+    group = None if why_not else sandbox.pids_cgroup(box.max_processes + 2)  # + the sandbox's own two
+    if group is not None:
+        argv = sandbox.in_cgroup(list(argv), group)
+    try:
+        return _run(command, argv, cfg, box, why_not, group)
+    finally:
+        if group is not None:
+            sandbox.remove_cgroup(group)
+
+
+def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.SandboxConfig, why_not: str | None,
+         group: Path | None) -> dict:
     started = time.monotonic()
     proc = subprocess.Popen(
         argv, shell=isinstance(argv, str), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -122,18 +156,20 @@ def run_command(command: str) -> dict:
     while proc.poll() is None:
         if time.monotonic() >= deadline:
             ended = "time limit"
-        elif not why_not and _processes_inside(proc) > box.max_processes + 2:  # + bwrap and its pid 1
+        elif group is not None and sandbox.hit_bound(group):
+            ended = "process limit"  # the kernel refused a fork: end it rather than let it spin at the bound
+        elif group is None and not why_not and _processes_inside(proc) > box.max_processes + 2:  # + bwrap and its pid 1
             ended = "process limit"
         if ended:
-            _kill_tree(proc)  # in the sandbox: bwrap dies, and with it the whole pid namespace
-            proc.wait()
+            _end(proc, sandboxed=not why_not)
             break
         try:
             proc.wait(timeout=0.05)
         except subprocess.TimeoutExpired:
             pass
-    for r in readers:  # a program left running in the background may hold the pipes: don't wait for it
-        r.join(timeout=2)
+    gone_by = time.monotonic() + 2  # a program left running in the background may hold the pipes: don't wait for it
+    for r in readers:
+        r.join(timeout=max(gone_by - time.monotonic(), 0))
     return {
         "command": command,
         "exit_code": None if ended else proc.returncode,

@@ -90,7 +90,15 @@ def channel_id(web: WebClient, channel: str) -> str:
     raise SlackError(f"no channel #{name} that the bot can see{known}")
 
 
-@tool(destructive=True)
+def _matches(args: dict, r: dict) -> str:
+    if not r["matches"]:
+        return f"no Slack message matches \"{r['query']}\""
+    count = "1 Slack message matches" if r["total"] == 1 else f"{r['total']} Slack messages match"
+    lines = [f"{count} \"{r['query']}\"; the newest {len(r['matches'])}:"]
+    return "\n".join(lines + [f"  {m['channel']} {m['user']}: {m['text']}" for m in r["matches"]])
+
+
+@tool(destructive=True, summary="posted to {result[channel]}")
 def send_message(channel: str, text: str) -> dict:
     """Post a message to a channel.
 
@@ -106,7 +114,7 @@ def send_message(channel: str, text: str) -> dict:
     return {"channel": channel, "channel_id": sent.get("channel", cid), "ts": sent.get("ts")}
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_matches)
 def search_messages(query: str) -> dict:
     """Search the message history.
 

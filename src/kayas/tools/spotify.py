@@ -131,7 +131,24 @@ def _track(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@tool
+def _what(playing: dict[str, Any]) -> str:
+    if "track" in playing:
+        by = ", ".join(a for a in playing.get("artists") or [] if a)
+        return f"{playing['track']}" + (f" by {by}" if by else "")
+    if "playlist" in playing:
+        return f"the playlist {playing['playlist']}"
+    return str(playing.get("type") or "something")
+
+
+def _now(args: dict, r: dict) -> str:
+    if not r.get("playing"):
+        return "nothing is playing"
+    state = "playing" if r.get("is_playing") else "paused on"
+    at = f" ({r['progress_s'] // 60}:{r['progress_s'] % 60:02d} of {r['duration_s'] // 60}:{r['duration_s'] % 60:02d})" if r.get("duration_s") else ""
+    return f"{state} {_what(r['playing'])}{at}"
+
+
+@tool(summary=lambda args, r: f"playing {_what(r['playing'])}")
 def play_query(query: str) -> dict:
     """Search Spotify and play the best match.
 
@@ -153,14 +170,14 @@ def play_query(query: str) -> dict:
     raise SpotifyError(f"Spotify found no track or playlist for '{query}'")
 
 
-@tool
+@tool(summary="paused Spotify")
 def pause_playback() -> dict:
     """Pause playback."""
     _call("pausing failed", client().pause_playback)
     return {"paused": True}
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_now)
 def get_current_playing() -> dict:
     """The track playing now."""
     now = _call("asking Spotify what is playing failed", client().currently_playing)

@@ -9,7 +9,24 @@ from kayas.eyes import get_backend
 from kayas.registry import tool
 
 
-@tool
+def _windows(args: dict, titles: list) -> str:
+    if not titles:
+        return "no window is open"
+    return "\n".join([f"{len(titles)} window{'s' if len(titles) != 1 else ''} open:"] + [f"  {t}" for t in titles])
+
+
+def _typed(args: dict, r: dict) -> str:
+    where = f"'{r['field']}' of {r['window']}"
+    return f"typed {r['chars']} characters into {where}" if "chars" in r else f"{where} now reads: {r.get('text', '')}"
+
+
+def _found(args: dict, r: dict) -> str:
+    if not r.get("open"):
+        return f"no window called '{r.get('title', args['title'])}' is open"
+    return f"'{r.get('title', args['title'])}' is open"
+
+
+@tool(summary="pressed '{result[button]}' in {result[window]}")
 def click_button(window_title: str, button_text: str) -> dict:
     """Press a button in a window through the accessibility API.
 
@@ -20,7 +37,7 @@ def click_button(window_title: str, button_text: str) -> dict:
     return get_backend().click_button(window_title, button_text)
 
 
-@tool
+@tool(summary=_typed)
 def type_text(window_title: str, text: str, field: str = "") -> dict:
     """Type text into a field of a window.
 
@@ -32,7 +49,7 @@ def type_text(window_title: str, text: str, field: str = "") -> dict:
     return get_backend().type_text(window_title, text, field)
 
 
-@tool(destructive=True)
+@tool(destructive=True, summary="closed {result[window]}")
 def close_window(window_title: str) -> dict:
     """Close a window.
 
@@ -42,13 +59,13 @@ def close_window(window_title: str) -> dict:
     return get_backend().close_window(window_title)
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_windows)
 def list_windows() -> list:
     """The titles of the open windows."""
     return [w.title for w in get_backend().windows(refresh=True)]
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary="read the control tree of {window_title} (--verbose shows it)")
 def get_control_tree(window_title: str) -> dict:
     """The window's accessibility tree: role, name, states, bounds and children of each control.
 
@@ -58,7 +75,7 @@ def get_control_tree(window_title: str) -> dict:
     return get_backend().control_tree(window_title).as_dict()
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_found)
 def find_window(title: str) -> dict:
     """Whether a window is open, and its details.
 

