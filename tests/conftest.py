@@ -9,6 +9,7 @@ def _user_dirs(tmp_path, monkeypatch):
     """Every test gets its own KAYAS_HOME and KAYAS_WORKSPACE; the model cache is shared."""
     monkeypatch.setenv("KAYAS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("KAYAS_WORKSPACE", str(tmp_path / "workspace"))
+    monkeypatch.setenv("KAYAS_EYES_WAIT_S", "0")  # a missing window fails at once; tests of the waits set their own
 
 
 @pytest.fixture(scope="session")

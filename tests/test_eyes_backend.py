@@ -13,7 +13,7 @@ def bus():
 
 @pytest.fixture
 def eyes(bus):
-    return AtspiBackend(lambda: bus, EyesConfig(window_cache_s=60))
+    return AtspiBackend(lambda: bus, EyesConfig(window_cache_s=60, wait_s=0))
 
 
 def test_windows_are_the_visible_toplevels_with_app_and_pid(eyes):
@@ -147,11 +147,11 @@ def test_config_from_env(monkeypatch):
     cfg = EyesConfig.from_env()
     assert cfg.timeout_s == 0.5 and cfg.max_nodes == 10
     monkeypatch.setenv("KAYAS_EYES_MAX_NODES", "lots")
-    with pytest.raises(EyesError, match="KAYAS_EYES_MAX_NODES must be a number, got 'lots'"):
+    with pytest.raises(EyesError, match="KAYAS_EYES_MAX_NODES must be a number of at least 0, got 'lots'"):
         EyesConfig.from_env()
 
 
 def test_max_nodes_truncates(bus):
-    eyes = AtspiBackend(lambda: bus, EyesConfig(max_nodes=3))
+    eyes = AtspiBackend(lambda: bus, EyesConfig(max_nodes=3, wait_s=0))
     tree = eyes.control_tree("Sign In")
     assert len(list(tree.walk())) == 3 and "truncated" in tree.states

@@ -75,7 +75,7 @@ def desk():
         return next((c for c in root.children if c.NativeWindowHandle == h), None)
 
     auto = SimpleNamespace(GetRootControl=lambda: root, ControlFromHandle=from_handle)
-    eyes = UiaBackend(auto, EyesConfig(close_wait_s=0.2))
+    eyes = UiaBackend(auto, EyesConfig(close_wait_s=0.2, wait_s=0))
     return SimpleNamespace(eyes=eyes, log=log, root=root, save=save, doc=doc)
 
 

@@ -15,7 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "kayas"
 # Lowest first. A module may import from a lower layer only (or from its own part).
 LAYERS = [
     {"errors", "prompt"},  # the contract's ground
-    {"registry"},  # the contract: tools
+    {"registry", "safe_input"},  # the contract: tools; the one reader of untrusted JSON and TOML
     {"plan", "settings"},  # the contract: plans; where things live
     {"formats", "models", "backends", "eyes"},  # on-disk formats, base models, what tools stand on
     {"engines"},  # what runs the brain's model: torch, llama.cpp

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,6 +181,8 @@ def pick_device(device: str | None = None) -> str:
 
     if device in (None, "auto"):
         return "cuda" if torch.cuda.is_available() else "cpu"
+    if not re.fullmatch(r"cpu|cuda(:\d+)?", device):
+        raise KayasError(f"--device must be cpu, cuda, cuda:N or auto, got {device!r}")
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise KayasError(f"device {device} asked for, but CUDA is not available here")
     return device

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from kayas.errors import KayasError
 from kayas.registry import Registry, default_registry
+from kayas.safe_input import InputError, check_value, loads_json
 
 
 class PlanError(KayasError):
@@ -73,18 +74,12 @@ def parse_plan(text: str | list | Any, registry: Registry | None = None) -> list
     """Turn raw text (or already-decoded JSON) into validated calls; PlanError names the problem."""
     registry = registry or default_registry()
     if isinstance(text, (str, bytes)):
-        if isinstance(text, bytes):
-            text = text.decode("utf-8", errors="replace")
         if not text.strip():
             raise PlanError("empty plan: expected a JSON list of calls")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PlanError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-        except RecursionError:  # json's decoder recurses once per level: '[' * 10000 exhausts the stack
-            raise PlanError("not a plan: nested too deeply") from None
-    else:
-        data = text
+    try:  # text through the one reader of untrusted JSON; decoded data gets the same checks
+        data = loads_json(text) if isinstance(text, (str, bytes)) else check_value(text)
+    except InputError as exc:
+        raise PlanError(str(exc)) from None
     if isinstance(data, dict) and "tool" in data:
         data = [data]  # one bare call is accepted as a plan of one
     if not isinstance(data, list):

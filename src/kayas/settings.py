@@ -13,20 +13,25 @@
 """
 from __future__ import annotations
 
+import copy
 import os
-import tomllib
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
 
 from kayas.errors import KayasError
+from kayas.safe_input import loads_toml
 
 T = TypeVar("T")
 
 
+def _home_path() -> Path:
+    return Path(os.environ.get("KAYAS_HOME") or Path.home() / ".kayas").expanduser()
+
+
 def kayas_home() -> Path:
     """State (clipboard history, search index, trash log, credentials config): KAYAS_HOME, default ~/.kayas."""
-    path = Path(os.environ.get("KAYAS_HOME") or Path.home() / ".kayas").expanduser()
+    path = _home_path()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -47,19 +52,32 @@ def cache_dir() -> Path:
 
 
 def config_file() -> Path:
-    """The user's settings file: KAYAS_HOME/config.toml (optional)."""
-    return kayas_home() / "config.toml"
+    """The user's settings file: KAYAS_HOME/config.toml (optional; reading it creates nothing)."""
+    return _home_path() / "config.toml"
 
 
 def user_config() -> dict[str, Any]:
     """The parsed config.toml, or {} when there is none; bad TOML is a one-line error."""
     path = config_file()
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
     if not path.is_file():
         return {}
+    key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    if _parsed[0] == key:  # every load_section reads the file: parse it once while it stays the same
+        return copy.deepcopy(_parsed[1])
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise KayasError(f"{path}: not valid TOML: {exc}") from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KayasError(f"{path}: cannot read it ({exc.strerror})") from None
+    parsed = loads_toml(data, str(path))  # size, UTF-8, NUL, depth and number limits: one line each
+    _parsed[:] = [key, copy.deepcopy(parsed)]
+    return parsed
+
+
+_parsed: list[Any] = [None, {}]  # (path, inode, size, mtime) of the last file read, and its tables
 
 
 def load_section(name: str, cls: type[T]) -> T:

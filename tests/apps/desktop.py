@@ -76,9 +76,9 @@ class Desktop:
         self.bus = _read_line(bus, 10, "dbus-daemon")
         return self
 
-    def start_app(self, title: str = "Kayas Test App", timeout: float = 20) -> subprocess.Popen:
-        """Start the GTK test app; it prints "ready" once its window is shown."""
-        app = subprocess.Popen([SYSTEM_PYTHON, str(APP), "--title", title], stdout=subprocess.PIPE,
+    def start_app(self, title: str = "Kayas Test App", timeout: float = 20, *args: str) -> subprocess.Popen:
+        """Start the GTK test app; it prints "ready" once its window is shown ("started" first with --show-after)."""
+        app = subprocess.Popen([SYSTEM_PYTHON, str(APP), "--title", title, *args], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=self.env())
         self.procs.append(app)
         _read_line(app, timeout, "the GTK test app")

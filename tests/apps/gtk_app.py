@@ -3,7 +3,7 @@
 Runs under Debian's /usr/bin/python3 (python3-gi imports only there). Prints "ready" once the
 window is shown; exits when the window is closed.
 
-    /usr/bin/python3 tests/apps/gtk_app.py [--title "Kayas Test App"]
+    /usr/bin/python3 tests/apps/gtk_app.py [--title "Kayas Test App"] [--show-after 2] [--enable-after 1]
 """
 import argparse
 import sys
@@ -14,7 +14,7 @@ gi.require_version("Gtk", "3.0")
 from gi.repository import GLib, Gtk  # noqa: E402
 
 
-def build(title: str) -> Gtk.Window:
+def build(title: str, enable_after: float = 0.0) -> Gtk.Window:
     win = Gtk.Window(title=title)
     win.set_default_size(360, 200)
     grid = Gtk.Grid(column_spacing=6, row_spacing=6, margin=12)
@@ -49,6 +49,12 @@ def build(title: str) -> Gtk.Window:
     save_as.connect("clicked", lambda _b: say("Saved as"))
     locked = Gtk.Button(label="Locked")
     locked.set_sensitive(False)
+    if enable_after > 0:  # "Later" is disabled until this long after the window is shown
+        later = Gtk.Button(label="Later")
+        later.set_sensitive(False)
+        later.connect("clicked", lambda _b: say("Later clicked"))
+        grid.attach(later, 1, 4, 1, 1)
+        win.connect("map", lambda _w: GLib.timeout_add(int(enable_after * 1000), lambda: later.set_sensitive(True) or False))
     for i, button in enumerate((greet, clear, save, save_as)):
         grid.attach(button, i, 2, 1, 1)
     grid.attach(locked, 0, 4, 1, 1)
@@ -61,15 +67,26 @@ def build(title: str) -> Gtk.Window:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--title", default="Kayas Test App")
-    win = build(parser.parse_args().title)
-    win.show_all()
-    win.present()  # with no window manager (Xvfb) this gives the window the X input focus
+    parser.add_argument("--show-after", type=float, default=0.0, help="Open the window this many seconds after starting.")
+    parser.add_argument("--enable-after", type=float, default=0.0, help="Add a 'Later' button, enabled this long after the window shows.")
+    args = parser.parse_args()
+    win = build(args.title, args.enable_after)
 
     def ready() -> bool:
         print("ready", flush=True)
         return False
 
-    GLib.idle_add(ready)
+    def show() -> bool:
+        win.show_all()
+        win.present()  # with no window manager (Xvfb) this gives the window the X input focus
+        GLib.idle_add(ready)
+        return False
+
+    if args.show_after > 0:
+        print("started", flush=True)  # the process is up; its window comes later
+        GLib.timeout_add(int(args.show_after * 1000), show)
+    else:
+        show()
     Gtk.main()
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kayas.assistant import words
+from kayas.assistant.audit import AuditLog
 from kayas.assistant.report import PlanOutcome, RunReport, RunStatus
 from kayas.assistant.router import OperationHook, Router
 from kayas.backends import journal
@@ -167,7 +168,7 @@ class Assistant:
             report.status, report.message = "nothing", self._nothing(outcome.command)
             return report
         router = Router(self.registry, assume_yes=assume_yes, dry_run=dry_run, confirm=confirm,
-                        refusal_hint=self.refusal_hint, hooks=self.hooks)
+                        refusal_hint=self.refusal_hint, hooks=self.hooks, audit=AuditLog(self.front_end, outcome.command))
         started = time.perf_counter()
         with journal.operation(outcome.command or outcome.understood):  # one undo takes back this whole command
             report.results = router.run(outcome.calls).results

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from kayas.assistant.audit import AuditLog
+from kayas.assistant.policy import Policy
 from kayas.errors import KayasError
 from kayas.plan import Call, PlanError, validate_call
 from kayas.registry import Registry, default_registry
@@ -71,6 +73,8 @@ class Router:
         confirm: Callable[[Call], bool] | None = None,
         refusal_hint: str | None = None,
         hooks: Sequence[OperationHook] = (),
+        policy: Policy | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         self.registry = registry or default_registry()
         self.assume_yes = assume_yes
@@ -78,6 +82,8 @@ class Router:
         self.confirm = confirm
         self.refusal_hint = refusal_hint
         self.hooks = tuple(hooks)
+        self.policy = policy or Policy.load(self.registry)  # config.toml [policy]: a bad table fails here, before anything runs
+        self.audit = audit or AuditLog()  # every call run or refused, in KAYAS_HOME/audit.jsonl
 
     def _check(self, calls: list[Call]) -> tuple[list[Call], CallResult | None]:
         """Validate every call (defaults filled); the first invalid one, as a failed result."""
@@ -90,11 +96,15 @@ class Router:
         return checked, None
 
     def _allowed(self, call: Call) -> str | None:
-        """None if the call may run, else why it is refused."""
-        if not self.registry.get(call.tool).destructive or self.assume_yes:
+        """None if the call may run, else why it is refused; the policy first, then the confirmation."""
+        decision = self.policy.decide_call(self.registry.get(call.tool))
+        if decision.action == "deny":
+            return f"{call.tool} is denied by the policy: {decision.rule}"
+        if decision.action == "allow" or self.assume_yes:
             return None
         if self.confirm is None:
-            why = f"{call.tool} is destructive and was not confirmed"
+            default = decision.rule.startswith("default")
+            why = f"{call.tool} is destructive and was not confirmed" if default else f"{call.tool} was not confirmed ({decision.rule})"
             return f"{why}: {self.refusal_hint}" if self.refusal_hint else why
         return None if self.confirm(call) else f"{call.tool} was declined"
 
@@ -109,6 +119,16 @@ class Router:
             return result("failed", error=str(exc))
         except Exception as exc:  # a tool's bug or an OS error: still a result, never a crash
             return result("failed", error=f"{type(exc).__name__}: {exc}")
+
+    def _audited(self, index: int, call: Call) -> CallResult:
+        """Logged before it runs (no log line, no run) and after, with its outcome."""
+        try:
+            since = self.audit.started(index, call.tool, call.args)
+        except KayasError as exc:
+            return CallResult(index=index, tool=call.tool, args=call.args, status="failed", error=str(exc))
+        result = self._execute(index, call)
+        self.audit.finished(index, call.tool, call.args, result.status, result.error, since)
+        return result
 
     def run(self, calls: list[Call]) -> ExecutionReport:
         """Run ``calls`` in order; stop at the first failure or refusal (the rest are skipped)."""
@@ -127,8 +147,9 @@ class Router:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="dry-run"))
                 elif (why := self._allowed(call)) is not None:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="refused", error=why))
+                    self.audit.finished(i, call.tool, call.args, "refused", why)
                     stopped = True
                 else:
-                    results.append(self._execute(i, call))
+                    results.append(self._audited(i, call))
                     stopped = results[-1].status != "ok"
         return ExecutionReport(results=results)

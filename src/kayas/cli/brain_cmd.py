@@ -15,7 +15,8 @@ from kayas.errors import KayasError
 
 def _read_lines(file: str) -> list[str]:
     if file == "-":
-        return sys.stdin.read().splitlines()
+        data = getattr(sys.stdin, "buffer", sys.stdin).read()
+        return (data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data).splitlines()
     path = Path(file).expanduser()
     if not path.is_file():
         raise KayasError(f"file not found: {file}")
@@ -40,12 +41,17 @@ def register(app: typer.Typer) -> None:
             raise KayasError('give a command or --file, e.g. kayas plan "create a todo list"')
         commands = [command] if file is None else _read_lines(file)
         for i, c in enumerate(commands, 1):  # check every line before loading the model
+            if file and not c.strip():
+                continue  # a blank line plans to [], so the output stays line for line
             try:
                 clean_command(c)
             except KayasError as exc:
                 raise KayasError(f"line {i}: {exc}" if file else str(exc)) from None
         planner = brain.planner()
         for c in commands:
+            if not c.strip():
+                typer.echo(json.dumps({"command": c, "plan": [], "confidence": None, "ms": 0.0}) if as_json else "[]")
+                continue
             if not as_json:
                 typer.echo(dumps_plan(planner.plan(c)))
                 continue

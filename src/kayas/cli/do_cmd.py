@@ -12,11 +12,13 @@ import typer
 
 from kayas.cli.show import EXIT_CODES, DryRunOpt, JsonOpt, VerboseOpt, YesOpt, cli_assistant, run_and_show
 from kayas.plan import parse_plan
+from kayas.safe_input import MAX_BYTES
 
 
-def _read_plan(plan: str) -> str:
-    if plan == "-":
-        return sys.stdin.read()
+def _read_plan(plan: str) -> str | bytes:
+    if plan == "-":  # bytes: the one JSON reader checks size and UTF-8 (and says so in one line)
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+        return stream.read(MAX_BYTES + 1)
     return plan
 
 

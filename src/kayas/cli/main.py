@@ -56,6 +56,9 @@ def _register() -> None:
     for module in (brain_cmd, chat_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
                    serve_cmd, listen_cmd):
         module.register(app)
+    from kayas.cli import log_cmd  # `kayas log`: the audit log
+
+    log_cmd.register(app)
     bench = bench_cmd.register(app)
     for engine in (brain_cmd, train_cmd, serve_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench serve`, `bench voice`
         engine.register_bench(bench)

@@ -7,8 +7,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from kayas.assistant.policy import Policy
 from kayas.registry import Tool, default_registry
 
 
@@ -46,12 +48,16 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(json.dumps(registry.describe(), ensure_ascii=False, indent=2))
             return
+        policy = Policy.load(registry)  # config.toml [policy]: what each tool may do unasked
         table = Table(show_edge=False)
         table.add_column("tool", style="bold", no_wrap=True)
         table.add_column("args")
         table.add_column("", style="yellow")
+        table.add_column("policy")
         table.add_column("description")
         for t in registry:
-            table.add_row(t.name, signature(t), "destructive" if t.destructive else "", t.description)
+            rule = policy.decide(t)
+            shown = rule.action if rule.rule.startswith("default") else f"{rule.action} ({rule.rule})"
+            table.add_row(t.name, signature(t), "destructive" if t.destructive else "", escape(shown), t.description)
         Console().print(table)
         Console().print(f"{len(registry)} tools")

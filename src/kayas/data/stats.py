@@ -6,7 +6,6 @@ anything else (small talk, a cancel, a thanks).
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from typing import Any
 
 from kayas.errors import KayasError
 from kayas.formats.examples import Example, read_examples
+from kayas.safe_input import InputError, loads_json
 
 
 @dataclass
@@ -117,9 +117,9 @@ def compute(path: Path, tokenizer: str | None = None) -> Stats:
     templates: dict[str, set] = {}
     for row in rows:
         try:
-            plan = json.loads(row.plan)
+            plan = loads_json(row.plan)
             tools = [c["tool"] for c in plan]
-        except (KeyError, TypeError, json.JSONDecodeError):
+        except (KeyError, TypeError, StopIteration, InputError):
             raise KayasError(f"{path}:{row.line}: not a chat example (system, user, assistant with a JSON plan)") from None
         key = row.command
         if key in seen:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,8 @@ def choose(engine: str | None = None, device: str | None = None) -> str:
     if name not in CHOICES:
         raise EngineError(f"engine must be one of {', '.join(CHOICES)}, got {name!r}")
     device = (device or "auto").lower()
+    if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", device):
+        raise EngineError(f"--device must be cpu, cuda, cuda:N or auto, got {device!r}")
     if name == "auto":
         if device.startswith("cuda") or (device == "auto" and cuda_available()):
             name = "torch"

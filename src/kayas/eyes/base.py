@@ -11,19 +11,24 @@ from __future__ import annotations
 import os
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from kayas.errors import KayasError
 from kayas.eyes.matching import NotFound, match
 
 Kind = Literal["button", "field", "other"]
+T = TypeVar("T")
 PASSWORD_ROLE = "password text"  # both backends give password fields this role; their text is never read
 
 
 class EyesError(KayasError):
     """The accessibility API cannot be reached, or did not do what was asked."""
+
+
+class NotReady(EyesError):
+    """The control is there but cannot be used yet (disabled, or no field focused): worth waiting for."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class EyesConfig:
     timeout_s: float = 5.0  # one batch of requests to an application
     window_cache_s: float = 2.0  # reuse the window list this long (the calls of one plan)
     close_wait_s: float = 5.0  # how long a closed window may take to disappear
+    wait_s: float = 5.0  # how long a call waits for a window or control that is still appearing (or still disabled)
+    poll_s: float = 0.1  # how often it looks again meanwhile
     max_nodes: int = 5000  # stop a tree walk here (browsers expose huge trees)
     max_text: int = 2000  # characters of a control's text kept in the tree
 
@@ -47,7 +54,9 @@ class EyesConfig:
             try:
                 values[name] = kind(raw)
             except ValueError:
-                raise EyesError(f"KAYAS_EYES_{name.upper()} must be a number, got {raw!r}") from None
+                values[name] = -1
+            if not values[name] >= 0:  # NaN too
+                raise EyesError(f"KAYAS_EYES_{name.upper()} must be a number of at least 0, got {raw!r}") from None
         return cls(**values)
 
 
@@ -141,6 +150,7 @@ class Backend(ABC):
         self.config = config or EyesConfig.from_env()
         self._windows: list[Window] | None = None
         self._windows_at = 0.0
+        self._deadline: float | None = None  # while a call waits: when its wait is over
 
     # --- primitives -------------------------------------------------------------------
     @abstractmethod
@@ -186,14 +196,35 @@ class Backend(ABC):
     def forget_windows(self) -> None:
         self._windows = None
 
-    def find_window(self, title: str) -> Window:
-        """The one open window the title names; a miss in the cached list reads the list again."""
+    def find_window(self, title: str, wait: bool = True) -> Window:
+        """The one open window the title names; a miss in the cached list reads the list again, and
+        (``wait``) again every ``poll_s`` for up to ``wait_s``: a program just started opens its window late."""
         if not title.strip():
             raise EyesError("a window title is needed; open windows: " + self._titles())
         try:
             return self._match_window(title, self.windows())
         except NotFound:
-            return self._match_window(title, self.windows(refresh=True))
+            if not wait:
+                return self._match_window(title, self.windows(refresh=True))
+            return self._waiting(lambda: self._match_window(title, self.windows(refresh=True)))
+
+    def _waiting(self, attempt: Callable[[], T]) -> T:
+        """``attempt()`` until it stops raising NotFound or NotReady, or ``wait_s`` is over (then its last error).
+
+        One budget for the whole call: a window that takes 2 s leaves 3 s of the 5 for its button."""
+        deadline = self._deadline if self._deadline is not None else time.monotonic() + self.config.wait_s
+        outer, self._deadline = self._deadline is None, deadline
+        try:
+            while True:
+                try:
+                    return attempt()
+                except (NotFound, NotReady):
+                    if time.monotonic() + self.config.poll_s > deadline:
+                        raise
+                    time.sleep(self.config.poll_s)
+        finally:
+            if outer:
+                self._deadline = None
 
     def _match_window(self, title: str, windows: list[Window]) -> Window:
         return match(title, windows, lambda w: [w.title], what="window", where="open")
@@ -205,7 +236,7 @@ class Backend(ABC):
     # --- what the uia.* tools call ----------------------------------------------------
     def window_info(self, title: str) -> dict[str, Any]:
         try:
-            window = self.find_window(title)
+            window = self.find_window(title, wait=False)  # "is it open?" is answered now, not in 5 s
         except NotFound as exc:
             return {"open": False, "title": title, "open_windows": exc.names}
         return {"open": True, **self._details(window).as_dict()}
@@ -214,31 +245,43 @@ class Backend(ABC):
         return self._tree(self.find_window(title))
 
     def click_button(self, title: str, button_text: str) -> dict[str, Any]:
-        window = self.find_window(title)
-        buttons = self._controls(window, "button")
-        button = match(button_text, buttons, Node.names, what="button", where=f"in '{_shown(window.title)}'",
-                       prefer=lambda n: n.enabled)
-        if not button.enabled:
-            raise EyesError(f"button '{button.name}' in '{_shown(window.title)}' is disabled")
+        def ready() -> tuple[Window, Node]:
+            window = self.find_window(title)
+            buttons = self._controls(window, "button")
+            button = match(button_text, buttons, Node.names, what="button", where=f"in '{_shown(window.title)}'",
+                           prefer=lambda n: n.enabled)
+            if not button.enabled:
+                raise NotReady(f"button '{button.name}' in '{_shown(window.title)}' is disabled"
+                               f"{self._waited()}")
+            return window, button
+
+        window, button = self._waiting(ready)
         action = self._press(button)
         return {"window": window.title, "button": button.name, "action": action}
 
+    def _waited(self) -> str:
+        return f" (waited {self.config.wait_s:g}s)" if self.config.wait_s > 0 else ""
+
     def type_text(self, title: str, text: str, field: str = "") -> dict[str, Any]:
-        window = self.find_window(title)
-        where = f"in '{_shown(window.title)}'"
-        fields = self._controls(window, "field")
-        if field:
-            target = match(field, fields, Node.names, what="field", where=where, prefer=lambda n: n.enabled)
-        else:
-            focused = [n for n in fields if n.focused]
-            if not focused:
-                names = sorted({n.names()[0] for n in fields if n.names()})
-                listed = ", ".join(repr(n) for n in names) if names else "none"
-                raise EyesError(f"no field has the keyboard focus {where}; name one of: {listed}")
-            target = focused[0]
-        shown = target.names()[0] if target.names() else target.role
-        if not target.enabled or "read-only" in target.states:
-            raise EyesError(f"field '{shown}' {where} does not take text (disabled or read-only)")
+        def ready() -> tuple[Window, Node, str]:
+            window = self.find_window(title)
+            where = f"in '{_shown(window.title)}'"
+            fields = self._controls(window, "field")
+            if field:
+                target = match(field, fields, Node.names, what="field", where=where, prefer=lambda n: n.enabled)
+            else:
+                focused = [n for n in fields if n.focused]
+                if not focused:
+                    names = sorted({n.names()[0] for n in fields if n.names()})
+                    listed = ", ".join(repr(n) for n in names) if names else "none"
+                    raise NotReady(f"no field has the keyboard focus {where}; name one of: {listed}")
+                target = focused[0]
+            shown = target.names()[0] if target.names() else target.role
+            if not target.enabled or "read-only" in target.states:
+                raise NotReady(f"field '{shown}' {where} does not take text (disabled or read-only){self._waited()}")
+            return window, target, shown
+
+        window, target, shown = self._waiting(ready)
         self._set_text(target, text, replace=bool(field))
         result: dict[str, Any] = {"window": window.title, "field": shown}
         if target.role == PASSWORD_ROLE:

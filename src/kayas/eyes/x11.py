@@ -47,6 +47,8 @@ def close_x11_window(title: str, pid: int | None) -> None:
             data=(32, [atom["WM_DELETE_WINDOW"], X.CurrentTime, 0, 0, 0]),
         )
         mapped[0].send_event(message, event_mask=X.NoEventMask)
-        d.flush()
+        # A round trip, not just a flush: a server that sees the connection close may drop requests it has
+        # not read yet; under load it often did, and the window stayed open (the CI failure of issue 19).
+        d.sync()
     finally:
         d.close()

@@ -19,6 +19,7 @@ from typing import Any
 
 from kayas.errors import KayasError
 from kayas.prompt import SYSTEM_PROMPT
+from kayas.safe_input import InputError, loads_json
 
 META_FILE = "kayas_adapter.json"
 FORMAT = 1
@@ -43,14 +44,16 @@ class AdapterInfo:
     @classmethod
     def read(cls, path: str | Path) -> "AdapterInfo":
         folder = Path(path).expanduser()
+        if folder.is_file():
+            raise AdapterError(f"--adapter wants the folder `kayas train` wrote, not a file: {path}")
         if not folder.is_dir():
             raise AdapterError(f"adapter folder not found: {path}")
         meta_path = folder / META_FILE
         if not meta_path.is_file():
             raise AdapterError(f"not a Kayas adapter folder (no {META_FILE}): {path}")
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            meta = loads_json(meta_path.read_bytes())
+        except (OSError, InputError) as exc:
             raise AdapterError(f"{meta_path} is not readable JSON: {exc}") from None
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise AdapterError(f"{meta_path}: unsupported format {meta.get('format') if isinstance(meta, dict) else meta!r} (expected {FORMAT})")

@@ -20,6 +20,9 @@ from kayas.errors import KayasError
 from kayas.plan import Call, parse_plan
 from kayas.prompt import SYSTEM_PROMPT
 from kayas.registry import Registry
+from kayas.safe_input import InputError, as_text, loads_json
+
+MAX_DATA_BYTES = 2 * 1024**3  # a whole data file; each line is held to safe_input's limits
 
 
 class DataError(KayasError):
@@ -88,17 +91,19 @@ def read_examples(path: str | Path, allow_empty: bool = False) -> list[Example]:
     if not file.is_file():
         raise DataError(f"data file not found: {path}")
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        text = as_text(file.read_bytes(), str(path), max_bytes=MAX_DATA_BYTES)
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
+    except InputError as exc:
+        raise DataError(str(exc)) from None
     examples = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            row = loads_json(line)  # depth, number and size limits: a bad line is one message, never a traceback
+        except InputError as exc:
+            raise DataError(f"{path}:{n}: {exc}") from None
         examples.append(_example(row, f"{path}:{n}", n))
     if not examples and not allow_empty:
         raise DataError(f"data file is empty: {path}")

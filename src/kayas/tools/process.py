@@ -9,10 +9,12 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 import psutil
 
+from kayas.backends import sandbox
 from kayas.backends.programs import resolve_program
 from kayas.errors import KayasError
 from kayas.registry import tool
@@ -81,6 +83,35 @@ def _kill_tree(proc: subprocess.Popen) -> None:
         pass
 
 
+def _end(proc: subprocess.Popen, sandboxed: bool) -> None:
+    """End the command and everything it started, and return once they are gone.
+
+    In the sandbox the pid namespace's first process (bwrap's child) is killed: the kernel then
+    kills every process inside, and bwrap exits only when the last one is gone (killing bwrap
+    itself would return at once, with a fork bomb's processes still being torn down)."""
+    if sandboxed:
+        try:
+            for inner in psutil.Process(proc.pid).children():
+                inner.kill()
+        except psutil.Error:
+            pass
+        try:
+            proc.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    _kill_tree(proc)
+    proc.wait()
+
+
+def _processes_inside(proc: subprocess.Popen) -> int:
+    """How many processes the command has (bwrap's own two included); 0 once it is gone."""
+    try:
+        return len(psutil.Process(proc.pid).children(recursive=True)) + 1
+    except psutil.Error:
+        return 0
+
+
 @tool(destructive=True)
 def run_command(command: str) -> dict:
     """Run a shell command and return its exit code and output.
@@ -91,9 +122,26 @@ def run_command(command: str) -> dict:
     if not command.strip():
         raise KayasError("empty command")
     cfg = load_section("process", ProcessConfig)
+    box = sandbox.SandboxConfig.load()
+    why_not = sandbox.unavailable_reason() if box.enabled else "off ([sandbox] enabled = false)"
+    if why_not is not None and box.enabled and box.when_unavailable == "refuse":  # the router refuses first; this is the last guard
+        raise KayasError(f"no sandbox ({why_not}) and [sandbox] when_unavailable = refuse")
+    argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box)
+    group = None if why_not else sandbox.pids_cgroup(box.max_processes + 2)  # + the sandbox's own two
+    if group is not None:
+        argv = sandbox.in_cgroup(list(argv), group)
+    try:
+        return _run(command, argv, cfg, box, why_not, group)
+    finally:
+        if group is not None:
+            sandbox.remove_cgroup(group)
+
+
+def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.SandboxConfig, why_not: str | None,
+         group: Path | None) -> dict:
     started = time.monotonic()
     proc = subprocess.Popen(
-        command, shell=True, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        argv, shell=isinstance(argv, str), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         cwd=workspace(), **_detach_kwargs(),
     )
     out, err, over = bytearray(), bytearray(), threading.Event()
@@ -103,23 +151,35 @@ def run_command(command: str) -> dict:
     ]
     for r in readers:
         r.start()
-    timed_out = False
-    try:
-        proc.wait(timeout=cfg.command_timeout_s)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_tree(proc)  # the shell and everything it started
-        proc.wait()
-    for r in readers:  # a program left running in the background may hold the pipes: don't wait for it
-        r.join(timeout=2)
+    ended = None  # why Kayas ended it: "time limit" or "process limit"
+    deadline = started + cfg.command_timeout_s
+    while proc.poll() is None:
+        if time.monotonic() >= deadline:
+            ended = "time limit"
+        elif group is not None and sandbox.hit_bound(group):
+            ended = "process limit"  # the kernel refused a fork: end it rather than let it spin at the bound
+        elif group is None and not why_not and _processes_inside(proc) > box.max_processes + 2:  # + bwrap and its pid 1
+            ended = "process limit"
+        if ended:
+            _end(proc, sandboxed=not why_not)
+            break
+        try:
+            proc.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            pass
+    gone_by = time.monotonic() + 2  # a program left running in the background may hold the pipes: don't wait for it
+    for r in readers:
+        r.join(timeout=max(gone_by - time.monotonic(), 0))
     return {
         "command": command,
-        "exit_code": None if timed_out else proc.returncode,
+        "exit_code": None if ended else proc.returncode,
         "stdout": bytes(out).decode("utf-8", errors="replace"),
         "stderr": bytes(err).decode("utf-8", errors="replace"),
-        "timed_out": timed_out,
+        "timed_out": ended == "time limit",
+        "ended": ended,
         "truncated": over.is_set(),
         "seconds": round(time.monotonic() - started, 3),
+        "sandbox": "bubblewrap" + ("" if not box.network else " (network allowed)") if not why_not else f"none: {why_not}",
     }
 
 
