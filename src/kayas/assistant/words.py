@@ -49,11 +49,9 @@ def describe_plan(calls: list[Call], registry: Registry) -> str:
 
 def _own_summary(result: CallResult, registry: Registry) -> str | None:
     """The tool's own words for a successful call (its ``summary``), or None."""
-    from kayas.tools.process_words import SUMMARIES
-
     if result.tool not in registry:
         return None
-    spec = registry.get(result.tool).summary or SUMMARIES.get(result.tool)
+    spec = registry.get(result.tool).summary
     if spec is None:
         return None
     try:

@@ -39,7 +39,58 @@ def _detach_kwargs() -> dict:
     return {"start_new_session": True}
 
 
-@tool
+# What each call did, in words for a person (`@tool(summary=...)`, shown by `kayas run`).
+
+def _started(args: dict, r: dict) -> str:
+    if r.get("background"):
+        return f"started {r['program']} (pid {r['pid']})"
+    return f"ran {r['program']}: it exited with code {r['exit_code']} after {r['seconds']:g} s"
+
+
+def _ran(args: dict, r: dict) -> str:
+    stopped = r.get("ended") or ("time limit" if r.get("timed_out") else None)  # "ended": the sandbox's reason
+    if stopped:
+        head = f"ran `{r['command']}`: stopped by the {stopped} after {r['seconds']:g} s"
+    else:
+        head = f"ran `{r['command']}`: exit code {r['exit_code']}"
+    out, err = r.get("stdout") or "", r.get("stderr") or ""
+    if not out and not err:
+        return head + ", no output"
+    lines = [head]
+    lines += [out.rstrip("\n")] if out else []
+    lines += ["error output:", err.rstrip("\n")] if err else []
+    if r.get("truncated"):
+        lines.append("(the output was longer; only its start was kept, see the process.output_cap_bytes setting)")
+    return "\n".join(lines)
+
+
+def _system(args: dict, r: dict) -> str:
+    cpu, mem = r["cpu"], r["memory"]
+    disks: dict[tuple[float, float], list[str]] = {}  # the workspace is often on the root disk: say it once
+    for d in r["disk"].values():
+        disks.setdefault((d["free_gb"], d["total_gb"]), []).append(d["path"])
+    lines = [f"{free:.1f} GB free of {total:.1f} GB on {' and '.join(sorted(paths))}" for (free, total), paths in disks.items()]
+    lines.append(f"memory: {mem['available_gb']:.1f} GB available of {mem['total_gb']:.1f} GB")
+    lines.append(f"CPU: {cpu['logical_cores']} cores, {cpu['percent']:g} % busy; {r['hostname']}, {r['platform']}")
+    return "\n".join(lines)
+
+
+def _killed(args: dict, r: dict) -> str:
+    if not r["matched"]:
+        return f"no process called {r['name']} was running"
+    text = f"ended {r['ended']} of {r['matched']} {r['name']} process{'es' if r['matched'] != 1 else ''}"
+    return text + (f"; not allowed to end pids {', '.join(map(str, r['denied']))}" if r["denied"] else "")
+
+
+def _processes(args: dict, rows: list) -> str:
+    lines = [f"{len(rows)} processes, the largest first:"]
+    for p in rows:
+        mem = f"{p['memory_mb']:>8.1f} MB" if p.get("memory_mb") is not None else "       ? MB"
+        lines.append(f"  {p['pid']:>7}  {mem}  {p['name']}")
+    return "\n".join(lines)
+
+
+@tool(summary=_started)
 def start_program(program: str, background: bool = True) -> dict:
     """Launch an application by its plain name (firefox, notepad, chrome, code).
 
@@ -112,7 +163,7 @@ def _processes_inside(proc: subprocess.Popen) -> int:
         return 0
 
 
-@tool(destructive=True)
+@tool(destructive=True, summary=_ran)
 def run_command(command: str) -> dict:
     """Run a shell command and return its exit code and output.
 
@@ -183,7 +234,7 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
     }
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_system)
 def get_system_info() -> dict:
     """CPU, memory and disk figures of this machine."""
     mem = psutil.virtual_memory()
@@ -227,7 +278,7 @@ def _protected() -> set[int]:
     return {me.pid} | {p.pid for p in me.parents()}
 
 
-@tool(destructive=True)
+@tool(destructive=True, summary=_killed)
 def kill_process(name: str) -> dict:
     """End every process with this name.
 
@@ -263,7 +314,7 @@ def kill_process(name: str) -> dict:
     return {"name": name, "matched": len(found), "ended": len(ended), "pids": ended, "denied": denied}
 
 
-@tool(read_only=True)
+@tool(read_only=True, summary=_processes)
 def list_processes() -> list:
     """The running processes."""
     rows = []
