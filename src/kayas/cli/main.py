@@ -21,6 +21,9 @@ def _register() -> None:
 
     for module in (tools_cmd, do_cmd, data_cmd, train_cmd, brain_cmd, eyes_cmd, serve_cmd, listen_cmd):
         module.register(app)
+    from kayas.cli import learn_cmd  # `kayas learn`, `kayas brain use|list`
+
+    learn_cmd.register(app)
     bench = bench_cmd.register(app)
     for engine in (brain_cmd, train_cmd, serve_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench serve`, `bench voice`
         engine.register_bench(bench)
