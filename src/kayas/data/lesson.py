@@ -58,8 +58,8 @@ class MixConfig:
 
     new_examples: int = 360  # all new tools together (their no-tool sets, e.g. "units.money", included)
     replay_examples: int = 420  # sampled from the whole registry's data, the new tools' left out
-    val_new: int = 40  # val: from the new tools' val-only templates (phrasings never trained on)
-    val_replay: int = 40
+    val_new: int = 16  # val: from the new tools' val-only templates (phrasings never trained on)
+    val_replay: int = 16  # small: on a CPU each val pass costs about two training steps
     replay_pool: int = 4000  # size of the generator run (`kayas data generate --size`) all of it is drawn from
     seed: int = 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -36,12 +37,13 @@ class LearnConfig:
 
     minutes: float = 12.0  # time budget for the training steps (setup and saving come on top)
     epochs: float = 2.0  # passes over the mix, if the budget allows
-    batch_size: int = 16
-    learning_rate: float = 3e-4
+    batch_size: int = 8
+    learning_rate: float = 1e-3
+    train_layers: int = 10  # only the LoRA of the top N decoder layers learns: backward stops below them (0: all)
     warmup_steps: int = 4
     max_grad_norm: float = 1.0
     max_seq_length: int = 192  # commands and plans are short; a longer example is cut
-    eval_every: int = 10  # optimizer steps between val losses (and at the end)
+    eval_every: int = 8  # optimizer steps between val losses (and at the end)
     threads: int = 0  # torch CPU threads (0: torch's default)
     seed: int = 0
 
@@ -84,6 +86,24 @@ def load_trainable(info: AdapterInfo, model: str | None = None):
     return PeftModel.from_pretrained(base, str(info.path), is_trainable=True), source
 
 
+def freeze_below(model, top: int) -> int:
+    """Keep only the LoRA weights of the top `top` decoder layers trainable; returns how many stay.
+
+    Nothing below the lowest trainable layer needs a gradient, so autograd records nothing
+    there: the backward pass costs those layers nothing, and their activations are not kept.
+    """
+    layer = re.compile(r"\.layers\.(\d+)\.")
+    found = [int(m.group(1)) for n, _ in model.named_parameters() if (m := layer.search(n))]
+    lowest = max(found) + 1 - top if top > 0 and found else 0
+    kept = 0
+    for name, p in model.named_parameters():
+        if p.requires_grad:
+            m = layer.search(name)
+            p.requires_grad_(m is None or int(m.group(1)) >= lowest)
+            kept += p.numel() if p.requires_grad else 0
+    return kept
+
+
 def _val_loss(model, val: list[TokenizedExample], pad: int, batch_size: int) -> float:
     model.eval()
     total, count = 0.0, 0
@@ -122,6 +142,7 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
     if target.exists():
         raise KayasError(f"a brain named '{target.name}' exists already in {target.parent}: pick another --name")
     model, source = load_trainable(info, model_name)
+    trainable = freeze_below(model, cfg.train_layers)
     tokenizer = load_tokenizer(source)
     train_set = _tokenised(lessons.train, tokenizer, cfg.max_seq_length)
     val_set = _tokenised(lessons.val, tokenizer, cfg.max_seq_length)
@@ -138,7 +159,7 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
     optimizer = torch.optim.AdamW(params, lr=cfg.learning_rate, weight_decay=0.0)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: lr_lambda(plan["total"], cfg.warmup_steps)(s))
     metrics: dict[str, Any] = {"steps": [], "val": [], "examples": len(train_set), "val_examples": len(val_set),
-                               "setup_s": 0.0, "threads": torch.get_num_threads(), "counts": lessons.counts}
+                               "setup_s": 0.0, "threads": torch.get_num_threads(), "trainable": trainable, "counts": lessons.counts}
     best = {"loss": _val_loss(model, val_set, pad, cfg.batch_size) if val_set else math.inf, "step": 0, "weights": None}
     metrics["val"].append({"step": 0, "loss": best["loss"]})
     metrics["setup_s"] = time.perf_counter() - started
