@@ -80,9 +80,14 @@ def register(app: typer.Typer) -> None:
         if undo:
             _undo()
             return
+        import importlib.util
         from datetime import UTC, datetime
 
         from kayas.brain import choice
+
+        missing = [m for m in ("torch", "peft") if importlib.util.find_spec(m) is None]
+        if missing and not dry_run:
+            raise KayasError(f"kayas learn trains with {' and '.join(missing)}: pip install 'kayas[train]' (or make install-all)")
         from kayas.cli.brain_options import quiet
         from kayas.data.lesson import MixConfig, lesson, mix
         from kayas.registry import default_registry
