@@ -181,8 +181,8 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
             dt = time.perf_counter() - t0
             train_time += dt
             metrics["steps"].append({"step": step, "loss": float(loss), "lr": scheduler.get_last_lr()[0], "s": round(dt, 3)})
-            if step == 3 or (step > 3 and step % cfg.eval_every == 0):  # what fits: eval time counted in
-                per_step = train_time / step * (1 + 1 / max(cfg.eval_every, 1))
+            if step >= 3:  # what fits, from the steps so far (val passes in): a shared CPU slows down and speeds up
+                per_step = train_time / step
                 fits = step + int(max(0.0, budget - train_time) / per_step)
                 if fits < plan["total"]:
                     plan["total"], stopped = max(step, fits), "budget"
