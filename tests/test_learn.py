@@ -122,3 +122,31 @@ def test_the_brain_pointer(tmp_path):
     with pytest.raises(KayasError, match="default brain 'lost'.*missing"):
         find_adapter(None)
     assert find_adapter(str(tmp_path)) == tmp_path  # --adapter still wins
+
+
+def test_ctrl_c_keeps_the_best_adapter_so_far(start_brain, tmp_path):
+    from kayas.formats.adapter import AdapterInfo
+    from kayas.formats.examples import Example
+    from kayas.train.learn import LearnConfig, Lessons, freeze_below, learn
+
+    plan = '[{"tool":"local.search","args":{"query":"eggs"}}]'
+    train = [Example.chat(f"find eggs {i}", plan, "local") for i in range(40)]
+    val = [Example.chat("find eggs", plan, "local")]
+    lessons = Lessons(train, val, ["local.search"], ["local.search"], [], {"new": 40})
+
+    def interrupt(event, fields):
+        if event == "step" and fields["step"] == 2:
+            raise KeyboardInterrupt
+
+    outcome = learn(AdapterInfo.read(start_brain), lessons, tmp_path / "brains" / "b", LearnConfig(minutes=1, eval_every=100),
+                    progress=interrupt)
+    assert outcome.stopped == "interrupted" and outcome.metrics["steps_done"] == 2
+    assert outcome.path == tmp_path / "brains" / "b" and (outcome.path / "adapter_model.safetensors").is_file()
+    assert [v["step"] for v in outcome.metrics["val"]] == [0, 2] and outcome.metrics["best_step"] == 2
+    assert not list((tmp_path / "brains").glob(".*.tmp"))  # written beside, renamed into place
+
+    from kayas.train.learn import load_trainable
+
+    model, _ = load_trainable(AdapterInfo.read(start_brain))
+    everything = freeze_below(model, 0)
+    assert 0 < freeze_below(model, 1) < everything  # the tiny model has 2 layers: the top one learns

@@ -178,9 +178,10 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
             scheduler.step()
             optimizer.zero_grad(set_to_none=True)
             step += 1
+            value = float(loss.detach())
             dt = time.perf_counter() - t0
             train_time += dt
-            metrics["steps"].append({"step": step, "loss": float(loss), "lr": scheduler.get_last_lr()[0], "s": round(dt, 3)})
+            metrics["steps"].append({"step": step, "loss": value, "lr": scheduler.get_last_lr()[0], "s": round(dt, 3)})
             if step >= 3:  # what fits, from the steps so far (val passes in): a shared CPU slows down and speeds up
                 per_step = train_time / step
                 fits = step + int(max(0.0, budget - train_time) / per_step)
@@ -195,9 +196,14 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
                 if val < best["loss"]:
                     best.update(loss=val, step=step, weights=_trainable(model))
                 progress("eval", {"step": step, "val_loss": val, "best": best["loss"]})
-            progress("step", {"step": step, "total": plan["total"], "loss": float(loss)})
+            progress("step", {"step": step, "total": plan["total"], "loss": value})
     except KeyboardInterrupt:
         stopped = "interrupted"
+        if val_set and step > max(m["step"] for m in metrics["val"]):  # the steps since the last val pass count too
+            val = _val_loss(model, val_set, pad, cfg.batch_size)
+            metrics["val"].append({"step": step, "loss": val})
+            if val < best["loss"]:
+                best.update(loss=val, step=step, weights=_trainable(model))
         progress("note", {"text": f"stopped at step {step}: keeping the best adapter so far (step {best['step']})"})
     if not val_set:  # nothing to choose by: the last weights are the result
         best.update(step=step, weights=_trainable(model))
