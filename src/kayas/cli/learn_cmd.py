@@ -70,6 +70,7 @@ def register(app: typer.Typer) -> None:
         examples: Annotated[int, typer.Option("--examples", min=10, help="Examples of the new tools.")] = 360,
         replay: Annotated[int, typer.Option("--replay", min=0, help="Examples replayed from the data the brain knows.")] = 420,
         epochs: Annotated[float, typer.Option("--epochs", min=0.01, help="Passes over the mix, if the budget allows.")] = 2.0,
+        lr: Annotated[float, typer.Option("--lr", min=1e-6, help="Peak learning rate.")] = 1e-3,
         layers: Annotated[int, typer.Option("--layers", min=0, help="Train the LoRA of the top N layers only (0: all; fewer is faster).")] = 10,
         pool: Annotated[int, typer.Option("--pool", min=100, help="Size of the generator run the examples are drawn from.")] = 4000,
         seed: Annotated[int, typer.Option("--seed")] = 0,
@@ -113,7 +114,7 @@ def register(app: typer.Typer) -> None:
         lessons = Lessons(data.train, data.val, registry.names(), list(todo.new), list(todo.gone), data.counts)
         bar = _Bar()
         try:
-            outcome = run(info, lessons, target, LearnConfig(minutes=minutes, epochs=epochs, train_layers=layers, seed=seed), progress=bar, model_name=model)
+            outcome = run(info, lessons, target, LearnConfig(minutes=minutes, epochs=epochs, learning_rate=lr, train_layers=layers, seed=seed), progress=bar, model_name=model)
         finally:
             bar.stop()
         m = outcome.metrics

@@ -185,8 +185,7 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
             if step >= 3:  # what fits, from the steps so far (val passes in): a shared CPU slows down and speeds up
                 per_step = train_time / step
                 fits = step + int(max(0.0, budget - train_time) / per_step)
-                if fits < plan["total"]:
-                    plan["total"], stopped = max(step, fits), "budget"
+                plan["total"] = min(planned, max(step, fits))  # it may grow back after a slow patch
             last = step == plan["total"]
             if val_set and (step % cfg.eval_every == 0 or last):
                 t1 = time.perf_counter()
@@ -197,6 +196,7 @@ def learn(info: AdapterInfo, lessons: Lessons, target: Path, cfg: LearnConfig, p
                     best.update(loss=val, step=step, weights=_trainable(model))
                 progress("eval", {"step": step, "val_loss": val, "best": best["loss"]})
             progress("step", {"step": step, "total": plan["total"], "loss": value})
+        stopped = "budget" if step < planned else "done"
     except KeyboardInterrupt:
         stopped = "interrupted"
         if val_set and step > max(m["step"] for m in metrics["val"]):  # the steps since the last val pass count too
