@@ -67,7 +67,7 @@ def test_learn_teaches_a_plugin_tool_makes_it_the_default_and_undo_goes_back(sta
     assert planned.returncode == 0, planned.stderr
     assert isinstance(json.loads(planned.stdout), list)
     converted = kayas(["do", "--json", '[{"tool": "units.convert", "args": {"value": 5, "from_unit": "mi", "to_unit": "km"}}]'], env)
-    assert converted.returncode == 0, converted.stderr
+    assert converted.returncode == 0, converted.stdout + converted.stderr  # pint: the test extra
     assert json.loads(converted.stdout)["results"][0]["result"]["result"] == pytest.approx(8.04672)
 
     listed = kayas(["brain", "list"], env)
