@@ -27,10 +27,14 @@ ADAPTER_ENV = "KAYAS_ADAPTER"
 
 
 def find_adapter(adapter: str | None) -> Path:
-    """`--adapter`, else $KAYAS_ADAPTER, else the shipped brain; a clear error when none is there."""
+    """`--adapter`, else $KAYAS_ADAPTER, else the default brain (`kayas brain use`), else the shipped one."""
     chosen = adapter or os.environ.get(ADAPTER_ENV)
     if chosen:
         return Path(chosen).expanduser()
+    from kayas.brain.choice import default_adapter
+
+    if (taught := default_adapter()) is not None:  # a brain `kayas learn` wrote, in KAYAS_HOME
+        return taught
     if (SHIPPED_DIR / META_FILE).is_file():
         return SHIPPED_DIR
     raise AdapterError(

@@ -56,8 +56,9 @@ def _register() -> None:
     for module in (brain_cmd, chat_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
                    serve_cmd, listen_cmd):
         module.register(app)
-    from kayas.cli import log_cmd  # `kayas log`: the audit log
+    from kayas.cli import learn_cmd, log_cmd  # `kayas learn`, `kayas brain use|list`; `kayas log`: the audit log
 
+    learn_cmd.register(app)
     log_cmd.register(app)
     bench = bench_cmd.register(app)
     for engine in (brain_cmd, train_cmd, serve_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench serve`, `bench voice`

@@ -5,10 +5,12 @@ tokenizer, either a PEFT LoRA adapter or (method "full") a whole model, and
 `kayas_adapter.json`:
 
     {"format": 1, "base_model": ..., "method": "lora" | "full", "system_prompt": ...,
-     "config": {...}, "data": {...}, ["created", "transformers", "base_fingerprint"]}
+     "config": {...}, "data": {...}, ["created", "transformers", "base_fingerprint", "tools", "learned_from"]}
 
 `base_fingerprint` (LoRA only) lets the loader refuse a base whose weights differ from the
-ones the adapter was trained on.
+ones the adapter was trained on. `tools` names the tools the brain was taught (`kayas learn`
+teaches the registry's others; a folder without it knows the built-ins), `learned_from` the
+adapter folder it was trained on top of (`kayas learn --undo` goes back to it).
 """
 from __future__ import annotations
 
@@ -40,6 +42,8 @@ class AdapterInfo:
     system_prompt: str
     base_fingerprint: tuple[float, ...] | None = None  # see kayas.models.weight_fingerprint
     trained_with: str = ""  # the transformers version that trained it
+    tools: tuple[str, ...] | None = None  # the tools it was taught; None: the built-ins
+    learned_from: str = ""  # the adapter folder `kayas learn` continued from ("" for `kayas train`)
 
     @classmethod
     def read(cls, path: str | Path) -> "AdapterInfo":
@@ -66,7 +70,11 @@ class AdapterInfo:
         prompt = meta.get("system_prompt") or SYSTEM_PROMPT
         fingerprint = meta.get("base_fingerprint")
         fingerprint = tuple(float(x) for x in fingerprint) if isinstance(fingerprint, list) else None
-        return cls(folder.resolve(), base, method, prompt, fingerprint, str(meta.get("transformers") or ""))
+        tools = meta.get("tools")
+        if tools is not None and not (isinstance(tools, list) and all(isinstance(t, str) for t in tools)):
+            raise AdapterError(f"{meta_path}: tools must be a list of tool names")
+        return cls(folder.resolve(), base, method, prompt, fingerprint, str(meta.get("transformers") or ""),
+                   tuple(tools) if tools is not None else None, str(meta.get("learned_from") or ""))
 
 
 def write_meta(
@@ -80,6 +88,8 @@ def write_meta(
     created: str | None = None,
     transformers: str | None = None,
     base_fingerprint: list[float] | None = None,
+    tools: list[str] | None = None,
+    learned_from: str | None = None,
 ) -> Path:
     """Write `kayas_adapter.json` into ``out`` (the weights and tokenizer are saved beside it)."""
     if method not in METHODS:
@@ -92,7 +102,8 @@ def write_meta(
         "config": config,
         "data": data,
     }
-    optional = {"created": created, "transformers": transformers, "base_fingerprint": base_fingerprint}
+    optional = {"created": created, "transformers": transformers, "base_fingerprint": base_fingerprint,
+                "tools": tools, "learned_from": learned_from}
     meta.update({k: v for k, v in optional.items() if v is not None})
     path = Path(out) / META_FILE
     path.write_text(json.dumps(meta, indent=1))

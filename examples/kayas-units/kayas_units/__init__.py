@@ -1,0 +1,1 @@
+"""kayas-units: a unit converter for Kayas, registered through the `kayas.tools` entry point."""

@@ -1,0 +1,152 @@
+"""`kayas learn` (teach the brain the tools it does not know) and `kayas brain` (which brain is the default)."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from kayas.errors import KayasError
+
+
+def _from(adapter: str | None):
+    from kayas.brain.loader import find_adapter
+    from kayas.formats.adapter import AdapterInfo
+
+    return AdapterInfo.read(find_adapter(adapter))
+
+
+def _undo() -> None:
+    """The default brain goes back to the one it was taught from (a taught brain, or the shipped one)."""
+    from pathlib import Path
+
+    from kayas.brain import choice
+    from kayas.formats.adapter import AdapterInfo
+
+    name = choice.current()
+    if name == choice.SHIPPED:
+        raise KayasError("nothing to undo: the default brain is the shipped one")
+    back = Path(AdapterInfo.read(choice.brain_path(name)).learned_from or ".")
+    earlier = back.name if back.parent == choice.brains_dir().resolve() and back.name in choice.names() else choice.SHIPPED
+    choice.use(earlier)
+    typer.echo(f"the default brain is {earlier} again; {name} stays in {choice.brains_dir()} (kayas brain use {name})")
+
+
+class _Bar:
+    """The rich progress bar of a learning run: steps, loss, val loss, elapsed and time left."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]learn"), BarColumn(), MofNCompleteColumn(), TextColumn("loss {task.fields[loss]:.3f}"),
+            TextColumn("val {task.fields[val]:.3f}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+        )
+        self.task: Any = None
+
+    def __call__(self, event: str, fields: dict[str, Any]) -> None:
+        if event == "start":
+            self.progress.start()
+            self.task = self.progress.add_task("learn", total=fields["total"], loss=float("nan"), val=fields["val_loss"])
+            self.progress.console.print(f"{fields['examples']} examples; start val loss {fields['val_loss']:.4f}; "
+                                        f"budget {fields['budget_s'] / 60:.0f} min (Ctrl-C stops, keeping the best so far)")
+        elif event == "step":
+            self.progress.update(self.task, completed=fields["step"], total=fields["total"], loss=fields["loss"])
+        elif event == "eval":
+            self.progress.update(self.task, val=fields["val_loss"])
+        elif event == "note":
+            self.progress.console.print(fields["text"])
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("learn")
+    def learn(
+        name: Annotated[str, typer.Option("--name", help="The new brain's name in KAYAS_HOME/brains (default: learned-DATE).")] = "",
+        undo: Annotated[bool, typer.Option("--undo", help="Go back to the brain the default one was taught from.")] = False,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be taught, and the data's figures; train nothing.")] = False,
+        minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Time budget of the training steps.")] = 11.0,
+        examples: Annotated[int, typer.Option("--examples", min=10, help="Examples of the new tools.")] = 360,
+        replay: Annotated[int, typer.Option("--replay", min=0, help="Examples replayed from the data the brain knows.")] = 420,
+        epochs: Annotated[float, typer.Option("--epochs", min=0.01, help="Passes over the mix, if the budget allows.")] = 2.0,
+        lr: Annotated[float, typer.Option("--lr", min=1e-6, help="Peak learning rate.")] = 1e-3,
+        layers: Annotated[int, typer.Option("--layers", min=0, help="Train the LoRA of the top N layers only (0: all; fewer is faster).")] = 16,
+        pool: Annotated[int, typer.Option("--pool", min=100, help="Size of the generator run the examples are drawn from.")] = 4000,
+        seed: Annotated[int, typer.Option("--seed")] = 0,
+        adapter: Annotated[str | None, typer.Option("--from", help="The brain to teach (default: the default brain).")] = None,
+        model: Annotated[str | None, typer.Option("--model", help="Base model (default: the brain's base_model).")] = None,
+    ) -> None:
+        """Teach the brain the installed tools it does not know yet (CPU, minutes); the result becomes the default brain."""
+        if undo:
+            _undo()
+            return
+        import importlib.util
+        from datetime import UTC, datetime
+
+        from kayas.brain import choice
+
+        missing = [m for m in ("torch", "peft") if importlib.util.find_spec(m) is None]
+        if missing and not dry_run:
+            raise KayasError(f"kayas learn trains with {' and '.join(missing)}: pip install 'kayas[train]' (or make install-all)")
+        from kayas.cli.brain_options import quiet
+        from kayas.data.lesson import MixConfig, lesson, mix
+        from kayas.registry import default_registry
+
+        quiet()
+        target = choice.brain_path(name or "learned-" + datetime.now(UTC).strftime("%Y%m%d-%H%M%S"))
+        if target.exists():
+            raise KayasError(f"a brain named '{target.name}' exists already in {target.parent}: pick another --name")
+        info = _from(adapter)
+        registry = default_registry()
+        todo = lesson(info, registry)
+        data = mix(todo, registry, MixConfig(new_examples=examples, replay_examples=replay, replay_pool=pool, seed=seed))
+        typer.echo(f"teaching {', '.join(todo.new)} to the brain in {info.path}"
+                   + (f"; dropping {', '.join(todo.gone)} (not installed any more)" if todo.gone else ""))
+        c = data.counts
+        typer.echo(f"data: {c['new']} examples of the new tools, {c['replay']} replayed ({c['replay_no_tool']} of them []), {c['val']} val"
+                   + (f"; no-tool sets taken over: {', '.join(data.dropped_sets)}" if data.dropped_sets else ""))
+        if dry_run:
+            return
+        from kayas.train.learn import LearnConfig, Lessons
+        from kayas.train.learn import learn as run
+
+        lessons = Lessons(data.train, data.val, registry.names(), list(todo.new), list(todo.gone), data.counts)
+        bar = _Bar()
+        try:
+            outcome = run(info, lessons, target, LearnConfig(minutes=minutes, epochs=epochs, learning_rate=lr, train_layers=layers, seed=seed), progress=bar, model_name=model)
+        finally:
+            bar.stop()
+        m = outcome.metrics
+        if outcome.path is None:
+            typer.echo(f"{outcome.stopped} after {m['steps_done']} steps: no adapter better than the start (val loss "
+                       f"{m['val'][0]['loss']:.4f}); nothing written, the default brain is unchanged")
+            raise typer.Exit(1)
+        choice.use(outcome.path.name)
+        typer.echo(f"{outcome.stopped}: {m['steps_done']} steps, best val loss {m['best_val_loss']:.4f} at step {m['best_step']} "
+                   f"(start {m['val'][0]['loss']:.4f}); {m['train_time_s']:.0f} s training, {m['wall_time_s']:.0f} s in all")
+        typer.echo(f"the default brain is now {outcome.path.name} ({outcome.path}); kayas learn --undo goes back")
+
+    brain = typer.Typer(name="brain", help="Which brain plans: the shipped one or one `kayas learn` taught.", no_args_is_help=True)
+    app.add_typer(brain)
+
+    @brain.command("use")
+    def use(name: Annotated[str, typer.Argument(help="A brain in KAYAS_HOME/brains, or 'shipped'.")]) -> None:
+        """Make a brain the default for plan, run, chat, eval and serve."""
+        from kayas.brain import choice
+
+        path = choice.use(name)
+        typer.echo(f"the default brain is now {name}" + (f" ({path})" if path else ""))
+
+    @brain.command("list")
+    def list_() -> None:
+        """The brains there are; * marks the default."""
+        from kayas.brain import choice
+        from kayas.formats.adapter import AdapterInfo
+
+        current = choice.current()
+        typer.echo(("* " if current == choice.SHIPPED else "  ") + "shipped")
+        for n in choice.names():
+            info = AdapterInfo.read(choice.brain_path(n))
+            taught = f"{len(info.tools)} tools" if info.tools is not None else "the built-in tools"
+            typer.echo(("* " if current == n else "  ") + f"{n}  ({taught}; taught from {info.learned_from or '?'})")

@@ -1,0 +1,117 @@
+"""What `kayas learn` teaches, and the data it teaches it with (the training is `kayas.train.learn`).
+
+The brain's adapter folder says which tools it knows (`kayas_adapter.json` "tools"; a folder
+without the field knows the built-ins). The registry says which tools exist now. The tools of
+the registry the brain does not know are taught: their templates (EXAMPLES) are rendered, and a
+replay sample of everything else the registry's data holds (the other tools, small talk,
+out-of-scope and near-miss `[]`, CLINC150) is mixed in, so the brain does not forget while it
+learns. Tools the brain knows that are gone from the registry are simply not in the data any
+more; the planner's grammar already refuses them.
+"""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+
+from kayas.data.discover import collect_sets
+from kayas.data.generate import GenerateConfig, Generator
+from kayas.data.spec import TemplateSet
+from kayas.data.templates import builtin_sets
+from kayas.errors import KayasError
+from kayas.formats.adapter import AdapterInfo
+from kayas.formats.examples import Example
+from kayas.registry import Registry, builtin_tool_modules
+
+
+class NothingToLearn(KayasError):
+    """Every tool of the registry is known to the brain already."""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """The tools to teach, the ones the brain knows, and those it knows that are gone."""
+
+    new: tuple[str, ...]
+    known: tuple[str, ...]
+    gone: tuple[str, ...]
+
+
+def known_tools(info: AdapterInfo, registry: Registry) -> tuple[str, ...]:
+    """The tools an adapter was taught: its "tools" field, else the registry's built-in tools."""
+    if info.tools is not None:
+        return info.tools
+    builtin = set(builtin_tool_modules())
+    return tuple(t.name for t in registry if t.func.__module__ in builtin)
+
+
+def lesson(info: AdapterInfo, registry: Registry) -> Lesson:
+    known = known_tools(info, registry)
+    new = tuple(n for n in registry.names() if n not in known)
+    gone = tuple(n for n in known if n not in registry)
+    return Lesson(new, known, gone)
+
+
+@dataclass
+class MixConfig:
+    """How much of each: the new tools' examples, and the replay of the rest."""
+
+    new_examples: int = 360  # all new tools together (their no-tool sets, e.g. "units.money", included)
+    replay_examples: int = 420  # sampled from the whole registry's data, the new tools' left out
+    val_new: int = 16  # val: from the new tools' val-only templates (phrasings never trained on)
+    val_replay: int = 16  # small: on a CPU each val pass costs about two training steps
+    replay_pool: int = 4000  # size of the generator run (`kayas data generate --size`) all of it is drawn from
+    seed: int = 0
+
+
+@dataclass
+class Mix:
+    train: list[Example]
+    val: list[Example]
+    counts: dict[str, int] = field(default_factory=dict)
+    dropped_sets: list[str] = field(default_factory=list)  # no-tool sets the new tools took over
+
+
+def _is_new(example: Example, tools: set[str], no_tool_sets: set[str]) -> bool:
+    """An example of the lesson: it calls a new tool, or comes from a new tool's own `[]` set."""
+    return any(c["tool"] in tools for c in json.loads(example.plan)) or example.template.split("/", 1)[0] in no_tool_sets
+
+
+def _sample(items: list[Example], n: int, rng: random.Random) -> list[Example]:
+    return rng.sample(items, n) if len(items) > n else list(items)
+
+
+def mix(lesson_: Lesson, registry: Registry, cfg: MixConfig, sets: list[TemplateSet] | None = None) -> Mix:
+    """Train and val examples: the new tools' (their own templates only) and a replay of the rest."""
+    if not lesson_.new:
+        raise NothingToLearn("the brain knows every tool of the registry already: nothing to learn")
+    sets = sets if sets is not None else collect_sets(registry)
+    builtin = {s.name for s in builtin_sets()}
+    new = set(lesson_.new)
+    own = [s for s in sets if s.tool in new or (not s.tool and s.name not in builtin)]  # a plugin's `[]` sets too
+    if not any(s.tool in new for s in own):
+        raise KayasError(f"no examples for {', '.join(lesson_.new)}: give the tool's module an EXAMPLES "
+                         "(see README, 'Examples for your own tool')")
+    rng = random.Random(f"learn-{cfg.seed}")
+    own_no_tool = {s.name for s in own if not s.tool}
+    size, data = cfg.replay_pool, None
+    for _ in range(3):  # one run of the whole registry's generator; larger if the new tools got too few
+        data = Generator(GenerateConfig(seed=cfg.seed, size=size), registry, sets).run()
+        n_new = sum(_is_new(e, new, own_no_tool) for e in data.train)
+        if n_new >= cfg.new_examples:
+            break
+        size = int(size * min(4.0, 1.2 * cfg.new_examples / max(n_new, 1)))
+    assert data is not None
+    taught = [e for e in data.train if _is_new(e, new, own_no_tool)]
+    taught_val = [e for e in data.val if _is_new(e, new, own_no_tool)]
+    replay = _sample([e for e in data.train if not _is_new(e, new, own_no_tool)], cfg.replay_examples, rng)
+    replay_val = [e for e in data.val if not _is_new(e, new, own_no_tool)]
+    train_new = _sample(taught, cfg.new_examples, rng)
+    val = _sample(taught_val, cfg.val_new, rng) + _sample(replay_val, cfg.val_replay, rng)
+    train = train_new + replay
+    rng.shuffle(train)
+    counts = {"new": len(train_new), "replay": len(replay), "replay_no_tool": sum(e.plan == "[]" for e in replay),
+              "val": len(val)}
+    return Mix(train, val, counts, data.dropped_sets)
+
+
