@@ -152,3 +152,18 @@ def test_ctrl_c_keeps_the_best_adapter_so_far(start_brain, tmp_path):
     model, _ = load_trainable(AdapterInfo.read(start_brain))
     everything = freeze_below(model, 0)
     assert 0 < freeze_below(model, 1) < everything  # the tiny model has 2 layers: the top one learns
+
+
+def test_a_taught_brain_keeps_its_parents_confidence_threshold(tmp_path):
+    from kayas.brain.confidence import Calibration
+    from kayas.cli.learn_cmd import _inherit_calibration
+
+    parent, child, bare = tmp_path / "parent", tmp_path / "child", tmp_path / "bare"
+    for folder in (parent, child, bare):
+        folder.mkdir()
+    Calibration(weights=[1.0] * 6, bias=0.5, threshold=0.93, fitted_on="val").save(parent)
+    _inherit_calibration(parent, child)
+    got = Calibration.load(child)
+    assert got is not None and got.threshold == 0.93 and got.fitted_on.startswith(f"inherited from {parent}")
+    _inherit_calibration(bare, child / "none")  # a parent without one: nothing to inherit, nothing written
+    assert not (child / "none").exists()

@@ -1,6 +1,8 @@
 """`kayas learn` (teach the brain the tools it does not know) and `kayas brain` (which brain is the default)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -58,6 +60,20 @@ class _Bar:
 
     def stop(self) -> None:
         self.progress.stop()
+
+
+def _inherit_calibration(parent: Path, child: Path) -> None:
+    """The taught brain keeps its parent's confidence calibration and threshold, so the gate stays on.
+
+    An approximation: the calibration maps the model's own decision probabilities, which a short lesson on
+    the top layers moves little; `kayas eval --calibrate --adapter CHILD` fits one of its own."""
+    from kayas.brain.confidence import CALIBRATION_FILE
+
+    source = parent / CALIBRATION_FILE
+    if source.is_file():
+        record = json.loads(source.read_text(encoding="utf-8"))
+        record["fitted_on"] = f"inherited from {parent} ({record.get('fitted_on', '')})"
+        (child / CALIBRATION_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:
@@ -122,6 +138,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"{outcome.stopped} after {m['steps_done']} steps: no adapter better than the start (val loss "
                        f"{m['val'][0]['loss']:.4f}); nothing written, the default brain is unchanged")
             raise typer.Exit(1)
+        _inherit_calibration(info.path, outcome.path)
         choice.use(outcome.path.name)
         typer.echo(f"{outcome.stopped}: {m['steps_done']} steps, best val loss {m['best_val_loss']:.4f} at step {m['best_step']} "
                    f"(start {m['val'][0]['loss']:.4f}); {m['train_time_s']:.0f} s training, {m['wall_time_s']:.0f} s in all")
