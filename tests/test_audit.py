@@ -3,7 +3,6 @@ masked arguments and status; it rotates; `kayas log` shows it; a run killed mid-
 process, SIGKILL) leaves the log and the trash consistent."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -15,11 +14,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from cli_runner import run_main
 from kayas.assistant import Assistant
 from kayas.assistant.audit import AuditConfig, AuditLog, log_path, mask, read_recent, rotated
 from kayas.assistant.router import Router
 from kayas.backends import trash
-from kayas.cli.main import main
 from kayas.plan import parse_plan
 from kayas.settings import kayas_home, workspace
 
@@ -31,12 +30,7 @@ def lines() -> list[dict]:
 
 
 def kayas(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["kayas", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return done.value.code, out.out, out.err
+    return run_main(monkeypatch, capsys, args)
 
 
 def test_each_call_is_written_before_it_runs_and_after(monkeypatch, capsys):

@@ -1,7 +1,6 @@
 """`kayas do` and `kayas undo` end to end: exit codes, one-line errors, confirmation, JSON reports."""
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -9,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kayas.cli.main import main
+from cli_runner import run_main
 from kayas.settings import workspace
 
 KAYAS = str(Path(sys.executable).with_name("kayas"))
@@ -17,12 +16,7 @@ KAYAS = str(Path(sys.executable).with_name("kayas"))
 
 def kayas(args: list[str], stdin: str = "", monkeypatch=None, capsys=None) -> tuple[int, str, str]:
     """Run the real entry point in this process (fast); returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["kayas", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return done.value.code, out.out, out.err
+    return run_main(monkeypatch, capsys, args, stdin)
 
 
 BAD_INPUTS = [

@@ -3,23 +3,14 @@ says plainly what it cannot take back; `kayas undo --list`. Through the real ent
 real files (plans typed with `kayas do`, which goes the same way as `kayas run`)."""
 from __future__ import annotations
 
-import io
 import json
-import sys
 
-import pytest
-
-from kayas.cli.main import main
+from cli_runner import run_main
 from kayas.settings import workspace
 
 
 def kayas(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["kayas", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return done.value.code, out.out, out.err
+    return run_main(monkeypatch, capsys, list(args))
 
 
 def do(monkeypatch, capsys, *calls: tuple[str, dict]) -> None:

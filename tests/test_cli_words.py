@@ -4,7 +4,6 @@ exit codes. The brain is a scripted stand-in (kayas.testing.ScriptedPlanner); ev
 planning is real: the router, the tools, the files, the processes."""
 from __future__ import annotations
 
-import io
 import json
 import re
 import sys
@@ -12,8 +11,8 @@ import sys
 import psutil
 import pytest
 
+from cli_runner import run_main
 from kayas.cli.brain_options import BrainArgs
-from kayas.cli.main import main
 from kayas.settings import workspace
 from kayas.testing import ScriptedPlanner
 
@@ -36,12 +35,7 @@ def brain(monkeypatch):
 
 
 def kayas(monkeypatch, capsys, *args: str, stdin: str = "") -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["kayas", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return done.value.code, out.out, out.err
+    return run_main(monkeypatch, capsys, list(args), stdin)
 
 
 def test_run_says_the_plan_once_and_what_was_done(brain, monkeypatch, capsys):
