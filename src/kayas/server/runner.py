@@ -83,9 +83,19 @@ def prepare(assistant: Assistant, config: ServerConfig, *, rotate_token: bool = 
 
 
 def serve(prepared: Prepared, on_ready: Callable[[Prepared], None] | None = None) -> None:
-    """Serve until Ctrl-C (or SIGTERM); uvicorn finishes the requests in flight, then returns."""
+    """Serve until Ctrl-C (or SIGTERM); uvicorn finishes the requests in flight, then returns.
+
+    ``on_ready`` runs once uvicorn has started, that is with its Ctrl-C handling in place: whoever
+    reads "listening on ..." and then sends Ctrl-C never meets a server that is still starting."""
     if on_ready is not None:
-        on_ready(prepared)
+        def announce() -> None:
+            server = prepared.server
+            while not server.started and not server.should_exit:
+                time.sleep(0.01)
+            if server.started:
+                on_ready(prepared)
+
+        threading.Thread(target=announce, name="kayas-server-ready", daemon=True).start()
     try:
         prepared.server.run(sockets=[prepared.sock])
     except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled, once it has stopped
