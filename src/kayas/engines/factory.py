@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +28,14 @@ def installed(name: str) -> bool:
         return False
 
 
+def _nvidia_driver() -> bool:
+    """An NVIDIA driver is loaded (its /proc entry or a device node): without one CUDA cannot be there."""
+    return os.path.exists("/proc/driver/nvidia/version") or os.path.exists("/dev/nvidia0") or os.name == "nt"
+
+
 def cuda_available() -> bool:
-    """CUDA without importing torch when torch is not installed."""
-    if not installed("torch"):
+    """CUDA, without importing torch (a second and hundreds of MB) where torch or the driver is missing."""
+    if not installed("torch") or ("torch" not in sys.modules and not _nvidia_driver()):
         return False
     import torch
 

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import struct
 import tempfile
 import time
 from dataclasses import dataclass
@@ -73,17 +74,57 @@ class Recipe:
         return h.hexdigest()[:24]
 
 
+_SCALAR_SIZES = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}  # GGUF value types
+_STRING, _ARRAY = 8, 9
+
+
+def gguf_architecture(path: Path) -> str | None:
+    """`general.architecture` from a GGUF's header, reading the key-value pairs up to it only.
+
+    gguf.GGUFReader parses every field (the 49k-entry vocabulary among them): seconds on every start,
+    for the one key that says which engine can run the file."""
+    with open(path, "rb") as f:
+        magic, _version, _tensors, count = struct.unpack("<4sIQQ", f.read(24))
+        if magic != b"GGUF":
+            raise ValueError(f"{path} is not a GGUF file")
+
+        def string() -> str:
+            (n,) = struct.unpack("<Q", f.read(8))
+            return f.read(n).decode("utf-8", "replace")
+
+        def skip(kind: int) -> None:
+            if kind == _STRING:
+                (n,) = struct.unpack("<Q", f.read(8))
+                f.seek(n, 1)
+            elif kind == _ARRAY:
+                inner, n = struct.unpack("<IQ", f.read(12))
+                if inner in _SCALAR_SIZES:
+                    f.seek(n * _SCALAR_SIZES[inner], 1)
+                else:
+                    for _ in range(n):
+                        skip(inner)
+            elif kind in _SCALAR_SIZES:
+                f.seek(_SCALAR_SIZES[kind], 1)
+            else:
+                raise ValueError(f"{path}: unknown GGUF value type {kind}")
+
+        for _ in range(count):
+            key = string()
+            (kind,) = struct.unpack("<I", f.read(4))
+            if key == "general.architecture" and kind == _STRING:
+                return string()
+            skip(kind)
+    return None
+
+
 def llamacpp_can_run(info: Any, base_source: Any) -> bool:
     """Whether the merge handles this brain: a Llama-family base (a GGUF or a model directory)."""
     folder = info.path if info.method == "full" else Path(base_source.path)
     if info.method != "full" and base_source.gguf_file:
-        import gguf
-
         try:
-            field = gguf.GGUFReader(str(folder / base_source.gguf_file)).fields.get("general.architecture")
-        except (OSError, ValueError):
+            return gguf_architecture(folder / base_source.gguf_file) == "llama"
+        except (OSError, ValueError, struct.error):
             return False
-        return field is not None and field.contents() == "llama"
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
