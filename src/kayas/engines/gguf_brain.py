@@ -31,7 +31,7 @@ from kayas.engines.base import EngineError
 from kayas.settings import cache_dir
 
 RECIPE = 1  # bump when the merge changes: cached files of older recipes are then rebuilt
-WEIGHT_TYPE = "Q8_0"  # chosen by measurement (README, "The engines"); "F32" keeps the merge unquantised
+WEIGHT_TYPE = "Q8_0"  # chosen by measurement (README, "Speed: engines, CPU and GPU"); "F32" keeps the merge unquantised
 _MODULES = {"q_proj": "attn_q", "k_proj": "attn_k", "v_proj": "attn_v", "o_proj": "attn_output",
             "gate_proj": "ffn_gate", "up_proj": "ffn_up", "down_proj": "ffn_down"}
 _GGML_Q8_0 = 8
