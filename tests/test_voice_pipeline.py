@@ -58,11 +58,13 @@ def test_yes_no_grammar_hears_only_yes_or_no(voice_model):
     from kayas.voice.stt_pocketsphinx import PocketsphinxStt
 
     stt = PocketsphinxStt(voice_model)
+    command = say("create a todo list")
+    before = stt.transcribe(command, "command").text
     for said, answers in (("yes", YES), ("yeah", YES), ("no", NO), ("cancel", NO)):
         assert stt.transcribe(say(said), "yesno").text in answers, said
-    from kayas.voice.spoken import normalise
-
-    assert normalise(stt.transcribe(say("create a todo list"), "command").text) == "create a todo list"
+    # Back to commands, the same audio gives the same words: the yes/no answers leave no state behind.
+    # (How well commands are heard is `kayas bench voice`'s to measure, not this test's.)
+    assert before and stt.transcribe(command, "command").text == before
 
 
 @pytest.mark.parametrize("answer, kept", [("yes", False), ("no", True), (None, True)])
