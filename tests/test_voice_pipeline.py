@@ -58,13 +58,17 @@ def test_yes_no_grammar_hears_only_yes_or_no(voice_model):
     from kayas.voice.stt_pocketsphinx import PocketsphinxStt
 
     stt = PocketsphinxStt(voice_model)
-    command = say("create a todo list")
-    before = stt.transcribe(command, "command").text
     for said, answers in (("yes", YES), ("yeah", YES), ("no", NO), ("cancel", NO)):
         assert stt.transcribe(say(said), "yesno").text in answers, said
-    # Back to commands, the same audio gives the same words: the yes/no answers leave no state behind.
+    stt.transcribe(say("archive the report and tell the team on slack"), "command")
+    # Back to commands, the same audio gives the same words as a fresh recogniser: what came before
+    # (CMN, noise statistics, the other search) leaves no state behind. Before start_stream() was
+    # called per utterance, 2 of 10 commands came out differently here.
     # (How well commands are heard is `kayas bench voice`'s to measure, not this test's.)
-    assert before and stt.transcribe(command, "command").text == before
+    for command in ("create a todo list", "delete notes dot t x t", "copy hello to the clipboard"):
+        audio = say(command)
+        fresh = PocketsphinxStt(voice_model).transcribe(audio, "command").text
+        assert fresh and stt.transcribe(audio, "command").text == fresh, command
 
 
 @pytest.mark.parametrize("answer, kept", [("yes", False), ("no", True), (None, True)])

@@ -6,6 +6,7 @@ and "yesno" (a JSGF grammar, so a confirmation can only be heard as yes or no).
 from __future__ import annotations
 
 import time
+import warnings
 
 import numpy as np
 
@@ -50,8 +51,9 @@ class PocketsphinxStt(SpeechToText):
         except (RuntimeError, ValueError) as exc:
             raise VoiceError(f"the voice model in {model.arpa.parent} does not load ({exc}): run `kayas voice build`") from None
         self._default = self.decoder.current_search()
-        # Live CMN adapts across utterances, so the same words heard after a "yes" came out
-        # differently; each utterance starts from the model's initial estimate instead.
+        # Live CMN and the noise-removal statistics adapt across utterances, so the same words heard
+        # after a "yes" came out differently (seen in CI); each utterance starts from the model's
+        # initial CMN estimate and fresh noise statistics instead.
         self._cmn = self.decoder.get_cmn(False)
         self.floor = NoiseFloor(noise_floor)
         self._mode = "command"
@@ -65,6 +67,9 @@ class PocketsphinxStt(SpeechToText):
         self._mode = mode
         self.floor = NoiseFloor(self.floor.level)  # the same input always gives the same words
         self.decoder.set_cmn(self._cmn)
+        with warnings.catch_warnings():  # "deprecated and unnecessary", says 5.1.1; it is what resets the noise statistics
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self.decoder.start_stream()
         self.decoder.start_utt()
 
     def feed(self, pcm: bytes) -> None:
