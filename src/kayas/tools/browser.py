@@ -181,3 +181,13 @@ def _invalid(raw: Any, exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"][1:]) or "args"
     return f"argument '{where}': {err['msg']}"
+
+
+@tool
+def open_url(url: str) -> dict:
+    """Open a page in the user's own browser, visible.
+
+    Args:
+        url: The page's address, e.g. https://github.com.
+    """
+    raise KayasError("browser.open_url is not built yet")

@@ -110,3 +110,44 @@ def archive_file(filename: str) -> dict:
     path.rename(target)
     journal.record("archive", name, path=str(target), from_path=str(path), archived_as=relative(target))
     return _info(target, archived_from=name)
+
+
+@tool(read_only=True)
+def read_file(filename: str) -> dict:
+    """Read a text file in the workspace (long files are paged).
+
+    Args:
+        filename: The file's name or path inside the workspace.
+    """
+    raise KayasError("filesystem.read_file is not built yet")
+
+
+@tool(read_only=True)
+def list_files(folder: str = "") -> dict:
+    """List the files in the workspace, or in one of its folders.
+
+    Args:
+        folder: A folder inside the workspace; empty for the workspace itself.
+    """
+    raise KayasError("filesystem.list_files is not built yet")
+
+
+@tool
+def open_file(filename: str) -> dict:
+    """Open a file of the workspace in its default application.
+
+    Args:
+        filename: The file's name or path inside the workspace.
+    """
+    raise KayasError("filesystem.open_file is not built yet")
+
+
+@tool
+def move_file(filename: str, new_name: str) -> dict:
+    """Rename a file or move it inside the workspace (`kayas undo` moves it back).
+
+    Args:
+        filename: The file's name or path inside the workspace.
+        new_name: Its new name or path inside the workspace.
+    """
+    raise KayasError("filesystem.move_file is not built yet")

@@ -5,6 +5,7 @@ per process, so the calls of one plan share its bus connection and window list.
 """
 from __future__ import annotations
 
+from kayas.errors import KayasError
 from kayas.eyes import get_backend
 from kayas.registry import tool
 
@@ -83,3 +84,14 @@ def find_window(title: str) -> dict:
         title: The window's title.
     """
     return get_backend().window_info(title)
+
+
+@tool
+def screenshot(filename: str, window_title: str = "") -> dict:
+    """Save a screenshot of the screen, or of one window, in the workspace.
+
+    Args:
+        filename: The image file's name inside the workspace, e.g. screen.png.
+        window_title: The window to capture; empty for the whole screen.
+    """
+    raise KayasError("uia.screenshot is not built yet")

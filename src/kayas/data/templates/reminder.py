@@ -1,0 +1,4 @@
+"""Reminders: add, list, cancel. (templates to come this session)."""
+from kayas.data.spec import TemplateSet
+
+SETS: list[TemplateSet] = []

@@ -1,0 +1,4 @@
+"""Countdowns. (templates to come this session)."""
+from kayas.data.spec import TemplateSet
+
+SETS: list[TemplateSet] = []
