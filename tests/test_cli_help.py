@@ -73,8 +73,8 @@ def test_no_flag_shows_a_placeholder_and_arguments_have_one_style(monkeypatch, c
 
 
 def test_every_option_the_readme_uses_is_in_help(monkeypatch, capsys):
-    """Each `.venv/bin/kayas CMD ... --opt` in the README: --opt is listed by `kayas CMD --help`."""
-    text = README.read_text(encoding="utf-8")
+    """Each `.venv/bin/kayas CMD ... --opt` in the README and docs/: --opt is listed by `kayas CMD --help`."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in [README, *sorted(README.parent.joinpath("docs").glob("*.md"))])
     pages: dict[tuple[str, ...], str] = {}
     checked = 0
     for line in text.splitlines():
