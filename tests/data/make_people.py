@@ -432,14 +432,170 @@ ROWS: list[Row] = [
      [move("notes.txt", "old_notes.txt"), create("notes.txt")]),
     ("multi_step", "run_on", "mute the sound, i'm taking a call, and tell #team i'm on a call",
      [mute(True), slack("#team", "i'm on a call")]),
+    # --- more of how people talk: fillers, typos, needs instead of commands -----------------------
+    ("filesystem", "filler", "so um what's in groceries.txt", [read("groceries.txt")]),
+    ("filesystem", "indirect", "i forgot what i put on my packing list", [read("packing.txt")]),
+    ("timer", "filler", "uh can you set like a ten minute timer", [timer("ten minute")]),
+    ("timer", "typo", "tiemr 15 minutes", [timer("15 minutes")]),
+    ("media", "filler", "ok um skip this track please", [media("next")]),
+    ("media", "typo", "skp this song", [media("next")]),
+    ("system", "filler", "erm can you make it louder", [louder(10)]),
+    ("alarm", "filler", "so yeah i need an alarm for like 5:30", [alarm("5:30")]),
+    ("reminder", "filler", "um remind me to like defrost the chicken at 4", [remind("defrost the chicken", "4")]),
+    ("browser", "filler", "could you please just open youtube.com for me", [site("youtube.com")]),
+    ("spotify", "filler", "um play the beach boys please", [play("the beach boys")]),
+    ("spotify", "typo", "play som taylor swfit", [play("taylor swfit")], "the query keeps the user's spelling"),
+    ("process", "filler", "uh open the calculator real quick", [start("calculator")]),
+    ("email", "indirect", "let bob know by email that i'm working from home tomorrow",
+     [email("bob", "", "i'm working from home tomorrow")]),
+    ("clock", "indirect", "i've completely lost track of time", [NOW]),
+    ("local", "indirect", "i saved a recipe for chilli somewhere and can't find it", [find("recipe for chilli")]),
+    ("slack", "run_on", "tell #general the coffee machine is fixed and search slack for the fridge rota",
+     [slack("#general", "the coffee machine is fixed"), slack_search("fridge rota")]),
+    ("uia", "typo", "clsoe the Downloads window", [close("Downloads")]),
+    ("clipboard", "filler", "uh copy 4417 please", [copy("4417")]),
+]
+
+# (category, domain, phrasing, command): every one labelled []. A near-miss is said in or right
+# next to a tool's domain, where the nearest tool is wrong; out_of_scope is anything else.
+NONE_ROWS: list[tuple[str, str, str, str]] = [
+    # music and media: what no tool does
+    ("near_miss", "media", "plain", "play a game with me"),
+    ("near_miss", "media", "plain", "play the voicemail from mum"),
+    ("near_miss", "media", "plain", "add this song to my liked songs"),
+    ("near_miss", "media", "terse", "shuffle my music"),
+    ("near_miss", "media", "plain", "put this song on repeat"),
+    ("near_miss", "media", "plain", "rewind 10 seconds"),
+    ("near_miss", "media", "terse", "next slide"),
+    ("near_miss", "media", "plain", "pause the tv in the lounge"),
+    ("near_miss", "media", "plain", "stop the tumble dryer"),
+    ("near_miss", "media", "question", "who won the grammy for song of the year"),
+    ("near_miss", "media", "wake_word", "alexa play the news briefing"),
+    ("near_miss", "media", "plain", "pause my download"),
+    ("near_miss", "media", "plain", "make a playlist of my favourite songs"),
+    # volume: other devices and other dials
+    ("near_miss", "system", "plain", "turn up the heating"),
+    ("near_miss", "system", "plain", "turn the lights down a bit"),
+    ("near_miss", "system", "plain", "turn the brightness up"),
+    ("near_miss", "system", "plain", "mute my mic"),
+    ("near_miss", "system", "plain", "mute dave in the zoom call"),
+    ("near_miss", "system", "plain", "turn the tv volume up"),
+    ("near_miss", "system", "plain", "silence my phone"),
+    ("near_miss", "system", "indirect", "it's too hot in here, turn it down"),
+    ("near_miss", "system", "plain", "turn the bass up on the soundbar"),
+    # files: things that are not files in the workspace
+    ("near_miss", "filesystem", "plain", "read me a bedtime story"),
+    ("near_miss", "filesystem", "plain", "open the garage door"),
+    ("near_miss", "filesystem", "plain", "move my meeting to thursday"),
+    ("near_miss", "filesystem", "plain", "rename my wifi network to home5g"),
+    ("near_miss", "filesystem", "plain", "delete my instagram account"),
+    ("near_miss", "filesystem", "plain", "read my texts"),
+    ("near_miss", "filesystem", "plain", "archive my emails from last year"),
+    ("near_miss", "filesystem", "plain", "clean up my desk"),
+    ("near_miss", "filesystem", "indirect", "it's stuffy in here, open the window"),
+    ("near_miss", "filesystem", "plain", "list my netflix subscriptions"),
+    ("near_miss", "filesystem", "plain", "move the couch to the other wall"),
+    # the browser: pages that are not pages
+    ("near_miss", "browser", "plain", "open the front door"),
+    ("near_miss", "browser", "plain", "search my inbox for the invoice"),
+    ("near_miss", "browser", "plain", "go to the shop and get milk"),
+    ("near_miss", "browser", "plain", "go back to the previous page"),
+    ("near_miss", "browser", "plain", "close all my browser tabs"),
+    # mail: reading and managing it is not sending
+    ("near_miss", "email", "plain", "read me the newest email"),
+    ("near_miss", "email", "question", "did anyone email me today"),
+    ("near_miss", "email", "question", "what's sarah's email address"),
+    ("near_miss", "email", "plain", "text sarah i'm outside"),
+    ("near_miss", "email", "plain", "reply to bob's email saying ok"),
+    ("near_miss", "email", "plain", "delete the emails from linkedin"),
+    ("near_miss", "email", "typo", "chekc my emails"),
+    # processes: things that start and stop in the world
+    ("near_miss", "process", "plain", "start the car"),
+    ("near_miss", "process", "plain", "run the hot tub"),
+    ("near_miss", "process", "plain", "start the dishwasher on quick wash"),
+    ("near_miss", "process", "plain", "restart the router"),
+    ("near_miss", "process", "plain", "kill the lights in the hall"),
+    ("near_miss", "process", "plain", "run 5k with me"),
+    # the clipboard
+    ("near_miss", "clipboard", "plain", "copy me in on the email to finance"),
+    ("near_miss", "clipboard", "plain", "photocopy this letter"),
+    ("near_miss", "clipboard", "plain", "cut the grass"),
+    # windows and screenshots
+    ("near_miss", "uia", "plain", "close the blinds"),
+    ("near_miss", "uia", "question", "is the bathroom window open"),
+    ("near_miss", "uia", "plain", "click a photo of me"),
+    ("near_miss", "uia", "plain", "take a selfie"),
+    ("near_miss", "uia", "plain", "take a picture with the webcam"),
+    ("near_miss", "uia", "plain", "press the doorbell"),
+    # slack: other messengers
+    ("near_miss", "slack", "plain", "text the team on whatsapp that i'm late"),
+    ("near_miss", "slack", "plain", "send a teams message to joe"),
+    ("near_miss", "slack", "plain", "search discord for the raid schedule"),
+    ("near_miss", "slack", "plain", "post on facebook that i got the job"),
+    # local search: things lost in the world
+    ("near_miss", "local", "question", "where are my glasses"),
+    ("near_miss", "local", "question", "can you find my phone, it is on silent"),
+    ("near_miss", "local", "question", "where did i park the car"),
+    # timers, alarms, reminders, the clock: what they do not cover
+    ("near_miss", "timer", "plain", "start the stopwatch please"),
+    ("near_miss", "timer", "plain", "time my run"),
+    ("near_miss", "timer", "question", "how long have i been working today"),
+    ("near_miss", "alarm", "plain", "arm the burglar alarm"),
+    ("near_miss", "alarm", "question", "is the smoke alarm working"),
+    ("near_miss", "alarm", "plain", "turn off the car alarm"),
+    ("near_miss", "reminder", "plain", "remind me to buy milk"),
+    ("near_miss", "reminder", "plain", "remind me when i get to the office to print the slides"),
+    ("near_miss", "reminder", "plain", "add lunch with sam to my calendar on friday"),
+    ("near_miss", "reminder", "question", "what's on my calendar today"),
+    ("near_miss", "reminder", "plain", "remind me every monday to put the recycling out"),
+    ("near_miss", "clock", "question", "what time is it in new york"),
+    ("near_miss", "clock", "question", "how long until my birthday"),
+    ("near_miss", "clock", "question", "what time does tesco close"),
+    ("near_miss", "clock", "question", "when does the sun set tonight"),
+    # anything else
+    ("out_of_scope", "weather", "question", "is it gonna rain later"),
+    ("out_of_scope", "weather", "wake_word", "hey google what's the weather tomorrow"),
+    ("out_of_scope", "lights", "wake_word", "alexa turn on the bedroom light"),
+    ("out_of_scope", "lights", "terse", "lights on"),
+    ("out_of_scope", "thermostat", "plain", "set the heating to 20 degrees"),
+    ("out_of_scope", "calls", "plain", "call my brother"),
+    ("out_of_scope", "calls", "wake_word", "ok google ring mum"),
+    ("out_of_scope", "messaging", "plain", "send a text to jess saying happy birthday"),
+    ("out_of_scope", "food", "plain", "order a large margherita from dominos"),
+    ("out_of_scope", "food", "question", "what should i cook tonight"),
+    ("out_of_scope", "shopping", "plain", "add toilet paper to my amazon basket"),
+    ("out_of_scope", "shopping", "question", "where's my parcel"),
+    ("out_of_scope", "rides", "plain", "get me an uber to the airport"),
+    ("out_of_scope", "maps", "plain", "directions to the nearest pharmacy"),
+    ("out_of_scope", "trivia", "question", "who was the first president of the usa"),
+    ("out_of_scope", "trivia", "question", "how far away is the moon"),
+    ("out_of_scope", "maths", "question", "what's 18 times 24"),
+    ("out_of_scope", "conversion", "question", "how many grams in an ounce"),
+    ("out_of_scope", "translation", "question", "how do you say goodbye in german"),
+    ("out_of_scope", "news", "question", "what's going on in the news today"),
+    ("out_of_scope", "sports", "question", "did man united win"),
+    ("out_of_scope", "finance", "question", "how much is my bank balance"),
+    ("out_of_scope", "smart_home", "plain", "lock the back door"),
+    ("out_of_scope", "small_talk", "plain", "thanks kayas"),
+    ("out_of_scope", "small_talk", "wake_word", "ok google"),
+    ("out_of_scope", "small_talk", "plain", "tell me something funny"),
+    ("out_of_scope", "small_talk", "indirect", "i'm so tired today"),
+    ("out_of_scope", "small_talk", "plain", "forget it"),
+    ("out_of_scope", "small_talk", "typo", "waht can you do"),
+    ("out_of_scope", "small_talk", "question", "are you there"),
+    ("out_of_scope", "assistant", "plain", "change your voice to a british accent"),
+    ("out_of_scope", "health", "question", "how many steps did i walk today"),
+    ("out_of_scope", "games", "plain", "roll two dice"),
 ]
 
 
 def rows() -> list[dict[str, Any]]:
     registry = builtin_registry()
     others = existing_commands("handwritten.jsonl", "handwritten_b.jsonl", "out_of_scope.jsonl")
+    items: list[tuple[Row, dict[str, Any]]] = [(item, {}) for item in ROWS]
+    items += [((cat, phrasing, command, NONE), {"domain": domain}) for cat, domain, phrasing, command in NONE_ROWS]
     out, seen = [], set()
-    for item in ROWS:
+    for item, more in items:
         category, phrasing, command, plan = item[:4]
         key = normalise(command)
         if key in seen:
@@ -449,7 +605,7 @@ def rows() -> list[dict[str, Any]]:
         seen.add(key)
         if (plan == NONE) != (category in ("out_of_scope", "near_miss")):
             raise SystemExit(f"{command!r}: [] is for out_of_scope and near_miss rows only")
-        extra: dict[str, Any] = {"category": category, "phrasing": phrasing}
+        extra: dict[str, Any] = {"category": category, "phrasing": phrasing, **more}
         if len(item) == 5:
             extra["note"] = item[4]
         out.append(row(command, render(plan, registry), **extra))
