@@ -1,7 +1,7 @@
 """GPU: the planner through transformers (dynamic cache, eager) against the same planner on a
 static cache replayed as CUDA graphs (kayas.brain.static_llama), same brain, same commands, one run.
 
-    python3 scripts/device/gpu_bench.py ADAPTER OUT.json [DEVICE [LIMIT]]
+    python3 scripts/gpu_bench.py ADAPTER OUT.json [DEVICE [LIMIT]]
 Prints p50/p95 per command on both hand-written sets, forward passes and ms per pass, the share
 of identical plans and exact_match of each.
 """
