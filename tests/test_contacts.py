@@ -4,6 +4,7 @@ name is refused with the question to ask and nothing is sent."""
 from __future__ import annotations
 
 import json
+from email.utils import getaddresses
 
 import pytest
 
@@ -77,13 +78,15 @@ def test_a_broken_contacts_file_is_named():
 def test_email_to_names_and_addresses_arrives(monkeypatch):
     contacts.add("bob", "bob@example.com")
     contacts.add("Ann Lee", "ann@uni.edu")
+    contacts.add("J. Doe", "jd@example.com")  # a name with a dot: found as a contact before any address check
     mailbox = Mailbox()
     with smtp_server(mailbox) as server:
         configure(monkeypatch, server.port)
-        out = send(to="Bob, kim@uni.edu, ann lee", subject="report", body="attached soon")
+        out = send(to="Bob, kim@uni.edu, ann lee, j. doe", subject="report", body="attached soon")
     [got] = mailbox.received
-    assert got.recipients == ["bob@example.com", "kim@uni.edu", "ann@uni.edu"]
-    assert got.message["To"] == "bob <bob@example.com>, kim@uni.edu, Ann Lee <ann@uni.edu>"
+    assert got.recipients == ["bob@example.com", "kim@uni.edu", "ann@uni.edu", "jd@example.com"]
+    assert getaddresses([got.message["To"]]) == [("bob", "bob@example.com"), ("", "kim@uni.edu"),
+                                                 ("Ann Lee", "ann@uni.edu"), ("J. Doe", "jd@example.com")]
     assert out["sent_to"] == got.recipients
 
 

@@ -123,17 +123,17 @@ def remove(name: str) -> str:
 def expand(to: str) -> str:
     """``to`` with each contact's name replaced by "Name <address>"; addresses pass unchanged.
 
-    Every piece without an @ must be a contact, else UnknownContact names all that are not."""
+    A piece without @, < or . that is not a contact is a name Kayas does not know: UnknownContact
+    names all of them. (A piece with a dot that is no contact is left to the address check.)"""
     pieces = [p.strip() for p in re.split(r"[,;]" + _OUTSIDE_QUOTES, to) if p.strip()]
     contacts = load() if any("@" not in p for p in pieces) else {}
     out, unknown = [], []
     for piece in pieces:
-        if "@" in piece:
-            out.append(piece)
-            continue
-        found = find(piece, contacts)
+        found = None if "@" in piece or "<" in piece else find(piece, contacts)
         if found:
             out.append(formataddr(found))
+        elif "@" in piece or "<" in piece or "." in piece:  # an address, or a broken one: smtp's check says which
+            out.append(piece)
         else:
             unknown.append(" ".join(piece.split()))
     if unknown:
