@@ -48,3 +48,10 @@ def test_summary_in_words(zone):
 def test_read_only():
     t = default_registry().get("clock.now")
     assert t.read_only and not t.destructive and t.category == "clock"
+
+
+def test_doctor_line(zone):
+    from kayas.cli.doctor_cmd import check_clock
+
+    zone("Asia/Kolkata")
+    assert (check_clock().ready, check_clock().detail) == (True, "local time zone IST")

@@ -70,6 +70,7 @@ def test_bad_input_is_one_line_and_changes_nothing(monkeypatch, capsys):
 
 
 def test_a_broken_contacts_file_is_named():
+    contacts.path().parent.mkdir(parents=True, exist_ok=True)
     contacts.path().write_text('bob = 3\n')
     with pytest.raises(Exception, match="each contact is name = \"address\"; 'bob' is not"):
         contacts.load()
@@ -104,3 +105,13 @@ def test_an_unknown_name_is_a_question_and_nothing_is_sent(monkeypatch, to, ques
             send(to=to, subject="report", body="b")
     assert str(refused.value) == question
     assert mailbox.received == [] and mailbox.__dict__.get("asked") is None
+
+
+def test_doctor_says_whether_names_can_be_used():
+    from kayas.cli.doctor_cmd import check_contacts
+
+    before = check_contacts()
+    assert not before.ready and "kayas contacts add NAME ADDRESS" in before.detail
+    assert not contacts.path().exists()  # the doctor only looks
+    contacts.add("bob", "bob@example.com")
+    assert check_contacts().ready and check_contacts().detail == f"1 in {contacts.path()}"

@@ -208,3 +208,16 @@ def test_run_steps_stays_headless_unless_a_display_is_asked_for(monkeypatch):
     assert BrowserConfig.from_settings().headless
     monkeypatch.setenv("KAYAS_BROWSER_HEADED", "1")
     assert not BrowserConfig.from_settings().headless
+
+
+def test_doctor_line(monkeypatch):
+    from kayas.cli.doctor_cmd import check_opening
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert not check_opening().ready and "no display" in check_opening().detail
+    monkeypatch.setenv("DISPLAY", ":0")
+    needs_xdg_open()
+    assert check_opening().ready and "xdg-open" in check_opening().detail
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert (check_opening().ready, check_opening().detail) == (False, "xdg-open (apt-get install xdg-utils)")

@@ -116,3 +116,12 @@ def test_without_a_display_it_says_so(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     with pytest.raises(KayasError, match="a screenshot needs an X11 display"):
         capture_x11()
+
+
+def test_doctor_line(monkeypatch):
+    from kayas.cli.doctor_cmd import check_screenshots
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    assert not check_screenshots().ready and "X11 display" in check_screenshots().detail
+    monkeypatch.setenv("DISPLAY", ":7")
+    assert (check_screenshots().ready, check_screenshots().detail) == (True, "X11 display :7")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kayas.errors import KayasError
 from kayas.safe_input import loads_toml
-from kayas.settings import kayas_home
+from kayas.settings import config_file
 
 FILE_NAME = "contacts.toml"
 _OUTSIDE_QUOTES = r'(?=(?:[^"]*"[^"]*")*[^"]*$)'
@@ -43,7 +43,8 @@ def _arg(name: str) -> str:
 
 
 def path() -> Path:
-    return kayas_home() / FILE_NAME
+    """KAYAS_HOME/contacts.toml (looking creates nothing: `kayas doctor` only looks)."""
+    return config_file().parent / FILE_NAME
 
 
 def load() -> dict[str, str]:
@@ -64,6 +65,7 @@ def _save(contacts: dict[str, str]) -> None:
     lines += [f"{json.dumps(name, ensure_ascii=False)} = {json.dumps(address, ensure_ascii=False)}"
               for name, address in contacts.items()]
     file = path()
+    file.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".contacts-")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
