@@ -17,7 +17,7 @@ import tempfile
 
 from kayas.errors import KayasError
 
-SETTLE_S = 3.0
+SETTLE_S = 1.5
 # xdg-open's exit codes (xdg-utils' man page), in words.
 XDG_OPEN_FAILURES = {1: "bad arguments", 2: "the file does not exist", 3: "a required tool is missing",
                      4: "no application could open it"}

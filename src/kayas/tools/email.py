@@ -23,8 +23,8 @@ def send(to: str, subject: str, body: str) -> dict:
         subject: The subject line.
         body: The message text.
     """
-    cfg = SmtpConfig.from_settings()
     recipients = parse_addresses(contacts.expand(to))  # names first: an unknown one is a question, not a guess
+    cfg = SmtpConfig.from_settings()
     parse_addresses(cfg.sender, "sender (KAYAS_SMTP_FROM)")
     msg = build_message(cfg.sender, recipients, subject, body)
     addresses = [a for _, a in recipients]
