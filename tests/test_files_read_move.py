@@ -133,6 +133,10 @@ def test_move_never_overwrites_and_never_leaves_the_workspace(tmp_path):
         move_file("a.txt", "a.txt")
     with pytest.raises(KayasError, match="no such file in the workspace: 'c.txt'"):
         move_file("c.txt", "d.txt")
+    with pytest.raises(KayasError, match="'b.txt' is a file, not a folder to move into"):
+        move_file("a.txt", "b.txt/")
+    with pytest.raises(KayasError, match="could not move 'a.txt' to 'b.txt/sub/a.txt': "):
+        move_file("a.txt", "b.txt/sub/")  # a folder path through a file
     assert (workspace() / "a.txt").read_text() == "a" and (workspace() / "b.txt").read_text() == "b"
 
 

@@ -199,6 +199,8 @@ def _target(source: Path, new_name: str) -> Path:
     when the new name has none: "rename notes.txt to ideas" gives ideas.txt)."""
     into_folder = new_name.rstrip().endswith(("/", "\\"))
     target = resolve(new_name.rstrip().rstrip("/\\") or new_name)
+    if into_folder and (target.exists() or target.is_symlink()) and not target.is_dir():
+        raise KayasError(f"'{relative(target)}' is a file, not a folder to move into")
     if into_folder or (target.is_dir() and not target.is_symlink()):
         return resolve(f"{relative(target)}/{source.name}")
     if not target.suffix and source.suffix:
@@ -220,9 +222,12 @@ def move_file(filename: str, new_name: str) -> dict:
         raise KayasError(f"'{relative(source)}' is already called that")
     if target.exists() or target.is_symlink():
         raise KayasError(f"'{relative(target)}' already exists in the workspace; not overwriting it")
-    target.parent.mkdir(parents=True, exist_ok=True)
     name = relative(source)
-    source.rename(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.rename(target)
+    except OSError as exc:  # a file where a folder of the new name should be, a full disk, ...
+        raise KayasError(f"could not move '{name}' to '{relative(target)}': {exc.strerror or exc}") from None
     journal.record("move", name, path=str(target), from_path=str(source), moved_to=relative(target),
                    workspace=str(workspace()))
     return _info(target, moved_from=name)
