@@ -45,12 +45,10 @@ def first_page(path: Path) -> Page:
         if b"\x00" in head:
             raise NotText(f"'{path.name}' is a binary file, not text; open it in its application instead")
         decoder = codecs.getincrementaldecoder("utf-8-sig")()
-        text, lines = "", []
-        chunk = head
+        text, chunk = "", head
         try:
-            while chunk and len(lines) <= PAGE_LINES and len(text) <= PAGE_CHARS:
+            while chunk and text.count("\n") <= PAGE_LINES and len(text) <= PAGE_CHARS:
                 text += decoder.decode(chunk)
-                lines = text.splitlines(keepends=True)
                 chunk = fh.read(SNIFF_BYTES)
             if not chunk:
                 text += decoder.decode(b"", final=True)
