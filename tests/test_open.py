@@ -116,6 +116,20 @@ def test_open_file_refuses_what_is_not_a_workspace_file(xdg, shown):
         open_file("/etc/passwd")
 
 
+@pytest.mark.parametrize("name", ["setup.exe", "install.BAT", "evil.desktop", "tool.sh", "script"])
+def test_programs_are_never_opened(xdg, shown, tmp_path, name):
+    ran = tmp_path / "ran"
+    xdg("kayas-test-runner", f"/bin/touch {ran}", ["text/plain", "text/x-shellscript", "application/x-shellscript",
+                                                   "application/x-desktop", "application/x-msdos-program"])
+    path = workspace() / name
+    path.write_text(f"#!/bin/sh\ntouch {ran}\n")
+    path.chmod(0o755 if name == "script" else 0o644)
+    with pytest.raises(KayasError, match=f"'{name}' is a program, not a document"):
+        open_file(name)
+    time.sleep(0.5)
+    assert not ran.exists()
+
+
 @pytest.mark.parametrize("given,address", [
     ("github.com", "https://github.com"),
     ("www.youtube.com/results?search_query=lofi", "https://www.youtube.com/results?search_query=lofi"),

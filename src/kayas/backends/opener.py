@@ -5,7 +5,7 @@ Linux and the BSDs: ``xdg-open`` (xdg-utils), which follows the user's mimeapps.
 started in its own session, so it outlives Kayas; ``xdg-open`` often waits for the application
 to close, so it is given ``SETTLE_S`` to fail and counted as started if it has not by then.
 Without a display nothing is started: ``xdg-open`` would fall back to a text browser in the
-terminal Kayas runs in.
+terminal Kayas runs in. Programs are never "opened" (``is_program``): Windows would run them.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 from kayas.errors import KayasError
 
@@ -25,6 +26,21 @@ XDG_OPEN_FAILURES = {1: "bad arguments", 2: "the file does not exist", 3: "a req
 
 class OpenFailed(KayasError):
     """No application could be started for the file or address; the reason in words."""
+
+
+# What "opening" would run rather than show: Windows runs these, and desktops launch .desktop files.
+PROGRAM_SUFFIXES = frozenset(
+    ".exe .com .bat .cmd .msi .msp .ps1 .psm1 .vbs .vbe .js .jse .wsf .wsh .scr .pif .cpl .hta .lnk .reg .jar "
+    ".desktop .sh .bash .run .appimage .command .app .pkg .deb .rpm".split()
+)
+
+
+def is_program(path: Path) -> bool:
+    """Whether handing ``path`` to the default application would run it: a program's extension, or
+    (POSIX) the executable bit. A plan comes from a model, so "open setup.exe" must not launch anything."""
+    if path.suffix.lower() in PROGRAM_SUFFIXES:
+        return True
+    return os.name == "posix" and path.is_file() and os.access(path, os.X_OK)
 
 
 def display_missing() -> str | None:

@@ -190,6 +190,8 @@ def open_file(filename: str) -> dict:
         filename: The file's name or path inside the workspace.
     """
     path = existing_file(filename)
+    if opener.is_program(path):
+        raise KayasError(f"'{relative(path)}' is a program, not a document; Kayas does not run programs from the workspace")
     opener.open_target(str(path), f"'{relative(path)}'")
     return {"file": relative(path), "path": str(path), "application": opener.default_application(str(path))}
 
