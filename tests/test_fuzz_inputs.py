@@ -26,7 +26,8 @@ TOTAL = int(os.environ.get("KAYAS_FUZZ_EXAMPLES", "10000"))
 PLANS, CONFIGS = TOTAL * 6 // 10, TOTAL * 4 // 10
 TOOLS = default_registry().names()
 # Tools that may really run here: they touch only the workspace and KAYAS_HOME, quickly.
-RUNNABLE = {"filesystem.create_file", "filesystem.append_file", "filesystem.delete_file", "filesystem.archive_file", "local.search"}
+RUNNABLE = {"filesystem.create_file", "filesystem.append_file", "filesystem.delete_file", "filesystem.archive_file", "local.search",
+            "filesystem.read_file", "filesystem.list_files", "filesystem.move_file", "clock.now"}
 ARG_NAMES = sorted({p for t in default_registry() for p in t.parameters_schema().get("properties", {})}) + ["x"]
 
 scalars = (st.none() | st.booleans() | st.integers() | st.integers(min_value=2**62, max_value=2**80) | st.floats()

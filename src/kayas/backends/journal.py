@@ -1,11 +1,11 @@
 """The journal: what each command changed, so `kayas undo` can take back the last command.
 
-Every file tool records its change (create, append, archive, delete) under the *operation*
-of the command that made it (``operation()``, entered by the Assistant around one plan).
-``undo`` takes back the newest operation's changes in reverse order: a created file goes
-to the trash, an appended line is cut off again, an archived file moves back, a deleted
-file comes back from the trash. Each step first checks that the file is still as the
-command left it (size and SHA-256); a file changed since is left alone and said so.
+Every file tool records its change (create, append, archive, delete, move) under the
+*operation* of the command that made it (``operation()``, entered by the Assistant around one
+plan). ``undo`` takes back the newest operation's changes in reverse order: a created file goes
+to the trash, an appended line is cut off again, an archived or moved file moves back, a
+deleted file comes back from the trash. A created or appended file is first checked to be
+still as the command left it (size and SHA-256); a file changed since is left alone and said so.
 Calls outside the files (an email sent, a message posted) are recorded as "other": undo
 says plainly that it cannot take them back. The journal lives in KAYAS_HOME.
 """
@@ -27,7 +27,7 @@ from kayas.backends import trash
 from kayas.errors import KayasError
 from kayas.settings import kayas_home, workspace
 
-Kind = Literal["create", "append", "archive", "delete", "other"]
+Kind = Literal["create", "append", "archive", "delete", "move", "other"]
 
 _current: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("kayas_journal_op", default=None)
 
@@ -102,7 +102,7 @@ def operation(command: str = "") -> Iterator[str]:
 
 # The tools that record their own changes; any other call that changes something is "other".
 SELF_RECORDING = frozenset({"filesystem.create_file", "filesystem.append_file", "filesystem.archive_file",
-                            "filesystem.delete_file"})
+                            "filesystem.delete_file", "filesystem.move_file", "uia.screenshot"})
 
 
 def record(kind: Kind, file: str, **detail: Any) -> None:
@@ -207,6 +207,17 @@ def _undo_archive(change: Change) -> str:
     return f"moved {change.file} back out of the archive"
 
 
+def _undo_move(change: Change) -> str:
+    source, target = Path(change.detail["from_path"]), Path(change.detail["path"])
+    if not target.exists() and not target.is_symlink():
+        raise KayasError(f"{change.detail['moved_to']} is gone")
+    if source.exists() or source.is_symlink():
+        raise KayasError(f"a new {change.file} exists; the moved file stays at {change.detail['moved_to']}")
+    source.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(target, source)
+    return f"moved {change.detail['moved_to']} back to {change.file}"
+
+
 def _undo_delete(change: Change) -> str:
     _same_workspace(change)
     trash.restore(trash.entry(change.detail["trash_id"]))
@@ -214,4 +225,4 @@ def _undo_delete(change: Change) -> str:
 
 
 _UNDO = {"create": _undo_create, "append": _undo_append, "archive": _undo_archive,
-         "delete": _undo_delete}
+         "delete": _undo_delete, "move": _undo_move}

@@ -167,9 +167,53 @@ def check_microphone() -> Check:
     return Check("microphone", tools, True, inputs[0].get("name", "an input device"))
 
 
+def check_opening() -> Check:
+    from kayas.backends.opener import display_missing
+
+    tools = "filesystem.open_file, browser.open_url"
+    if sys.platform in ("win32", "darwin"):
+        return Check("opening files and pages", tools, True, "the desktop's default applications")
+    why_not = display_missing()
+    if why_not:
+        return Check("opening files and pages", tools, False, f"a display: {why_not}")
+    if not shutil.which("xdg-open"):
+        return Check("opening files and pages", tools, False, "xdg-open (apt-get install xdg-utils)")
+    return Check("opening files and pages", tools, True, f"xdg-open {shutil.which('xdg-open')} (the default applications)")
+
+
+def check_screenshots() -> Check:
+    tools = "uia.screenshot"
+    if not _has("PIL"):
+        return Check("screenshots", tools, False, "the pillow package (make install)")
+    if sys.platform == "win32":
+        return Check("screenshots", tools, True, "Pillow's ImageGrab (untested on Windows)")
+    if not os.environ.get("DISPLAY"):
+        return Check("screenshots", tools, False, "an X11 display (DISPLAY; Wayland gives no screen to other programs)")
+    if not _has("Xlib"):
+        return Check("screenshots", tools, False, "the python-xlib package (make install)")
+    return Check("screenshots", tools, True, f"X11 display {os.environ['DISPLAY']}")
+
+
+def check_contacts() -> Check:
+    from kayas.backends import contacts
+
+    known = contacts.load()
+    if not known:
+        return Check("contacts", "email.send (names)", False,
+                     f"a contact, for names in email.send: kayas contacts add NAME ADDRESS ({contacts.path()})")
+    return Check("contacts", "email.send (names)", True, f"{len(known)} in {contacts.path()}")
+
+
+def check_clock() -> Check:
+    from kayas.tools.clock import local_now
+
+    now = local_now()
+    return Check("clock", "clock.now", True, f"local time zone {now.tzname() or now.strftime('%z')}")
+
+
 CHECKS: list[Callable[[], Check]] = [
-    check_brain, check_files, check_commands, check_programs, check_browser, check_email, check_clipboard,
-    check_eyes, check_spotify, lambda: check_slack("SLACK_BOT_TOKEN", "slack.send_message"),
+    check_brain, check_files, check_opening, check_commands, check_programs, check_browser, check_email, check_contacts,
+    check_clipboard, check_eyes, check_screenshots, check_clock, check_spotify, lambda: check_slack("SLACK_BOT_TOKEN", "slack.send_message"),
     lambda: check_slack("SLACK_USER_TOKEN", "slack.search_messages"), check_microphone,
 ]
 

@@ -56,6 +56,8 @@ def _register() -> None:
     for module in (brain_cmd, chat_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
                    serve_cmd, listen_cmd):
         module.register(app)
+    from kayas.cli import contacts_cmd  # `kayas contacts add|list|remove`
+    contacts_cmd.register(app)
     from kayas.cli import learn_cmd, log_cmd  # `kayas learn`, `kayas brain use|list`; `kayas log`: the audit log
 
     learn_cmd.register(app)

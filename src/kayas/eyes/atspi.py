@@ -283,6 +283,11 @@ class AtspiBackend(Backend):
 
         close_x11_window(window.title, window.pid)
 
+    def _capture(self, window: Window | None) -> Any:
+        from kayas.eyes.x11 import capture_x11
+
+        return capture_x11(window.title if window else None, window.pid if window else None)
+
 
 def _node(ref: tuple[str, str], role: Any, props: Any, state: Any) -> Node:
     """A Node from the replies to GetRoleName, Properties.GetAll and GetState (a failed one reads as empty)."""

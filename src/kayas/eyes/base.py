@@ -2,7 +2,7 @@
 
 A backend (AT-SPI on Linux, UI Automation on Windows) supplies five primitives: the open
 windows, a window's control tree, pressing a control, setting a field's text, closing a
-window. Everything people ask for (find the window called X, click the button called Y,
+window; and, optionally, a sixth: capturing the screen or a window's pixels. Everything people ask for (find the window called X, click the button called Y,
 type into the field labelled Z) is built once here on top of them, with the forgiving
 matching of ``kayas.eyes.matching``, so both backends behave alike.
 """
@@ -177,6 +177,10 @@ class Backend(ABC):
     def _close(self, window: Window) -> None:
         """Ask the window to close, as its close button would."""
 
+    def _capture(self, window: Window | None) -> Any:
+        """The screen (``None``) or the window as it shows on screen, as a Pillow RGB image."""
+        raise EyesError(f"{type(self).__name__} cannot take screenshots")
+
     def _controls(self, window: Window, kind: Kind) -> list[Node]:
         """The window's buttons or fields, in tree order (a backend may find them faster than a walk)."""
         return [n for n in self._tree(window, detail=False).walk() if n.kind == kind]
@@ -289,6 +293,11 @@ class Backend(ABC):
         else:
             result["text"] = self._read_text(target)
         return result
+
+    def screenshot(self, title: str = "") -> tuple[Any, str | None]:
+        """The screen, or the window the title names (``""``: the whole screen), as (image, window title)."""
+        window = self.find_window(title) if title.strip() else None
+        return self._capture(window), window.title if window else None
 
     def close_window(self, title: str) -> dict[str, Any]:
         window = self.find_window(title)

@@ -145,3 +145,14 @@ class UiaBackend(Backend):
         if pattern is None:
             raise EyesError(f"'{window.title}' cannot be closed through UI Automation")
         pattern.Close()
+
+    def _capture(self, window: Window | None) -> Any:
+        """Pillow's ImageGrab: the whole desktop, or the window's rectangle (untested here: no Windows CI)."""
+        from PIL import ImageGrab
+
+        if window is None:
+            return ImageGrab.grab(all_screens=True).convert("RGB")
+        b = bounds_of(self._control(window))
+        if b is None or b.width <= 0 or b.height <= 0:
+            raise EyesError(f"cannot capture '{window.title}': UI Automation gives it no rectangle on screen")
+        return ImageGrab.grab(bbox=(b.x, b.y, b.x + b.width, b.y + b.height), all_screens=True).convert("RGB")

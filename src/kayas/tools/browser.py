@@ -183,11 +183,40 @@ def _invalid(raw: Any, exc: ValidationError) -> str:
     return f"argument '{where}': {err['msg']}"
 
 
-@tool
+WEB_SCHEMES = ("http", "https")
+
+
+def web_address(url: str) -> str:
+    """An http(s) address from what the plan gave: a bare domain becomes https://; other schemes are refused."""
+    import re
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    if not text or any(c.isspace() for c in text):
+        raise KayasError(f"'{url}' is not a web address (it is empty or has spaces)")
+    if "://" not in text:
+        scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)", text)  # "mailto:x", not "localhost:8000"
+        if scheme:
+            raise KayasError(f"only http and https addresses open in the browser, not '{scheme.group(1)}:' ({url})")
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        raise KayasError(f"only http and https addresses open in the browser, not '{parts.scheme}:' ({url})")
+    if not parts.hostname:
+        raise KayasError(f"'{url}' names no web site")
+    return text
+
+
+@tool(summary="opened {result[url]} in {result[browser]}")
 def open_url(url: str) -> dict:
     """Open a page in the user's own browser, visible.
 
     Args:
         url: The page's address, e.g. https://github.com.
     """
-    raise KayasError("browser.open_url is not built yet")
+    from kayas.backends import opener  # the desktop's default browser, never the headless Playwright session
+
+    address = web_address(url)
+    opener.open_target(address, address)
+    scheme = address.split(":", 1)[0].lower()
+    return {"url": address, "browser": opener.default_application(address, f"x-scheme-handler/{scheme}")}

@@ -1,6 +1,8 @@
-"""Email through the user's SMTP server (see `kayas.backends.smtp` for the settings)."""
+"""Email through the user's SMTP server (see `kayas.backends.smtp` for the settings), to addresses
+or to the names of the user's contacts (`kayas.backends.contacts`)."""
 from __future__ import annotations
 
+from kayas.backends import contacts
 from kayas.backends.smtp import EmailError, SmtpConfig, build_message, deliver, parse_addresses
 from kayas.registry import tool
 
@@ -17,12 +19,12 @@ def send(to: str, subject: str, body: str) -> dict:
     """Send an email.
 
     Args:
-        to: The recipient address; several are joined by ", ".
+        to: The recipient's address or contact name; several are joined by ", ".
         subject: The subject line.
         body: The message text.
     """
+    recipients = parse_addresses(contacts.expand(to))  # names first: an unknown one is a question, not a guess
     cfg = SmtpConfig.from_settings()
-    recipients = parse_addresses(to)
     parse_addresses(cfg.sender, "sender (KAYAS_SMTP_FROM)")
     msg = build_message(cfg.sender, recipients, subject, body)
     addresses = [a for _, a in recipients]

@@ -1,4 +1,4 @@
-"""Files inside the workspace: create, append, delete (recoverably), archive.
+"""Files inside the workspace: create, append, delete (recoverably), archive, read, list, open, move.
 
 Each change is written to the journal (kayas.backends.journal), so `kayas undo` can take
 back the last command whatever it did to the files.
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kayas.backends import journal, trash
-from kayas.backends.paths import ARCHIVE_DIR, existing_file, relative, resolve
+from kayas.backends import file_text, journal, opener, trash
+from kayas.backends.paths import ARCHIVE_DIR, TRASH_DIR, existing_file, relative, resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import workspace
@@ -112,37 +112,105 @@ def archive_file(filename: str) -> dict:
     return _info(target, archived_from=name)
 
 
-@tool(read_only=True)
+def _read(args: dict, r: dict) -> str:
+    head = f"{r['file']} is empty" if not r["text"] else f"{r['file']}:\n{r['text']}"
+    if not r["complete"]:
+        more = r["more_lines"]
+        rest = f"{more} more line{'s' if more != 1 else ''}" if more else "the rest of the line"
+        head += f"\n… {rest}: {r['how_to_read_more']}"
+    return head
+
+
+@tool(read_only=True, summary=_read)
 def read_file(filename: str) -> dict:
     """Read a text file in the workspace (long files are paged).
 
     Args:
         filename: The file's name or path inside the workspace.
     """
-    raise KayasError("filesystem.read_file is not built yet")
+    path = existing_file(filename)
+    page = file_text.first_page(path)
+    return {
+        "file": relative(path),
+        "text": page.text,
+        "lines": page.lines,
+        "total_lines": page.total_lines,
+        "more_lines": page.total_lines - page.lines,
+        "complete": page.complete,
+        "bytes": path.stat().st_size,
+        "how_to_read_more": "" if page.complete else f"open it in its application (\"open {relative(path)}\") or read {path}",
+    }
 
 
-@tool(read_only=True)
+def _listed(args: dict, r: dict) -> str:
+    where = r["folder"] or "the workspace"
+    if not r["entries"]:
+        return f"{where} is empty"
+    lines = [f"{r['count']} in {where}:"] + [f"  {e['name']}" for e in r["entries"]]
+    if r["count"] > len(r["entries"]):
+        lines.append(f"  … and {r['count'] - len(r['entries'])} more")
+    return "\n".join(lines)
+
+
+LIST_LIMIT = 200  # entries shown; the count says how many there are
+
+
+@tool(read_only=True, summary=_listed)
 def list_files(folder: str = "") -> dict:
     """List the files in the workspace, or in one of its folders.
 
     Args:
         folder: A folder inside the workspace; empty for the workspace itself.
     """
-    raise KayasError("filesystem.list_files is not built yet")
+    root = workspace()
+    if folder.strip().strip("/\\") in ("", "."):
+        path = root
+    else:
+        path = resolve(folder)
+        if not path.exists():
+            raise KayasError(f"no such folder in the workspace: '{folder}'")
+        if not path.is_dir():
+            raise KayasError(f"'{folder}' is a file, not a folder (read it with filesystem.read_file)")
+    entries = []
+    for child in sorted(path.iterdir(), key=lambda p: (not p.is_dir(), p.name.casefold())):
+        if path == root and child.name == TRASH_DIR:
+            continue  # Kayas's own bookkeeping; `kayas undo` brings deleted files back
+        is_dir = child.is_dir() and not child.is_symlink()
+        info = child.lstat()
+        entries.append({"name": child.name + ("/" if is_dir else ""), "folder": is_dir,
+                        "bytes": None if is_dir else info.st_size, "modified": int(info.st_mtime)})
+    return {"folder": "" if path == root else relative(path), "count": len(entries), "entries": entries[:LIST_LIMIT]}
 
 
-@tool
+@tool(summary="opened {result[file]} in {result[application]}")
 def open_file(filename: str) -> dict:
     """Open a file of the workspace in its default application.
 
     Args:
         filename: The file's name or path inside the workspace.
     """
-    raise KayasError("filesystem.open_file is not built yet")
+    path = existing_file(filename)
+    if opener.is_program(path):
+        raise KayasError(f"'{relative(path)}' is a program, not a document; Kayas does not run programs from the workspace")
+    opener.open_target(str(path), f"'{relative(path)}'")
+    return {"file": relative(path), "path": str(path), "application": opener.default_application(str(path))}
 
 
-@tool
+def _target(source: Path, new_name: str) -> Path:
+    """Where ``new_name`` puts the file: into a folder it names, else that name (keeping the extension
+    when the new name has none: "rename notes.txt to ideas" gives ideas.txt)."""
+    into_folder = new_name.rstrip().endswith(("/", "\\"))
+    target = resolve(new_name.rstrip().rstrip("/\\") or new_name)
+    if into_folder and (target.exists() or target.is_symlink()) and not target.is_dir():
+        raise KayasError(f"'{relative(target)}' is a file, not a folder to move into")
+    if into_folder or (target.is_dir() and not target.is_symlink()):
+        return resolve(f"{relative(target)}/{source.name}")
+    if not target.suffix and source.suffix:
+        return target.with_name(target.name + source.suffix)
+    return target
+
+
+@tool(summary="moved {result[moved_from]} to {result[file]} (`kayas undo` moves it back)")
 def move_file(filename: str, new_name: str) -> dict:
     """Rename a file or move it inside the workspace (`kayas undo` moves it back).
 
@@ -150,4 +218,18 @@ def move_file(filename: str, new_name: str) -> dict:
         filename: The file's name or path inside the workspace.
         new_name: Its new name or path inside the workspace.
     """
-    raise KayasError("filesystem.move_file is not built yet")
+    source = existing_file(filename)
+    target = _target(source, new_name)
+    if target == source:
+        raise KayasError(f"'{relative(source)}' is already called that")
+    if target.exists() or target.is_symlink():
+        raise KayasError(f"'{relative(target)}' already exists in the workspace; not overwriting it")
+    name = relative(source)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source.rename(target)
+    except OSError as exc:  # a file where a folder of the new name should be, a full disk, ...
+        raise KayasError(f"could not move '{name}' to '{relative(target)}': {exc.strerror or exc}") from None
+    journal.record("move", name, path=str(target), from_path=str(source), moved_to=relative(target),
+                   workspace=str(workspace()))
+    return _info(target, moved_from=name)

@@ -5,9 +5,14 @@ per process, so the calls of one plan share its bus connection and window list.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from kayas.backends import journal, trash
+from kayas.backends.paths import relative, resolve
 from kayas.errors import KayasError
 from kayas.eyes import get_backend
 from kayas.registry import tool
+from kayas.settings import workspace
 
 
 def _windows(args: dict, titles: list) -> str:
@@ -86,7 +91,29 @@ def find_window(title: str) -> dict:
     return get_backend().window_info(title)
 
 
-@tool
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
+def _image_path(filename: str) -> Path:
+    """The file in the workspace; PNG unless the name says JPEG; never over an existing file (a -1, -2 ... name)."""
+    path = resolve(filename)
+    if not path.suffix:
+        path = path.with_name(path.name + ".png")
+    if path.suffix.lower() not in IMAGE_FORMATS:
+        raise KayasError(f"a screenshot is a .png (or .jpg) file, not '{path.name}'")
+    stem, n = path.stem, 1
+    while path.exists() or path.is_symlink():
+        path = path.with_name(f"{stem}-{n}{path.suffix}")
+        n += 1
+    return path
+
+
+def _shot(args: dict, r: dict) -> str:
+    what = f"the window '{r['window']}'" if r["window"] else "the screen"
+    return f"saved a screenshot of {what} as {r['file']} ({r['width']}x{r['height']})"
+
+
+@tool(summary=_shot)
 def screenshot(filename: str, window_title: str = "") -> dict:
     """Save a screenshot of the screen, or of one window, in the workspace.
 
@@ -94,4 +121,12 @@ def screenshot(filename: str, window_title: str = "") -> dict:
         filename: The image file's name inside the workspace, e.g. screen.png.
         window_title: The window to capture; empty for the whole screen.
     """
-    raise KayasError("uia.screenshot is not built yet")
+    path = _image_path(filename)
+    image, window = get_backend().screenshot(window_title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("xb") as fh:  # "x": a file that appeared meanwhile is not overwritten
+        image.save(fh, IMAGE_FORMATS[path.suffix.lower()])
+    journal.record("create", relative(path), path=str(path), bytes=path.stat().st_size,
+                   sha256=trash.sha256_of(path), workspace=str(workspace()))  # `kayas undo` removes it
+    return {"file": relative(path), "path": str(path), "window": window, "width": image.width,
+            "height": image.height}
