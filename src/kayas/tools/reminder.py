@@ -28,7 +28,8 @@ def _when(result: dict) -> str:
     return f"{datetime.fromisoformat(result['due']):%a %d %b %H:%M:%S} (in {result['in']})"
 
 
-def _listed(args: dict, rows: list) -> str:
+def describe_pending(rows: list) -> str:
+    """The pending entries (as reminder.list returns them) as lines for a person."""
     if not rows:
         return "nothing is pending: no timers, alarms or reminders"
     lines = [f"{len(rows)} pending:"]
@@ -50,7 +51,7 @@ def add(text: str, when: str) -> dict:
     return schedule("reminder", text.strip(), when, parse_when(when, "When should I remind you?"))
 
 
-@tool(name="reminder.list", read_only=True, summary=_listed)
+@tool(name="reminder.list", read_only=True, summary=lambda args, rows: describe_pending(rows))
 def list_pending() -> list:
     """The pending timers, alarms and reminders."""
     if schedule_store.pending() and scheduler.running_pid() is None:
