@@ -138,3 +138,25 @@ def test_undo_of_a_fired_reminder_says_so(on_session):
     undone = _kayas("undo")
     assert undone.returncode == 1
     assert "already fired or was cancelled" in undone.stdout
+
+
+def test_doctor_lines_inside_the_session(on_session):
+    reminder.add("doctor check", "in 1 hour")
+    checks = {c["area"]: c for c in json.loads(_kayas("doctor", "--json").stdout)}
+    assert checks["notifications"]["ready"] and checks["notifications"]["detail"].startswith("dunst 1.9")
+    assert "alarms ring with paplay" in checks["notifications"]["detail"]
+    assert checks["scheduler"]["ready"] and checks["scheduler"]["detail"].startswith("running (pid ")
+    assert checks["media"]["ready"]
+    assert checks["volume"]["ready"] and checks["volume"]["detail"].startswith("pactl: default output at ")
+
+
+def test_doctor_lines_without_a_session(monkeypatch, tmp_path):
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/none")
+    schedule_store.add("reminder", "left waiting", "in 1 hour", datetime.now().astimezone() + timedelta(hours=1))
+    checks = {c["area"]: c for c in json.loads(_kayas("doctor", "--json").stdout)}
+    assert checks["notifications"] == {**checks["notifications"], "ready": False,
+                                       "detail": "a D-Bus session bus (run inside a desktop session, or `dbus-run-session`): "
+                                                 "DBUS_SESSION_BUS_ADDRESS is unset"}
+    assert not checks["scheduler"]["ready"] and "while 1 wait: `kayas reminders` starts it" in checks["scheduler"]["detail"]
+    assert not checks["volume"]["ready"]

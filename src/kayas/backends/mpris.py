@@ -40,7 +40,9 @@ class Bus:
         try:
             self.conn = open_dbus_connection(bus="SESSION")
         except (OSError, KeyError) as exc:
-            raise KayasError(f"no media players: cannot reach the D-Bus session bus ({exc})") from None
+            from kayas.backends.notify import bus_problem
+
+            raise KayasError(f"no media players: cannot reach the D-Bus session bus ({bus_problem(exc)})") from None
 
     def call(self, bus_name: str, path: str, interface: str, method: str, signature: str | None = None, body: tuple = ()) -> tuple:
         from jeepney import DBusAddress, new_method_call

@@ -29,8 +29,15 @@ def notify(summary: str, body: str, urgency: str = "normal", timeout_ms: int = -
         return int(unwrap_msg(reply)[0])
     except DBusErrorResponse as exc:
         raise KayasError(f"the notification service refused: {exc.name}: {' '.join(map(str, exc.data))}") from None
-    except (OSError, KeyError, TimeoutError) as exc:
-        raise KayasError(f"no notification: cannot reach the D-Bus session bus ({exc})") from None
+    except TimeoutError:
+        raise KayasError("the notification service did not answer within 10 s") from None
+    except (OSError, KeyError) as exc:
+        raise KayasError(f"no notification: cannot reach the D-Bus session bus ({bus_problem(exc)})") from None
+
+
+def bus_problem(exc: Exception) -> str:
+    """Why opening the session bus failed, in words (jeepney raises KeyError where the address is unset)."""
+    return "DBUS_SESSION_BUS_ADDRESS is unset" if isinstance(exc, KeyError) else str(exc)
 
 
 def service_owner() -> str | None:
