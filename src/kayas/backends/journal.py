@@ -223,7 +223,7 @@ def _undo_elsewhere(change: Change) -> str:
     return str(importlib.import_module(_ELSEWHERE[change.kind]).undo_change(change.detail))
 
 
-_ELSEWHERE = {"schedule": "kayas.backends.schedule_store", "volume": "kayas.backends.volume"}
+_ELSEWHERE = {"schedule": "kayas.backends.scheduler", "volume": "kayas.backends.volume"}
 
 _UNDO = {"create": _undo_create, "append": _undo_append, "archive": _undo_archive,
          "delete": _undo_delete, "schedule": _undo_elsewhere, "volume": _undo_elsewhere}

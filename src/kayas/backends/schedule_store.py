@@ -1,8 +1,8 @@
 """The pending timers, alarms and reminders: one SQLite file in KAYAS_HOME, shared by every front end.
 
 Rows are only added, cancelled or marked fired, never deleted, so a reminder survives any
-restart of Kayas or of the resident scheduler; `undo_change` takes back an add or a cancel
-(the journal calls it for `kayas undo`).
+restart of Kayas or of the resident scheduler (whose `undo_change` takes back an add or a
+cancel for `kayas undo`).
 """
 from __future__ import annotations
 
@@ -143,21 +143,3 @@ def set_state(ids: list[int], state: str, only_from: str = "pending") -> int:
         marks = ",".join("?" * len(ids))
         cur = conn.execute(f"UPDATE entries SET state = ? WHERE state = ? AND id IN ({marks})", (state, only_from, *ids))
         return cur.rowcount
-
-
-def undo_change(detail: dict[str, Any]) -> str:
-    """Take back one journal change: an add is cancelled, a cancel is made pending again."""
-    ids = [int(i) for i in detail["ids"]]
-    what = detail.get("what", "it")
-    if detail["action"] == "add":
-        if set_state(ids, "cancelled"):
-            return f"cancelled the {what}"
-        raise KayasError(f"the {what} already fired or was cancelled")
-    back = set_state(ids, "pending", only_from="cancelled")
-    if not back:
-        raise KayasError(f"the {what} is no longer cancelled")
-    from kayas.backends import scheduler  # the restored entries need the scheduler again
-
-    scheduler.wake()
-    return f"restored the {what}" + (" (now past its time: it fires at once, marked late)"
-                                     if any((e := get(i)) and e.due < time.time() for i in ids) else "")

@@ -18,7 +18,7 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from kayas.backends import notify, schedule_store
 from kayas.backends.schedule_store import Entry
@@ -162,6 +162,22 @@ def wake() -> bool:
         return True
     start()
     return False
+
+
+def undo_change(detail: dict[str, Any]) -> str:
+    """Take back one journal change: an add is cancelled, a cancel is made pending again."""
+    ids = [int(i) for i in detail["ids"]]
+    what = detail.get("what", "it")
+    if detail["action"] == "add":
+        if schedule_store.set_state(ids, "cancelled"):
+            return f"cancelled the {what}"
+        raise KayasError(f"the {what} already fired or was cancelled")
+    back = schedule_store.set_state(ids, "pending", only_from="cancelled")
+    if not back:
+        raise KayasError(f"the {what} is no longer cancelled")
+    wake()  # the restored entries need the scheduler
+    return f"restored the {what}" + (" (now past its time: it fires at once, marked late)"
+                                     if any((e := schedule_store.get(i)) and e.due < time.time() for i in ids) else "")
 
 
 def _main(argv: list[str]) -> int:
