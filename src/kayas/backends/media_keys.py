@@ -22,7 +22,7 @@ def press(action: str) -> dict:
     import ctypes
 
     code, name = KEYS[action]
-    user32 = ctypes.windll.user32  # type: ignore[attr-defined]
+    user32 = ctypes.windll.user32
     user32.keybd_event(code, 0, KEYEVENTF_EXTENDEDKEY, 0)
     user32.keybd_event(code, 0, KEYEVENTF_EXTENDEDKEY | KEYEVENTF_KEYUP, 0)
     return {"action": action, "key": name, "player": "the media keys", "status": "sent"}

@@ -42,7 +42,7 @@ def _parse(text: str, now: datetime) -> datetime | None:
     # naive local wall-clock times in and out; .astimezone() then reads them as local (DST included)
     settings = {"PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": base.replace(tzinfo=None)}
     try:
-        found = dateparser.parse(_normalise(text), languages=["en"], settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(_normalise(text), languages=["en"], settings=settings)
     except (ValueError, OverflowError):
         return None
     if found is None:
