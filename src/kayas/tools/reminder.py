@@ -34,7 +34,8 @@ def describe_pending(rows: list) -> str:
         return "nothing is pending: no timers, alarms or reminders"
     lines = [f"{len(rows)} pending:"]
     for r in rows:
-        lines.append(f"  {datetime.fromisoformat(r['due']):%a %d %b %H:%M:%S}  {r['kind']:<8} {r['text']}")
+        what = r["text"] or f"({r['said']})"  # an alarm or timer without a label: the time as it was said
+        lines.append(f"  {datetime.fromisoformat(r['due']):%a %d %b %H:%M:%S}  {r['kind']:<8} {what}")
     return "\n".join(lines)
 
 
