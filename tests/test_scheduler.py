@@ -53,7 +53,7 @@ def test_one_minute_ahead_fires_within_2s_across_a_kill(on_session):
     _report("one_minute_across_kill", {"due": datetime.fromtimestamp(due).isoformat(), "delay_s": round(delay, 3)})
     assert -0.05 <= delay <= 2.0, f"fired {delay:+.3f} s after its time"
     assert seen.summary == "Reminder" and seen.urgency == 1
-    assert schedule_store.get(started["id"]).state == "fired"  # type: ignore[union-attr]
+    wait_for(lambda: schedule_store.get(started["id"]).state == "fired", 5, "the store to say fired")  # type: ignore[union-attr]
 
 
 def test_due_while_down_fires_at_next_start_marked_late(on_session):
@@ -67,8 +67,8 @@ def test_due_while_down_fires_at_next_start_marked_late(on_session):
     _restart()
     [seen] = wait_for(lambda: monitor.with_body("water the plants"), 10, "the late reminder")
     assert "Kayas's scheduler was not running then" in seen.body
-    [entry] = [e for e in _all() if e.text == "water the plants"]
-    assert entry.state == "fired" and entry.note and entry.note.startswith("late by")
+    [entry] = wait_for(lambda: [e for e in _all() if e.text == "water the plants" and e.state == "fired"], 5, "the store to say fired")
+    assert entry.note and entry.note.startswith("late by")
 
 
 def _all() -> list[schedule_store.Entry]:
