@@ -1,12 +1,15 @@
 """Desktop notifications (org.freedesktop.Notifications on the session bus) and the alarm's ring."""
 from __future__ import annotations
 
+import contextlib
 import math
 import shutil
 import struct
 import subprocess
 import wave
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from kayas.errors import KayasError
 
@@ -14,25 +17,40 @@ BUS_NAME = "org.freedesktop.Notifications"
 URGENCY = {"low": 0, "normal": 1, "critical": 2}
 
 
-def notify(summary: str, body: str, urgency: str = "normal", timeout_ms: int = -1) -> int:
-    """Show a notification; its id. A missing bus or service is a one-line KayasError."""
-    from jeepney import DBusAddress, new_method_call
+@contextlib.contextmanager
+def connection() -> Iterator[Any]:
+    """One session-bus connection, for several notifications in a row (the scheduler's batches)."""
     from jeepney.io.blocking import open_dbus_connection
+
+    try:
+        conn = open_dbus_connection(bus="SESSION")
+    except (OSError, KeyError) as exc:
+        raise KayasError(f"no notification: cannot reach the D-Bus session bus ({bus_problem(exc)})") from None
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def notify(summary: str, body: str, urgency: str = "normal", timeout_ms: int = -1, conn: Any = None) -> int:
+    """Show a notification (on ``conn``, else on a connection of its own); its id. Failures are one-line KayasErrors."""
+    from jeepney import DBusAddress, new_method_call
     from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
+    if conn is None:
+        with connection() as own:
+            return notify(summary, body, urgency, timeout_ms, own)
     address = DBusAddress("/org/freedesktop/Notifications", bus_name=BUS_NAME, interface=BUS_NAME)
     hints = {"urgency": ("y", URGENCY[urgency]), "category": ("s", "x-kayas.reminder")}
     call = new_method_call(address, "Notify", "susssasa{sv}i", ("Kayas", 0, "", summary, body, [], hints, timeout_ms))
     try:
-        with open_dbus_connection(bus="SESSION") as conn:
-            reply = conn.send_and_get_reply(call, timeout=10)
-        return int(unwrap_msg(reply)[0])
+        return int(unwrap_msg(conn.send_and_get_reply(call, timeout=10))[0])
     except DBusErrorResponse as exc:
         raise KayasError(f"the notification service refused: {exc.name}: {' '.join(map(str, exc.data))}") from None
     except TimeoutError:
         raise KayasError("the notification service did not answer within 10 s") from None
-    except (OSError, KeyError) as exc:
-        raise KayasError(f"no notification: cannot reach the D-Bus session bus ({bus_problem(exc)})") from None
+    except OSError as exc:
+        raise KayasError(f"no notification: the session bus connection broke ({exc})") from None
 
 
 def bus_problem(exc: Exception) -> str:

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -75,14 +76,14 @@ def running_pid() -> int | None:
     return None
 
 
-def _fire(entry: Entry, now: float, failing: dict[int, float], home: Path) -> None:
+def _fire(entry: Entry, now: float, failing: dict[int, float], home: Path, conn: Any = None) -> None:
     late = now - entry.due
     note = f"late by {late:.0f} s" if late > LATE_AFTER_S else None
     body = entry.text or entry.said
     if note:
         body += f" (due at {datetime.fromtimestamp(entry.due):%H:%M:%S}; Kayas's scheduler was not running then)"
     try:
-        notify.notify(TITLES[entry.kind], body, "critical" if entry.kind == "alarm" else "normal")
+        notify.notify(TITLES[entry.kind], body, "critical" if entry.kind == "alarm" else "normal", conn=conn)
     except KayasError as exc:
         if now - entry.due < GIVE_UP_S:
             failing[entry.id] = now + RETRY_S
@@ -111,13 +112,21 @@ def run() -> int:
             with contextlib.suppress(FileExistsError):
                 os.mkfifo(fifo, 0o600)
         wake_fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # read-write: never at end of file
+    if hasattr(signal, "SIGCHLD"):
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the alarm's players are reaped by the kernel, never left as zombies
     _log(f"scheduler {os.getpid()} started for {home}")
     failing: dict[int, float] = {}
     while True:
         now = time.time()
-        for entry in schedule_store.due(now):
-            if failing.get(entry.id, 0) <= now:
-                _fire(entry, now, failing, home)
+        ready = [e for e in schedule_store.due(now) if failing.get(e.id, 0) <= now]
+        if ready:
+            with contextlib.ExitStack() as stack:
+                try:
+                    conn = stack.enter_context(notify.connection())  # one connection for the whole batch
+                except KayasError:
+                    conn = None  # each entry tries (and fails) on its own, and is retried
+                for entry in ready:
+                    _fire(entry, now, failing, home, conn)
         soonest = schedule_store.next_due()
         wait = MAX_SLEEP_S if soonest is None else max(0.0, soonest - time.time())
         if failing:
