@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,16 +64,23 @@ def store_path() -> Path:
     return kayas_home() / STORE_NAME
 
 
+_open = threading.local()  # one connection per thread and store: closing the last one checkpoints the WAL (slow)
+
+
 @contextlib.contextmanager
 def _db() -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(store_path(), timeout=10)
-    try:
+    """This thread's connection to the store, in a transaction."""
+    path = str(store_path())
+    conns: dict[str, sqlite3.Connection] = _open.__dict__.setdefault("conns", {})
+    conn = conns.get(path)
+    if conn is None:
+        conn = sqlite3.connect(path, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")  # the scheduler reads while a front end writes
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL without an fsync per commit: a killed process loses nothing
         conn.execute(_SCHEMA)
-        with conn:
-            yield conn
-    finally:
-        conn.close()
+        conns[path] = conn
+    with conn:
+        yield conn
 
 
 _COLUMNS = "id, kind, text, said, due, created, state, fired_at, note"
