@@ -79,7 +79,10 @@ def running_pid() -> int | None:
 def _fire(entry: Entry, now: float, failing: dict[int, float], home: Path, conn: Any = None) -> None:
     late = now - entry.due
     note = f"late by {late:.0f} s" if late > LATE_AFTER_S else None
-    body = entry.text or entry.said
+    if entry.kind == "reminder":
+        body = entry.text
+    else:  # a timer or alarm: its label, and the time as it was said ("pasta (10 minutes)")
+        body = f"{entry.text} ({entry.said})" if entry.text else entry.said
     if note:
         body += f" (due at {datetime.fromtimestamp(entry.due):%H:%M:%S}; Kayas's scheduler was not running then)"
     try:

@@ -1,6 +1,7 @@
 """Reminders that notify with their text at a time, kept by the resident scheduler."""
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from kayas.backends import journal, schedule_store, scheduler
@@ -19,7 +20,7 @@ def schedule(kind: Kind, text: str, said: str, due: datetime) -> dict:
 
 
 def _until(due: datetime) -> str:
-    seconds = max(0, round((due - datetime.now().astimezone()).total_seconds()))
+    seconds = max(0, math.ceil((due - datetime.now().astimezone()).total_seconds()))  # 9.7 s left still reads 10 s
     parts = [(seconds // 86400, "d"), (seconds % 86400 // 3600, "h"), (seconds % 3600 // 60, "min"), (seconds % 60, "s")]
     return " ".join(f"{n} {unit}" for n, unit in parts if n) or "now"
 
