@@ -27,7 +27,7 @@ from kayas.backends import trash
 from kayas.errors import KayasError
 from kayas.settings import kayas_home, workspace
 
-Kind = Literal["create", "append", "archive", "delete", "move", "other"]
+Kind = Literal["create", "append", "archive", "delete", "move", "other", "schedule", "volume"]
 
 _current: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("kayas_journal_op", default=None)
 
@@ -102,7 +102,10 @@ def operation(command: str = "") -> Iterator[str]:
 
 # The tools that record their own changes; any other call that changes something is "other".
 SELF_RECORDING = frozenset({"filesystem.create_file", "filesystem.append_file", "filesystem.archive_file",
-                            "filesystem.delete_file", "filesystem.move_file", "uia.screenshot"})
+                            "filesystem.delete_file", "filesystem.move_file", "uia.screenshot",
+                            # timers, alarms, reminders and the volume: undone by their own backends (_ELSEWHERE)
+                            "timer.start", "alarm.set", "reminder.add", "reminder.cancel",
+                            "system.set_volume", "system.change_volume", "system.mute"})
 
 
 def record(kind: Kind, file: str, **detail: Any) -> None:
@@ -224,5 +227,14 @@ def _undo_delete(change: Change) -> str:
     return f"restored {change.file} from the trash"
 
 
+def _undo_elsewhere(change: Change) -> str:
+    """A change outside the files: the backend that made it takes it back (undo_change(detail) -> sentence)."""
+    import importlib
+
+    return str(importlib.import_module(_ELSEWHERE[change.kind]).undo_change(change.detail))
+
+
+_ELSEWHERE = {"schedule": "kayas.backends.scheduler", "volume": "kayas.backends.volume"}
+
 _UNDO = {"create": _undo_create, "append": _undo_append, "archive": _undo_archive,
-         "delete": _undo_delete, "move": _undo_move}
+         "delete": _undo_delete, "move": _undo_move, "schedule": _undo_elsewhere, "volume": _undo_elsewhere}

@@ -218,6 +218,85 @@ CHECKS: list[Callable[[], Check]] = [
 ]
 
 
+# --- timers, alarms, reminders, media and volume (their own block) ---
+REMINDER_TOOLS = "timer.start, alarm.set, reminder.*"
+
+
+def _session_bus() -> str | None:
+    """Why the session bus cannot be reached, or None."""
+    if sys.platform == "win32":
+        return "Windows has no D-Bus session bus"
+    try:
+        from jeepney.io.blocking import open_dbus_connection
+
+        open_dbus_connection(bus="SESSION").close()
+    except (OSError, KeyError) as exc:
+        why = exc if isinstance(exc, OSError) else "DBUS_SESSION_BUS_ADDRESS is unset"
+        return f"a D-Bus session bus (run inside a desktop session, or `dbus-run-session`): {why}"
+    return None
+
+
+def check_notifications() -> Check:
+    from kayas.backends import notify
+
+    if why := _session_bus():
+        return Check("notifications", REMINDER_TOOLS, False, why)
+    owner = notify.service_owner()
+    if owner is None:
+        return Check("notifications", REMINDER_TOOLS, False,
+                     "a notification service on the session bus (the desktop's own, dunst or notification-daemon)")
+    ring = notify.player_command()
+    sound = f"; alarms ring with {Path(ring[0]).name}" if ring else "; alarms cannot ring (no paplay, pw-play or aplay)"
+    return Check("notifications", REMINDER_TOOLS, True, f"{owner}{sound}")
+
+
+def check_scheduler() -> Check:
+    from kayas.backends import schedule_store, scheduler
+
+    waiting = len(schedule_store.pending())
+    pid = scheduler.running_pid()
+    if pid:
+        return Check("scheduler", REMINDER_TOOLS, True, f"running (pid {pid}), {waiting} pending, store {schedule_store.store_path()}")
+    if waiting:
+        return Check("scheduler", REMINDER_TOOLS, False, f"the scheduler, not running while {waiting} wait: `kayas reminders` starts it")
+    return Check("scheduler", REMINDER_TOOLS, True, "not running; the first timer, alarm or reminder starts it")
+
+
+def check_media() -> Check:
+    if sys.platform == "win32":
+        return Check("media", "media.control", True, "the media keys (whatever player listens for them)")
+    if why := _session_bus():
+        return Check("media", "media.control", False, why)
+    from kayas.backends import mpris
+
+    bus = mpris.Bus()
+    try:
+        found = mpris.players(bus)
+    finally:
+        bus.close()
+    if not found:
+        return Check("media", "media.control", True, "MPRIS over the session bus; no player is running now")
+    return Check("media", "media.control", True, "players: " + ", ".join(f"{p.identity} ({p.status.lower()})" for p in found))
+
+
+def check_volume() -> Check:
+    from kayas.backends import volume
+
+    tools = "system.set_volume, change_volume, mute"
+    name = volume.tool_name()
+    if name is None:
+        return Check("volume", tools, False, "pactl (apt-get install pulseaudio-utils) or wpctl (wireplumber)")
+    try:
+        level = volume.get()
+    except KayasError as exc:
+        return Check("volume", tools, False, f"a running sound server (PipeWire or PulseAudio): {exc}")
+    return Check("volume", tools, True, f"{name}: default output at {level.percent} %{' (muted)' if level.muted else ''}")
+
+
+CHECKS.extend([check_notifications, check_scheduler, check_media, check_volume])
+# --- end of the timers/alarms/reminders/media/volume block ---
+
+
 def run_checks() -> list[Check]:
     results = []
     for check in CHECKS:

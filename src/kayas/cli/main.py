@@ -62,6 +62,7 @@ def _register() -> None:
 
     learn_cmd.register(app)
     log_cmd.register(app)
+    __import__("kayas.cli.reminders_cmd", fromlist=["register"]).register(app)  # `kayas reminders`
     bench = bench_cmd.register(app)
     for engine in (brain_cmd, train_cmd, serve_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench serve`, `bench voice`
         engine.register_bench(bench)

@@ -11,7 +11,8 @@ import typer
 from kayas.backends import journal
 from kayas.errors import KayasError
 
-_VERB = {"create": "created", "append": "appended to", "archive": "archived", "delete": "deleted", "move": "moved", "other": ""}
+_VERB = {"create": "created", "append": "appended to", "archive": "archived", "delete": "deleted", "move": "moved", "other": "",
+         "schedule": "", "volume": "changed"}  # schedule: the change says it ("set timer ...", "cancelled ...")
 
 
 def _ago(at: float) -> str:
@@ -40,7 +41,7 @@ def _list(limit: int, as_json: bool) -> None:
         typer.echo(f"{n}. {op.command or '(a typed plan)'}  {_ago(op.at)}{state}")
         for c in op.changes:
             done = "  [undone]" if c.undone_at is not None else ""
-            what = c.detail.get("summary", c.file) + " (cannot be undone)" if c.kind == "other" else f"{_VERB[c.kind]} {c.file}"
+            what = c.detail.get("summary", c.file) + " (cannot be undone)" if c.kind == "other" else f"{_VERB[c.kind]} {c.file}".strip()
             typer.echo(f"     {what}{done}")
 
 

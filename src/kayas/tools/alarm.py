@@ -1,11 +1,19 @@
 """Alarms that ring at a time, kept by the resident scheduler."""
 from __future__ import annotations
 
-from kayas.errors import KayasError
+from datetime import datetime
+
+from kayas.backends.when import parse_when
 from kayas.registry import tool
+from kayas.tools.reminder import schedule
 
 
-@tool(name="alarm.set")
+def _set(args: dict, r: dict) -> str:
+    label = f" ({r['text']})" if r["text"] else ""
+    return f"alarm{label} set for {datetime.fromisoformat(r['due']):%a %d %b %H:%M} (in {r['in']})"
+
+
+@tool(name="alarm.set", summary=_set)
 def set_alarm(when: str, label: str = "") -> dict:
     """Set an alarm that rings at a time.
 
@@ -13,4 +21,4 @@ def set_alarm(when: str, label: str = "") -> dict:
         when: The time, as the user said it, e.g. 7am tomorrow.
         label: What the alarm is for.
     """
-    raise KayasError("alarm.set is not built yet")
+    return schedule("alarm", label.strip(), when, parse_when(when, "When should the alarm ring?"))
