@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from kayas.testing import ScriptedDecode, ScriptedPlanner
-from voice_helpers import need_tools, say, silence, wav_of
+from voice_helpers import built_voice_model, say, silence, wav_of
 
 DELETE = '[{"tool":"filesystem.delete_file","args":{"filename":"notes.txt"}}]'
 
@@ -15,10 +15,7 @@ DELETE = '[{"tool":"filesystem.delete_file","args":{"filename":"notes.txt"}}]'
 @pytest.fixture(scope="session")
 def voice_model(tmp_path_factory):
     """The real Kayas voice model (generator commands + pocketsphinx's general model), built once."""
-    need_tools()
-    from kayas.voice.model import build
-
-    return build(out=tmp_path_factory.mktemp("voice-model"))
+    return built_voice_model(tmp_path_factory)
 
 
 @pytest.fixture
