@@ -20,8 +20,10 @@ def voice_model(tmp_path_factory):
 
 @pytest.fixture
 def home_model(voice_model, tmp_path):
-    """The built model, in this test's KAYAS_HOME (where `kayas listen` looks)."""
+    """The built model, in this test's KAYAS_HOME (where `kayas listen` looks), with pocketsphinx chosen: these
+    tests keep the small fallback recogniser tested end to end (Whisper's: tests/test_voice_whisper.py)."""
     shutil.copytree(voice_model.arpa.parent, tmp_path / "home" / "voice")
+    (tmp_path / "home" / "config.toml").write_text('[voice]\nstt = "pocketsphinx"\n')
 
 
 class DeleteAnything(ScriptedPlanner):

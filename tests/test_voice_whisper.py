@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,18 @@ def test_noise_music_and_other_speech_run_nothing(home_words, tmp_path):
     assert turns == [] and res.returncode == 1, res.stdout
     assert res.stderr.strip().splitlines()[-1] == "error: no command was heard"
     assert not (tmp_path / "workspace").exists() or not any((tmp_path / "workspace").iterdir())
+
+
+def test_training_commands_come_back_as_heard_with_their_plans(whisper, tmp_path):
+    """scripts/voice_transcripts.py's core: each line is a chat example (readable as training data) with the original plan."""
+    from kayas.formats.examples import read_examples
+    from kayas.voice.transcripts import write_transcripts
+
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join((Path(__file__).parent / "data" / "handwritten.jsonl").read_text().splitlines(keepends=True)[:2]))
+    assert write_transcripts(data, tmp_path / "heard.jsonl", whisper, seed=3) == 2
+    original, heard = read_examples(data), read_examples(tmp_path / "heard.jsonl")
+    assert [e.plan for e in heard] == [e.plan for e in original]
+    rows = [json.loads(line) for line in (tmp_path / "heard.jsonl").read_text().splitlines()]
+    assert [r["typed"] for r in rows] == [e.command for e in original]
+    assert all(r["heard"] and r["voice"] and r["condition"] for r in rows)
