@@ -130,7 +130,12 @@ def test_the_factory_picks_whisper_and_piper(tmp_path):
 
     assert isinstance(factory.make_tts(VoiceConfig()), PiperTts)
     built = _built(tmp_path)
-    assert isinstance(factory.make_stt(built), WhisperStt)
+    stt = factory.make_stt(built)
+    assert isinstance(stt, WhisperStt)
+    from kayas.settings import workspace
+
+    (workspace() / "groceries.md").write_text("x")  # made after the recogniser: still in the next prompt
+    assert stt.prompt() == "Kayas, open firefox. Files: groceries.md."
 
 
 def _built(tmp_path):

@@ -5,7 +5,9 @@ fucks"). The domain's words are taken from the commands the brain is trained on 
 generator's, as the recogniser's language model is): those used often there that Whisper's own
 tokenizer splits into several pieces, which are the words it is unlikely to write unprompted.
 The workspace's file names are read afresh for each utterance, so a file made a minute ago helps.
-They go into Whisper's initial prompt (measured in docs/voice.md against hotwords and no bias).
+The prompt `kayas listen` uses is short generator commands that use those words, then the
+workspace's names (`example_prompt`): measured in docs/voice.md against the bare word list,
+hotwords and no bias, it made the fewest errors for both voices.
 """
 from __future__ import annotations
 

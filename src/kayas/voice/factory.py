@@ -62,10 +62,11 @@ def make_stt(model: Built, kind: str = "") -> SpeechToText:
     if kind == "auto":
         kind = "whisper" if stt_whisper.available() else "pocketsphinx"
     if kind == "whisper":
-        from kayas.voice.bias import domain_words, prompt_of, workspace_names
+        from kayas.voice.bias import bias_lists, example_prompt, workspace_names
 
-        words = domain_words(model.arpa.parent, stt_whisper.model_dir())
-        return stt_whisper.WhisperStt(prompt=lambda: prompt_of(words, workspace_names()))
+        # Short domain commands plus the workspace's names as the prompt: the best of the biases measured (docs/voice.md)
+        _, examples = bias_lists(model.arpa.parent, stt_whisper.model_dir())
+        return stt_whisper.WhisperStt(prompt=lambda: example_prompt(examples, workspace_names()))
     if kind == "pocketsphinx":
         from kayas.voice.stt_pocketsphinx import PocketsphinxStt
 
