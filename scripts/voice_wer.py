@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kayas.formats.examples import read_examples
-from kayas.voice.bench import speak, wer
+from kayas.voice.bench import degrade, speak, wer
 from kayas.voice.spoken import normalise, to_spoken
 from kayas.voice.stt_whisper import WhisperStt, clean, model_dir
 
@@ -58,6 +58,7 @@ def main() -> None:
     ap.add_argument("--voices", default="piper,espeak")
     ap.add_argument("--variants", default="plain,words,words+workspace,examples,examples+workspace,hotwords")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--condition", default="clean", help="clean, noise 20 dB, noise 10 dB or reverb (as kayas bench voice)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default="")
     args = ap.parse_args()
@@ -74,7 +75,7 @@ def main() -> None:
         examples += rng.sample(exs, min(args.per_set, len(exs)))
     stt = WhisperStt(threads=args.threads)
     tts = None
-    result: dict = {"commands": len(examples), "bias_words": words, "bias_examples": examples_prompt, "wer": {}, "decode_s": {}}
+    result: dict = {"commands": len(examples), "condition": args.condition, "bias_words": words, "bias_examples": examples_prompt, "wer": {}, "decode_s": {}}
     rows = []
     for voice in args.voices.split(","):
         if voice == "piper":
@@ -84,6 +85,7 @@ def main() -> None:
             audio = [piper_pcm(tts, to_spoken(ex.command)) for ex in examples]
         else:
             audio = [speak(to_spoken(ex.command), "en-us", 175) for ex in examples]
+        audio = [degrade(pcm, args.condition, args.seed + i) for i, pcm in enumerate(audio)]
         for variant in args.variants.split(","):
             refs, hyps, times = [], [], []
             for ex, pcm in zip(examples, audio):
@@ -97,7 +99,7 @@ def main() -> None:
                 refs.append(canonical(ex.command))
                 hyps.append(canonical(normalise(clean(heard))))
                 rows.append({"voice": voice, "variant": variant, "said": ex.command, "heard": heard})
-            key = f"{voice} / {variant}"
+            key = f"{voice} / {variant}" + ("" if args.condition == "clean" else f" / {args.condition}")
             result["wer"][key] = round(wer(refs, hyps), 4)
             result["decode_s"][key] = round(sorted(times)[len(times) // 2], 3)
             print(f"{key}: WER {result['wer'][key]:.3f} (median decode {result['decode_s'][key]:.2f} s, loaded machine)", flush=True)
