@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from kayas.testing import ScriptedDecode, ScriptedPlanner
-from voice_helpers import need_tools, say, silence, wav_of
+from voice_helpers import built_voice_model, say, silence, wav_of
 
 DELETE = '[{"tool":"filesystem.delete_file","args":{"filename":"notes.txt"}}]'
 
@@ -15,16 +15,15 @@ DELETE = '[{"tool":"filesystem.delete_file","args":{"filename":"notes.txt"}}]'
 @pytest.fixture(scope="session")
 def voice_model(tmp_path_factory):
     """The real Kayas voice model (generator commands + pocketsphinx's general model), built once."""
-    need_tools()
-    from kayas.voice.model import build
-
-    return build(out=tmp_path_factory.mktemp("voice-model"))
+    return built_voice_model(tmp_path_factory)
 
 
 @pytest.fixture
 def home_model(voice_model, tmp_path):
-    """The built model, in this test's KAYAS_HOME (where `kayas listen` looks)."""
+    """The built model, in this test's KAYAS_HOME (where `kayas listen` looks), with pocketsphinx chosen: these
+    tests keep the small fallback recogniser tested end to end (Whisper's: tests/test_voice_whisper.py)."""
     shutil.copytree(voice_model.arpa.parent, tmp_path / "home" / "voice")
+    (tmp_path / "home" / "config.toml").write_text('[voice]\nstt = "pocketsphinx"\n')
 
 
 class DeleteAnything(ScriptedPlanner):

@@ -43,7 +43,8 @@ class VoiceConfig:
     wake: str = "kayas"  # a phrase opening the command; "spot:PHRASE" (keyphrase spotting); or okay_nabu, hey_jarvis, hey_mycroft, alexa
     sensitivity: float = 0.5  # 0..1: higher wakes more easily (and falsely)
     reply: bool = True  # speak what was done
-    tts: str = "auto"  # espeak, pyttsx3 (SAPI on Windows) or none; auto picks espeak-ng where it exists
+    stt: str = "auto"  # whisper or pocketsphinx; auto picks Whisper where faster-whisper and its model wheel are installed
+    tts: str = "auto"  # piper, espeak, pyttsx3 (SAPI on Windows) or none; auto picks Piper, else espeak-ng where it exists
     tts_voice: str = ""  # the synthesiser's voice name ("" = its default)
     vad: str = "pocketsphinx"  # or silero
     end_silence_s: float = 0.5  # this much silence ends a command

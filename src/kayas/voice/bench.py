@@ -65,16 +65,17 @@ class Report:
 
 def run_bench(examples, voices: list[str], speeds: list[int], conditions: list[str], general_limit: int, plan_limit: int,
               wake_n: int, fa_minutes: float, planner=None, seed: int = 0, progress=lambda m: None) -> Report:
+    from kayas.voice.factory import make_stt
     from kayas.voice.model import ensure
-    from kayas.voice.stt_pocketsphinx import PocketsphinxStt
     from kayas.voice.wake_transcript import SpokenWake
 
     for c in conditions:
         if c not in CONDITIONS:
             raise VoiceError(f"unknown condition {c!r} (known: {', '.join(CONDITIONS)})")
     built = ensure(progress)
-    domain = PocketsphinxStt(built)
-    rep = Report(setup={"voices": voices, "speeds": speeds, "commands": len(examples), "model": built.meta})
+    domain = make_stt(built)  # what `kayas listen` uses: [voice] stt in config.toml
+    rep = Report(setup={"voices": voices, "speeds": speeds, "commands": len(examples), "model": built.meta,
+                        "recogniser": type(domain).__name__})
     rng = random.Random(seed)
     takes = [(ex, v, s) for ex in examples for v in voices for s in speeds]
     heard: dict[tuple, str] = {}

@@ -53,10 +53,25 @@ def make_wake(cfg: VoiceConfig, model: Built):
     return SpokenWake(cfg.wake)
 
 
-def make_stt(model: Built) -> SpeechToText:
-    from kayas.voice.stt_pocketsphinx import PocketsphinxStt
+def make_stt(model: Built, kind: str = "") -> SpeechToText:
+    """`[voice] stt` (or `kind`): whisper (the default where faster-whisper and its model wheel are installed) or pocketsphinx."""
+    from kayas.voice import stt_whisper
 
-    return PocketsphinxStt(model)
+    kind = kind or VoiceConfig.load().stt
+
+    if kind == "auto":
+        kind = "whisper" if stt_whisper.available() else "pocketsphinx"
+    if kind == "whisper":
+        from kayas.voice.bias import bias_lists, example_prompt, workspace_names
+
+        # Short domain commands plus the workspace's names as the prompt: the best of the biases measured (docs/voice.md)
+        _, examples = bias_lists(model.arpa.parent, stt_whisper.model_dir())
+        return stt_whisper.WhisperStt(prompt=lambda: example_prompt(examples, workspace_names()))
+    if kind == "pocketsphinx":
+        from kayas.voice.stt_pocketsphinx import PocketsphinxStt
+
+        return PocketsphinxStt(model)
+    raise VoiceError(f"[voice] stt must be auto, whisper or pocketsphinx, got {kind!r}")
 
 
 def make_tts(cfg: VoiceConfig) -> TextToSpeech:
@@ -68,7 +83,13 @@ def make_tts(cfg: VoiceConfig) -> TextToSpeech:
 
         return SilentTts()
     if kind == "auto":
-        kind = "espeak" if espeak_binary() and sys.platform != "win32" else "pyttsx3"
+        from kayas.voice import tts_piper
+
+        kind = "piper" if tts_piper.available() else "espeak" if espeak_binary() and sys.platform != "win32" else "pyttsx3"
+    if kind == "piper":
+        from kayas.voice.tts_piper import PiperTts
+
+        return PiperTts()
     if kind == "espeak":
         from kayas.voice.tts_espeak import EspeakTts
 
@@ -77,4 +98,4 @@ def make_tts(cfg: VoiceConfig) -> TextToSpeech:
         from kayas.voice.tts_pyttsx3 import Pyttsx3Tts
 
         return Pyttsx3Tts(cfg.tts_voice)
-    raise VoiceError(f"[voice] tts must be auto, espeak, pyttsx3 or none, got {cfg.tts!r}")
+    raise VoiceError(f"[voice] tts must be auto, piper, espeak, pyttsx3 or none, got {cfg.tts!r}")
