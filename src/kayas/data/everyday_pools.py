@@ -210,4 +210,6 @@ POOLS: dict[str, Sampler] = {
     "volstep": numbered(STEPS),
     "folder": _folder,
     "contact": kept(CONTACTS),
+    "kind": kept(["timer", "alarm", "reminder"]),
+    "kindtimer": kept(["timer"]),
 }

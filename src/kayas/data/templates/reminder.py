@@ -112,14 +112,10 @@ cancel = TemplateSet("reminder.cancel", pools=POOLS).imp(
     "delete the {text:alabel} alarm",
     "cancel the alarm for {text:alabel}",
 ).imp(
-    "cancel the timer", "cancel my timer", "stop the timer", "delete the timer", "kill the timer", "turn off the timer",
-    text="timer",
-).imp(
-    "cancel my alarm", "cancel the alarm", "delete my alarm", "remove the alarm",
-    text="alarm",
-).imp(
-    "cancel my reminder", "cancel that reminder", "delete the reminder",
-    text="reminder",
+    # Nothing named but the kind: the kind is the text (typed in capitals, carried as typed).
+    "cancel the {text:kind}", "cancel my {text:kind}", "delete the {text:kind}", "delete my {text:kind}",
+    "remove the {text:kind}", "get rid of the {text:kind}",
+    "stop the {text:kindtimer}", "kill the {text:kindtimer}", "turn off the {text:kindtimer}",
 ).ask(
     "can you cancel my reminder to {text:remtext}[?|]",
     "could you cancel the {text:tlabelbare} timer[?|]",
