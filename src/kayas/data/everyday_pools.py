@@ -41,18 +41,22 @@ def _known(items: list[str]) -> str:
     return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
 
 
-def kept(items: list[str], drop: re.Pattern | None = None) -> Sampler:
-    """Said as listed, carried as said (less a leading `drop` match, e.g. "at" or "the")."""
+def kept(items: list[str], drop: re.Pattern | None = None, free: bool = False) -> Sampler:
+    """Said as listed, carried as said (less a leading `drop` match, e.g. "at" or "the").
+    `free`: free text, so the template reader takes any words for it (a reminder's text)."""
 
     def value(said: str) -> str:
         return drop.sub("", said) if drop else said
 
-    @parses(lambda said: value(said) if said.lower() in {f for t in items for f in (t.lower(), spoken(t))} else None)
+    known = {f for t in items for f in (t.lower(), spoken(t))}
+
+    @parses(lambda said: value(said) if free or said.lower() in known else None)
     def sample(rng: random.Random, style: Style) -> Fill:
         surface = _said(rng.choice(items), style)
         return Fill(surface, value(surface))
 
-    sample.surfaces = _known(items)
+    if not free:
+        sample.surfaces = _known(items)
     return sample
 
 
@@ -200,9 +204,9 @@ POOLS: dict[str, Sampler] = {
     "alarmwhen": _alarm_when,
     "clocktime": kept(CLOCK_TIMES),
     "remwhen": REMIND_WHEN,
-    "remtext": kept(REMINDER_TEXTS),
-    "remabout": kept(REMINDER_ABOUT),
-    "remaction": kept(REMINDER_ACTIONS),
+    "remtext": kept(REMINDER_TEXTS, free=True),
+    "remabout": kept(REMINDER_ABOUT, free=True),
+    "remaction": kept(REMINDER_ACTIONS, free=True),
     "tlabel": kept(TIMER_LABELS, _ARTICLE),
     "tlabelbare": kept(TIMER_LABEL_BARE),
     "alabel": kept(ALARM_LABELS, _ARTICLE),

@@ -15,6 +15,26 @@ def near(name: str, why: str, covers: tuple[str, ...] = (), weight: float = 1.0)
     return TemplateSet("", name=f"near.{name}", pools=POOLS, covers=covers, why=f"No tool fits: {why}.", weight=weight)
 
 
+# "Remind me what/how/who ..." asks for an answer now, not a reminder later (reminder.add is
+# "remind me to X [when]"). What day it is, what is on a list or a file are tools of their own.
+remind_now = near("remind_now", "'remind me what/how/who' asks for an answer in words now; a reminder is 'remind me to ...'").imp(
+    "remind me how to {_c:codehow}",
+    "remind me how to {_a:swaction} in {_s:software}",
+    "remind me {_fact}",
+    "remind me what you just said",
+    "remind me what we were talking about",
+    "remind me why I came in here",
+    "remind me who {_person} is",
+    "remind me what {_word} means",
+    "remind me what the capital of {_country} is",
+    "remind me how you spell {_word}",
+    "remind me what your name is",
+).ask(
+    "can you remind me how to {_c:codehow}[?|]",
+    "could you remind me what {_word} means[?|]",
+    "remind me, who is {_person} again[?|]",
+)
+
 # Other people, reached through channels Kayas has no tool for (Slack needs a #channel).
 people = near("people", "Kayas reaches people only by email to an address or Slack to a #channel",
               ("sms", "text message", "whatsapp")).imp(
@@ -473,4 +493,4 @@ physical = near("physical", "a phone, keys, a car or a person is not a file on t
     "any idea where my {_x:lost} [is|are][?|]",
 )
 
-SETS = [people, files, not_programs, player, now_playing, not_files, not_pages, stop, howto, music_actions, physical]
+SETS = [remind_now, people, files, not_programs, player, now_playing, not_files, not_pages, stop, howto, music_actions, physical]
