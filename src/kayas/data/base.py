@@ -87,7 +87,6 @@ BASE: list[tuple[str, list[dict]]] = [
     ("put on some jazz", [call("spotify.play_query", query="jazz")]),
     ("play my Road Trip playlist", [call("spotify.play_query", query="Road Trip playlist")]),
     ("pause spotify", [call("spotify.pause_playback")]),
-    ("stop spotify", [call("spotify.pause_playback")]),
     ("pause the spotify playback", [call("spotify.pause_playback")]),
     ("pause the music", [call("media.control", action="pause")]),
     ("skip this song", [call("media.control", action="next")]),

@@ -156,7 +156,7 @@ def _filenames() -> list[str]:
 FILENAMES = _filenames()
 
 
-@parses(lambda said: unquote(said) if re.search(r"\.\w+$", unquote(said)) else None)
+@parses(lambda said: unquote(said) if re.search(r"\.(%s)$" % "|".join(sorted(set(_EXTS))), unquote(said)) else None)
 def _file(rng: random.Random, style: Style) -> Fill:
     name = rng.choice(FILENAMES)
     if not style.voice and (" " in name or rng.random() < 0.12):

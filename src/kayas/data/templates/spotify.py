@@ -83,7 +83,7 @@ play = TemplateSet("spotify.play_query").imp(
 # Spotify named: its own pause. The player's pause said plainly is media.control (media.py).
 pause = TemplateSet("spotify.pause_playback").imp(
     "pause spotify",
-    "stop spotify",
+    "pause spotify for a moment",
     "pause the spotify",
     "pause spotify playback",
     "pause the music on spotify",
