@@ -25,7 +25,7 @@ from kayas.data.base import BASE
 from kayas.data.discover import collect_sets
 from kayas.data.multi import Composer, curated
 from kayas.data.pools import POOLS
-from kayas.data.spec import Rendered, Template, TemplateError, TemplateSet, render
+from kayas.data.spec import Rendered, Style, Template, TemplateError, TemplateSet, render
 from kayas.formats.examples import Example, write_examples
 from kayas.plan import PlanError, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
@@ -40,6 +40,30 @@ CLINC_AUGMENT = AugmentConfig(voice=0.0, wrapper=0.0, suffix=0.04, wake=0.14, ty
 CLINC_SERVED = 4.0
 # How the template-made `[]` examples are shared out: small talk, out-of-scope domains, near-misses.
 NO_TOOL_KINDS = {"chat": 0.08, "oos": 0.53, "near": 0.39}
+
+
+def clinc_segments(query: str, calls: list[dict[str, Any]]) -> list[tuple[str, bool]] | None:
+    """The query with each free-text argument marked as a slot, so the augmentation (typos,
+    capitals) never changes what the plan carries; None if an argument is not in the query."""
+    values = sorted({v for c in calls for v in c["args"].values() if isinstance(v, str) and v}, key=len, reverse=True)
+    if not values:
+        return [(query, False)]
+    found = []
+    for v in values:
+        i = query.find(v)
+        if i < 0:
+            return None
+        if not any(a <= i < b or a < i + len(v) <= b for a, b in found):
+            found.append((i, i + len(v)))
+    out, pos = [], 0
+    for a, b in sorted(found):
+        if a > pos:
+            out.append((query[pos:a], False))
+        out.append((query[a:b], True))
+        pos = b
+    if pos < len(query):
+        out.append((query[pos:], False))
+    return out
 
 
 def no_tool_kind(group: str) -> str:
@@ -195,8 +219,13 @@ class Generator:
                 template = f"{prefix}/{self.clinc.domain.get(intent, '?')}.{intent}"
                 self.why.setdefault(template, f"No tool fits: a CLINC150 '{intent}' request; Kayas has no tool for it.")
                 style = choose_style(rng, CLINC_AUGMENT)
-                r = Rendered([(query, False)], calls, template, False)
-                made.append(self.validated(r, augment(r.segments, False, style, rng, CLINC_AUGMENT)))
+                segments = clinc_segments(query, calls)
+                if segments is None:  # an argument not found as said: the query as it is
+                    segments, style, cfg = [(query, False)], Style(), AugmentConfig(0, 0, 0, 0, 0, 0, 0, 0)
+                else:
+                    cfg = CLINC_AUGMENT
+                r = Rendered(segments, calls, template, False)
+                made.append(self.validated(r, augment(r.segments, False, style, rng, cfg)))
             out.append(made)
         return out[0], out[1]
 

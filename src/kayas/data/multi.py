@@ -221,10 +221,12 @@ curated = TemplateSet("", name="multi", pools=EVERYDAY).imp(
     build=lambda s: [call("spotify.play_query", query=s["query"]), call("timer.start", duration=s["duration"], label="")],
 ).imp(
     "pause the music and set a timer for {duration:dur}",
-    "pause the music, and in {duration:dur} remind me to {text:remtext}",
-    build=lambda s: [call("media.control", action="pause"),
-                     call("timer.start", duration=s["duration"], label="") if "text" not in s
-                     else call("reminder.add", text=s["text"], when=f"in {s['duration']}")],
+    "pause the music, then set a {duration:durattr} timer",
+    build=lambda s: [call("media.control", action="pause"), call("timer.start", duration=s["duration"], label="")],
+).imp(
+    "pause the music, and {when:remwhen} remind me to {text:remtext}",
+    "pause the music and remind me {when:remwhen} to {text:remtext}",
+    build=lambda s: [call("media.control", action="pause"), call("reminder.add", text=s["text"], when=s["when"])],
 ).imp(
     "turn the volume down and play {query:music}",
     "turn it down a bit and put on {query:music}",
