@@ -231,6 +231,44 @@ curated = TemplateSet("", name="multi", pools=EVERYDAY).imp(
     "turn the volume down and play {query:music}",
     "turn it down a bit and put on {query:music}",
     build=lambda s: [call("system.change_volume", by=-10), call("spotify.play_query", query=s["query"])],
+).imp(
+    # Three or four things in one breath, old tools and new.
+    "create {filename:file}, append {content:note} and then open it",
+    "make {filename:file}, append {content:note} to it and open it",
+    build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
+                     call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("filesystem.open_file", filename=s["filename"])],
+).imp(
+    "append {content:note} to {filename:file}, then read it back to me",
+    "append {content:note} to {filename:file} and show me what's in it",
+    build=lambda s: [call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("filesystem.read_file", filename=s["filename"])],
+).imp(
+    "pause the music, set a {duration:durattr} timer and remind me {when:remwhen} to {text:remtext}",
+    "pause the music, start a timer for {duration:dur}, and remind me {when:remwhen} to {text:remtext}",
+    build=lambda s: [call("media.control", action="pause"), call("timer.start", duration=s["duration"], label=""),
+                     call("reminder.add", text=s["text"], when=s["when"])],
+).imp(
+    "set an alarm for {when:alarmwhen}, turn the volume up and play {query:music}",
+    "wake me up at {when:alarmwhen}, then turn it up and put on {query:music}",
+    build=lambda s: [call("alarm.set", when=s["when"], label=""), call("system.change_volume", by=10),
+                     call("spotify.play_query", query=s["query"])],
+).imp(
+    "rename {filename:file} to {new_name:file}, open it and set a timer for {duration:dur}",
+    build=lambda s: [call("filesystem.move_file", filename=s["filename"], new_name=s["new_name"]),
+                     call("filesystem.open_file", filename=s["new_name"]), call("timer.start", duration=s["duration"], label="")],
+).imp(
+    "mute, pause the music and take a screenshot called {filename:shot}",
+    build=lambda s: [call("system.mute", on=True), call("media.control", action="pause"),
+                     call("uia.screenshot", filename=s["filename"], window_title="")],
+).imp(
+    "pause the music, mute the sound and screenshot the screen as {filename:shot}",
+    build=lambda s: [call("media.control", action="pause"), call("system.mute", on=True),
+                     call("uia.screenshot", filename=s["filename"], window_title="")],
+).ask(
+    "what time is it, and what are my reminders[?|]",
+    "tell me the time and then list my reminders",
+    build=lambda s: [call("clock.now"), call("reminder.list")],
 )
 
 
