@@ -172,7 +172,7 @@ def test_new_tools_mix_with_old_ones_in_multi_step_plans(examples):
     assert {c["tool"] for p in mixed for c in p} >= new - {"reminder.list", "clock.now"}
 
 
-SERVED_NOW = re.compile(r"^(set a timer|set an alarm|remind me to|what time is it|skip this song|what's on my shopping list|"
+SERVED_NOW = re.compile(r"^(set a timer|set an alarm|remind me to|what time is it[?.!]*$|skip this song|what's on my shopping list|"
                         r"turn the volume up|rename \S+ to|mute$|mute the sound)\b", re.I)
 
 

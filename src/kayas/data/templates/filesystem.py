@@ -135,6 +135,10 @@ archive = TemplateSet("filesystem.archive_file").imp(
     "send {filename:mypurpose} to the archive",
 ).ask(
     "I'm done with {filename:file}, archive it",
+    "I'm done with {filename:file}, put it away",
+    "I'm finished with {filename:file}, file it away",
+    "{filename:file} is done, put it away",
+    "no more work on {filename:file}, tuck it away",
     "{filename:file} should go to the archive",
     "don't delete {filename:file}, just archive it",
     "I want {filename:file} archived",
