@@ -111,6 +111,14 @@ def _alarm_when(rng: random.Random, style: Style) -> Fill:
     return Fill(surface, surface)
 
 
+@parses(lambda said: said if said.strip() else None)
+def _alarm_at(rng: random.Random, style: Style) -> Fill:
+    """After "at": a clock time, sometimes with its day after it (`7am tomorrow`), never day first."""
+    t = rng.choice(CLOCK_TIMES)
+    surface = _said(f"{t} {rng.choice(DAYS)}" if rng.random() < 0.35 else t, style)
+    return Fill(surface, surface)
+
+
 REMINDER_WHENS = _split("""at 6pm|at 6|in 20 minutes|in an hour|in half an hour|in 2 hours|in ten minutes|
 in 5 mins|tomorrow|tomorrow morning|tomorrow at 9|tonight|tonight at 8|this evening|this afternoon|
 on friday|on Friday at 9am|next friday at 9am|next week|next Monday|at noon|at 3 o'clock|at 5:30|
@@ -202,6 +210,7 @@ POOLS: dict[str, Sampler] = {
     "dur": kept(DURATIONS),
     "durattr": kept(DURATIONS_ATTR),
     "alarmwhen": _alarm_when,
+    "alarmat": _alarm_at,
     "clocktime": kept(CLOCK_TIMES),
     "remwhen": REMIND_WHEN,
     "remtext": kept(REMINDER_TEXTS, free=True),

@@ -250,7 +250,7 @@ curated = TemplateSet("", name="multi", pools=EVERYDAY).imp(
                      call("reminder.add", text=s["text"], when=s["when"])],
 ).imp(
     "set an alarm for {when:alarmwhen}, turn the volume up and play {query:music}",
-    "wake me up at {when:alarmwhen}, then turn it up and put on {query:music}",
+    "wake me up at {when:alarmat}, then turn it up and put on {query:music}",
     build=lambda s: [call("alarm.set", when=s["when"], label=""), call("system.change_volume", by=10),
                      call("spotify.play_query", query=s["query"])],
 ).imp(

@@ -77,7 +77,6 @@ next_ = TemplateSet("media.control", "media.next").imp(
     "skip",
     "skip [this|the] [song|track|tune|one]",
     "skip [it|ahead|this one]",
-    "next",
     "next [song|track|tune|one] [please|]",
     "play the next [song|track|one]",
     "go to the next [song|track|one]",
@@ -92,6 +91,7 @@ next_ = TemplateSet("media.control", "media.next").imp(
     "next episode",
     action="next",
 ).ask(
+    "next",
     "can you skip this [song|track|one][?|]",
     "could you play the next song[?|]",
     "can we skip this one[?|]",
@@ -106,7 +106,6 @@ next_ = TemplateSet("media.control", "media.next").imp(
 )
 
 previous = TemplateSet("media.control", "media.previous").imp(
-    "previous",
     "previous [song|track|one]",
     "play the previous [song|track|one]",
     "go back [one|a] [song|track]",
@@ -118,6 +117,7 @@ previous = TemplateSet("media.control", "media.previous").imp(
     "rewind to the previous track",
     action="previous",
 ).ask(
+    "previous",
     "can you go back a song[?|]",
     "could you play the previous track[?|]",
     "wait, go back to the last song",
