@@ -89,7 +89,7 @@ def test_user_tool_examples_are_discovered(tmp_path, monkeypatch):
     for t in default_registry():
         registry.register(t)
     registry.register_module("weather_tool")
-    data = Generator(GenerateConfig(size=1000, min_per_tool=30), registry).run()
+    data = Generator(GenerateConfig(size=1500, min_per_tool=30), registry).run()  # 42 built-in tools share the size
     mine = [e for e in data.examples if '"weather_tool.forecast"' in e.plan]
     assert len(mine) >= 20
     assert any(e.plan == '[{"tool":"weather_tool.forecast","args":{"city":"Oslo"}}]' for e in mine)

@@ -12,7 +12,7 @@ from kayas.data.generate import GenerateConfig, Generator
 
 @pytest.fixture(scope="module")
 def examples():
-    data = Generator(GenerateConfig(size=8000, min_per_tool=50)).run()  # enough multi-step for the counts below
+    data = Generator(GenerateConfig(size=10_000, min_per_tool=50)).run()  # enough multi-step for the counts below
     return [(e.command, json.loads(e.plan), e.template) for e in data.examples]
 
 
@@ -72,6 +72,7 @@ def test_a_typed_domain_is_visited_exactly(examples):
         if not m:
             continue
         urls = [s["args"]["url"] for c in plan if c["tool"] == "browser.run_steps" for s in c["args"]["steps"] if s["action"] == "goto"]
+        urls += [c["args"]["url"] for c in plan if c["tool"] == "browser.open_url"]
         host = m.group(1).lower()
         assert any(u.lower().startswith(f"https://{host}") for u in urls), (command, plan)
         seen += 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -62,13 +63,21 @@ def test_all_caps_commands_keep_free_text_as_typed(examples):
         for call in plan:
             for key in ("content", "body", "text", "query"):
                 value = call["args"].get(key)
+                if key == "query" and isinstance(value, str):  # "my playlist X" is carried as "X playlist"
+                    value = re.sub(r"(?i) playlist$", "", value)
                 if isinstance(value, str) and value.strip():
                     assert value in command, (command, plan)
 
 
 def test_youtube_searches_never_go_to_spotify(examples):
+    """A YouTube search is a page to see: browser.open_url with the search URL."""
     for command, plan, _ in examples:
         low = command.lower()
-        if (("on youtube" in low and "go on youtube" not in low) or "search youtube" in low) and len(plan) == 1:  # "go on youtube" visits it
-            assert plan[0]["tool"] == "browser.run_steps", (command, plan)
-            assert plan[0]["args"]["steps"][0]["args"]["url"].startswith("https://www.youtube.com/results?search_query=")
+        visits = re.search(r"\b(go|og) on youtube", low)  # "go on youtube" (or its typo "og") visits the site
+        if (("on youtube" in low and not visits) or "search youtube" in low) and len(plan) == 1:
+            call = plan[0]
+            assert call["tool"] in ("browser.open_url", "browser.run_steps"), (command, plan)
+            url = call["args"]["url"] if call["tool"] == "browser.open_url" else call["args"]["steps"][0]["args"]["url"]
+            assert url.startswith("https://www.youtube.com/results?search_query="), (command, plan)
+            # run_steps only when steps are done on the page after the search
+            assert call["tool"] == "browser.open_url" or len(call["args"]["steps"]) > 1, (command, plan)

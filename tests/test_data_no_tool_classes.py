@@ -18,10 +18,10 @@ from kayas.data.templates import near_miss, out_of_scope
 # class -> (the `[]` set, the template sets of the tool side of its contrast)
 CLASSES = {
     "A other apps": ("oos.apps", ("slack.send_message", "email.send")),
-    "B reading a list": ("near.list_read", ("filesystem.append_list", "filesystem.create_list")),
+    "B editing a list": ("near.files", ("filesystem.append_list", "filesystem.read_list")),
     "C stop with nothing named": ("near.stop", ("process.kill_process",)),
     "D how-to questions": ("near.howto", ("uia.click_app", "uia.click_button")),
-    "E music actions": ("near.music_actions", ("spotify.play_query",)),
+    "E music actions": ("near.music_actions", ("spotify.play_query", "media.next", "media.previous")),
     "F reading the web": ("oos.read_web", ("browser.news",)),
     "G TV and radio": ("oos.tv_radio", ("spotify.play_query",)),
     "H physical things": ("near.physical", ("local.docs",)),
@@ -82,6 +82,10 @@ def reader():
     return lambda command: readings(command, singles, gen.pools, clauses, gen.after_browser)
 
 
+def _read(filename):
+    return json.dumps([{"tool": "filesystem.read_file", "args": {"filename": filename}}], separators=(",", ":"))
+
+
 def _append(filename, content):
     return json.dumps([{"tool": "filesystem.append_file", "args": {"filename": filename, "content": content}}],
                       separators=(",", ":"))
@@ -95,11 +99,13 @@ BOTH_SIDES = [
     ("tweet I'm running late", "[]"),
     ("tell #design that the mockups are ready",
      '[{"tool":"slack.send_message","args":{"channel":"#design","text":"the mockups are ready"}}]'),
-    # B
-    ("what's on my shopping list", "[]"),
-    ("do I have eggs on my grocery list", "[]"),
-    ("read me my reminders", "[]"),
-    ("is renew my passport on my to-do list", "[]"),
+    # B (reading a list is reading its file since round 3; removing a line has no tool)
+    ("remove eggs from my shopping list", "[]"),
+    ("clear my todo list", "[]"),
+    ("what's on my shopping list", _read("shopping.txt")),
+    ("do I have eggs on my grocery list", _read("grocery.txt")),
+    ("read me my reminders", '[{"tool":"reminder.list","args":{}}]'),
+    ("is renew my passport on my to-do list", _read("todo.txt")),
     ("can you add eggs to my shopping list?", _append("shopping.txt", "eggs")),
     ("throw bread on the grocery list", _append("grocery.txt", "bread")),
     ("milk goes on the todo list", _append("todo.txt", "milk")),
@@ -119,20 +125,19 @@ BOTH_SIDES = [
     ("how do you write a for loop in c++", "[]"),
     ("click Page Break in the Word window",
      '[{"tool":"uia.click_button","args":{"window_title":"Word","button_text":"Page Break"}}]'),
-    # E
-    ("skip this song", "[]"),
-    ("next track", "[]"),
+    # E (skipping and the volume are tools since round 3; playlists, likes and modes are not)
     ("add this song to my workout playlist", "[]"),
-    ("turn the volume up", "[]"),
+    ("like this song", "[]"),
     ("turn on whisper mode", "[]"),
+    ("skip this song", '[{"tool":"media.control","args":{"action":"next"}}]'),
+    ("next track", '[{"tool":"media.control","args":{"action":"next"}}]'),
+    ("turn the volume up", '[{"tool":"system.change_volume","args":{"by":10}}]'),
     ("put on some jazz", '[{"tool":"spotify.play_query","args":{"query":"jazz"}}]'),
     # F
     ("read me the top stories on bbc.co.uk", "[]"),
     ("what's trending on reddit", "[]"),
-    ("open bbc.co.uk", '[{"tool":"browser.run_steps","args":{"steps":[{"action":"goto","args":{"url":"https://bbc.co.uk"}}]}}]'),
-    ("google today's headlines",
-     '[{"tool":"browser.run_steps","args":{"steps":[{"action":"goto",'
-     '"args":{"url":"https://www.google.com/search?q=today%27s+headlines"}}]}}]'),
+    ("open bbc.co.uk", '[{"tool":"browser.open_url","args":{"url":"https://bbc.co.uk"}}]'),
+    ("google today's headlines", '[{"tool":"browser.open_url","args":{"url":"https://www.google.com/search?q=today%27s+headlines"}}]'),
     # G
     ("what channel is the game on", "[]"),
     ("put on channel 4", "[]"),

@@ -49,7 +49,11 @@ SUFFIXES = [
     " asap", ", thx", " now", " if you can", ", ty", " please and thank you", " for me please", " quickly",
     " when you can", ", thanks!", " pls", " ok?", " cheers",
 ]
-WAKE = ["kayas, ", "hey kayas, ", "ok kayas, ", "Kayas, ", "hey Kayas ", "Kayas ", "okay kayas ", "yo kayas, "]
+# Kayas's own wake word, and those people say to other assistants out of habit: a wake word
+# never changes the plan ("hey google play jazz" plays jazz, it is no Google search).
+WAKE = ["kayas, ", "hey kayas, ", "ok kayas, ", "Kayas, ", "hey Kayas ", "Kayas ", "okay kayas ", "yo kayas, ",
+        "hey google, ", "hey google ", "ok google, ", "okay google ", "alexa, ", "Alexa ", "hey siri, ", "Siri, ",
+        "hey assistant, ", "computer, ", "hey kayas ", "kayas "]
 FILLERS = ["um", "uh", "like", "so", "uhh", "er", "you know", "hmm", "umm", "well"]
 MISSPELL = {
     "please": ["pls", "plz", "pleas", "plese"], "you": ["u", "yu"], "your": ["ur", "yor"], "the": ["teh", "th"],

@@ -1,11 +1,13 @@
 """CLINC150 (third_party/clinc150): real assistant requests, labelled for Kayas.
 
 `kayas_mapping.json` says, for each of the 150 intents and `oos`, whether no tool serves
-it (`[]`), which tool does, or that no single label fits (`mixed`). The train split is
-training input (a capped sample per intent, only the intents whose plan is known exactly:
-`[]` or a tool without arguments); the val split goes to val.jsonl; the test split is
-only scored (`eval_rows`), and any generated command equal to a test query is dropped
-from the generated data (`normalize` says what "equal" means).
+it (`[]`), which tool does, or that no single label fits (`mixed`). Where a tool serves
+an intent but its arguments (or, for a few queries, the tool itself) depend on the words,
+a rule of clinc_rules.py labels each query (checked by hand on the train split). The train
+split is training input (a capped sample per intent, only queries whose plan is known
+exactly); the val split goes to val.jsonl; the test split is only scored (`eval_rows`),
+and any generated command equal to a test query is dropped from the generated data
+(`normalize` says what "equal" means).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kayas.data.clinc_rules import RULES, TOOL_ONLY, Label
 from kayas.errors import KayasError
 from kayas.registry import Registry
 
@@ -83,25 +86,43 @@ class Clinc:
         schema = registry.get(label).args_model.model_json_schema()
         return None if schema.get("required") else [{"tool": label, "args": {}}]
 
+    def label(self, intent: str, query: str, registry: Registry) -> Label:
+        """One query's plan: by the intent's rule where it has one (a plan, TOOL_ONLY or None),
+        else the intent's exact plan, TOOL_ONLY where only the tool is known, or None (mixed)."""
+        rule = RULES.get(intent)
+        if rule is not None and self.mapping[intent] != MIXED:
+            return rule(query)
+        calls = self.calls(intent, registry)
+        if calls is None and self.mapping[intent] != MIXED and self.mapping[intent] in registry:
+            return TOOL_ONLY
+        return calls
+
+    def trained(self, intent: str, registry: Registry) -> bool:
+        """Whether any query of the intent can be trained on (its plan known exactly)."""
+        return (intent in RULES and self.mapping[intent] != MIXED) or self.calls(intent, registry) is not None
+
     def queries(self, split: str) -> list[tuple[str, str]]:
         return list(self.splits[split])
 
     def sample(self, split: str, per_intent: float, oos: int, rng: random.Random, registry: Registry,
-               skip: set[str] = frozenset()) -> list[tuple[str, str, list[dict[str, Any]]]]:
+               skip: set[str] = frozenset(), served: float = 1.0) -> list[tuple[str, str, list[dict[str, Any]]]]:
         """About `per_intent` queries of each exactly-labelled intent (a fraction: some
-        intents get one more) and `oos` of the out-of-scope ones: (query, intent, calls)."""
+        intents get one more; `served` times as many of an intent a tool serves, so that
+        real phrasing of the tools is not outnumbered by `[]`) and `oos` of the
+        out-of-scope ones: (query, intent, calls)."""
         by_intent: dict[str, list[str]] = {}
         for query, intent in self.splits[split]:
             by_intent.setdefault(intent, []).append(query)
         out = []
         for intent in sorted(by_intent):
-            calls = self.calls(intent, registry)
-            if calls is None or intent in skip:
+            if intent in skip or not self.trained(intent, registry):
                 continue
-            pool = sorted({q for q in by_intent[intent] if not ASKS_SEARCH.search(q)})
-            whole = int(per_intent)
-            k = min(len(pool), oos if intent == OOS else whole + (rng.random() < per_intent - whole))
-            out += [(q, intent, calls) for q in rng.sample(pool, k)]
+            labelled = {q: self.label(intent, q, registry) for q in by_intent[intent] if not ASKS_SEARCH.search(q)}
+            pool = sorted(q for q, plan in labelled.items() if isinstance(plan, list))
+            n = per_intent * (served if self.mapping[intent] not in (NO_TOOL, MIXED) else 1.0)
+            whole = int(n)
+            k = min(len(pool), oos if intent == OOS else whole + (rng.random() < n - whole))
+            out += [(q, intent, labelled[q]) for q in rng.sample(pool, k)]  # type: ignore[misc]
         return out
 
     def test_set(self) -> set[str]:
@@ -118,23 +139,28 @@ def eval_rows(clinc: Clinc, split: str, registry: Registry, system_prompt: str, 
     tool serves; `args_known` is false where the intent says the tool but not its
     arguments (the plan then carries "<unknown>"): score those at tool level only.
     `asks_search` marks the queries that ask for a search ("look up my credit score"),
-    where a web-search goto follows the conventions. Intents labelled "mixed" are left out."""
+    where a web-search goto follows the conventions. Intents labelled "mixed", and queries
+    an intent's rule leaves out, are left out; a rule's `[]` is an out_of_scope row."""
     if split not in SPLITS:
         raise KayasError(f"unknown CLINC150 split '{split}' (train, val or test)")
     rows = []
     for query, intent in clinc.splits[split]:
         label = clinc.mapping[intent]
-        if label == MIXED or (no_tool_only and label != NO_TOOL):
+        plan = clinc.label(intent, query, registry)
+        if plan is None:
             continue
-        calls = clinc.calls(intent, registry)
-        known = calls is not None
+        known = plan != TOOL_ONLY
         if not known:
             params = registry.get(label).args_model.model_json_schema().get("required", [])
-            calls = [{"tool": label, "args": {p: UNKNOWN_ARG for p in params}}]
+            calls: list[dict[str, Any]] = [{"tool": label, "args": {p: UNKNOWN_ARG for p in params}}]
+        else:
+            calls = plan  # type: ignore[assignment]
+        if no_tool_only and calls:
+            continue
         rows.append({
             "messages": [{"role": "system", "content": system_prompt}, {"role": "user", "content": query},
                          {"role": "assistant", "content": json.dumps(calls, separators=(",", ":"))}],
-            "category": "out_of_scope" if label == NO_TOOL else "clinc_tool",
+            "category": "out_of_scope" if not calls else "clinc_tool",
             "intent": intent,
             "domain": clinc.domain.get(intent, "?"),
             "args_known": known,

@@ -2,7 +2,8 @@
 
 Composed commands join single-call templates of related tools with "and", "then",
 ", then", "after that", "first ... then ..."; consecutive browser clauses become one
-`browser.run_steps` call (one page, steps in order). A few combinations whose second
+`browser.run_steps` call (one page, steps in order); a page opened to be seen
+(`browser.open_url`) followed by steps on it becomes that call's first `goto`. A few combinations whose second
 call reuses the first one's words have their own templates (restart = kill + start).
 """
 from __future__ import annotations
@@ -11,8 +12,10 @@ import random
 from dataclasses import dataclass
 
 from kayas.data import conventions as cv
+from kayas.data.everyday_pools import POOLS as EVERYDAY
 from kayas.data.spec import Rendered, Style, Template, TemplateSet, call, render
 
+BROWSER = ("browser.run_steps", "browser.open_url")
 CONNECT_2 = [" and ", " then ", ", then ", " and then ", ", after that ", " and also ", ", and ", ". Then ",
              " after that ", ", and after that ", " & ", " plus "]
 CONNECT_LAST = [" and ", ", and ", " and then ", ", then ", " then ", " and finally ", ", and finally "]
@@ -20,7 +23,7 @@ CONNECT_MID = [", ", ", then ", " then ", ", and then ", " and ", ", after that 
 
 # Which tools people say together, after a clause of this tool.
 AFFINITY: dict[str, list[str]] = {
-    "process.start_program": ["browser.run_steps", "uia.type_text", "uia.click_button", "spotify.play_query"],
+    "process.start_program": ["browser.open_url", "uia.type_text", "uia.click_button", "spotify.play_query"],
     "filesystem.create_file": ["filesystem.append_file", "email.send", "slack.send_message", "clipboard.copy_text"],
     "filesystem.append_file": ["filesystem.append_file", "slack.send_message", "filesystem.archive_file"],
     "filesystem.delete_file": ["filesystem.create_file", "filesystem.delete_file"],
@@ -35,8 +38,25 @@ AFFINITY: dict[str, list[str]] = {
     "uia.list_windows": ["uia.find_window", "uia.close_window"],
     "process.get_system_info": ["process.list_processes", "process.kill_process"],
     "browser.run_steps": ["slack.send_message", "filesystem.create_file", "clipboard.copy_text"],
-    "local.search": ["browser.run_steps", "filesystem.append_file", "slack.search_messages"],
-    "slack.search_messages": ["local.search", "browser.run_steps", "slack.send_message"],
+    "browser.open_url": ["slack.send_message", "filesystem.create_file", "clipboard.copy_text", "timer.start"],
+    "local.search": ["browser.open_url", "filesystem.append_file", "slack.search_messages", "filesystem.open_file"],
+    "slack.search_messages": ["local.search", "browser.open_url", "slack.send_message"],
+    # The everyday tools of round 3, with each other and with the older ones.
+    "media.control": ["system.change_volume", "spotify.get_current_playing", "timer.start", "reminder.add"],
+    "system.change_volume": ["media.control", "spotify.play_query"],
+    "system.set_volume": ["spotify.play_query", "media.control"],
+    "system.mute": ["media.control", "process.start_program", "uia.close_window"],
+    "timer.start": ["spotify.play_query", "media.control", "timer.start", "system.set_volume"],
+    "alarm.set": ["reminder.add", "alarm.set", "system.set_volume"],
+    "reminder.add": ["reminder.add", "email.send", "slack.send_message", "alarm.set"],
+    "reminder.list": ["reminder.cancel", "clock.now"],
+    "reminder.cancel": ["timer.start", "alarm.set", "reminder.list"],
+    "clock.now": ["reminder.list", "alarm.set", "timer.start"],
+    "filesystem.read_file": ["filesystem.append_file", "email.send", "filesystem.archive_file"],
+    "filesystem.list_files": ["filesystem.open_file", "filesystem.read_file", "filesystem.move_file"],
+    "filesystem.open_file": ["spotify.play_query", "timer.start", "system.mute"],
+    "filesystem.move_file": ["filesystem.open_file", "filesystem.list_files", "slack.send_message"],
+    "uia.screenshot": ["email.send", "slack.send_message", "uia.close_window"],
     "uia.type_text": ["uia.click_button", "clipboard.copy_text"],
     "spotify.get_current_playing": ["slack.send_message", "clipboard.copy_text"],
     "process.run_command": ["process.run_command", "process.get_system_info"],
@@ -49,7 +69,7 @@ def _type_into_program(s):
             call("uia.type_text", window_title=window, text=s["text"], field="")]
 
 
-curated = TemplateSet("", name="multi").imp(
+curated = TemplateSet("", name="multi", pools=EVERYDAY).imp(
     "pause the music and [copy|tell me|show me] what's playing",
     "stop the song and tell me what it was",
     build=lambda s: [call("spotify.pause_playback"), call("spotify.get_current_playing")],
@@ -115,7 +135,7 @@ curated = TemplateSet("", name="multi").imp(
     "look for {query:localbare} on my computer and search the web for {query2:query}",
     "find {query:localbare} in my files and then look up {query2:query} online",
     build=lambda s: [call("local.search", query=s["query"]),
-                     call("browser.run_steps", steps=[{"action": "goto", "args": {"url": cv.google_url(s["query2"])}}])],
+                     call("browser.open_url", url=cv.google_url(s["query2"]))],
 ).imp(
     "send {text:message} to {channel} and email it to {to:emails}",
     "post {text:message} in {channel} and also email it to {to:emails}",
@@ -132,8 +152,7 @@ curated = TemplateSet("", name="multi").imp(
     "open {program:browser} and go to {site}",
     "launch {program:browser} and search for {query}",
     build=lambda s: [call("process.start_program", program=s["program"], background=True),
-                     call("browser.run_steps", steps=[{"action": "goto", "args": {
-                         "url": s["site"] if "site" in s else cv.google_url(s["query"])}}])],
+                     call("browser.open_url", url=s["site"] if "site" in s else cv.google_url(s["query"]))],
 ).imp(
     # A typed domain after a browser start: exactly that domain.
     "[start|open|launch|fire up|open up|bring up|run] {program:browser}[ and| then|, then| and then|,] "
@@ -143,7 +162,7 @@ curated = TemplateSet("", name="multi").imp(
     "use {program:browser} to [open|go to|visit|load] {site:domain}",
     "in {program:browser}[,|] [open|go to|load|pull up] {site:domain}",
     build=lambda s: [call("process.start_program", program=s["program"], background=True),
-                     call("browser.run_steps", steps=[{"action": "goto", "args": {"url": s["site"]}}])],
+                     call("browser.open_url", url=s["site"])],
 ).imp(
     # Bodies that hold step words ("attached", "below", "archive", "then") stay whole.
     "email {to:emails} [saying|to say|and say] {body:stepbody}, then archive {filename:file}",
@@ -173,7 +192,83 @@ curated = TemplateSet("", name="multi").imp(
                      call("spotify.play_query", query=s["query"])],
 ).ask(
     "I'm heading out, pause the music and close {window_title:window}",
-    build=lambda s: [call("spotify.pause_playback"), call("uia.close_window", window_title=s["window_title"])],
+    build=lambda s: [call("media.control", action="pause"), call("uia.close_window", window_title=s["window_title"])],
+).imp(
+    # A file made, renamed or found, then opened: the second call names the same file.
+    "create {filename:file} and open it",
+    "make {filename:file}, then open it",
+    build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
+                     call("filesystem.open_file", filename=s["filename"])],
+).imp(
+    "rename {filename:file} to {new_name:file} and open it",
+    "rename {filename:file} to {new_name:file}, then open {new_name}",
+    build=lambda s: [call("filesystem.move_file", filename=s["filename"], new_name=s["new_name"]),
+                     call("filesystem.open_file", filename=s["new_name"])],
+).imp(
+    "read {filename:file}, then archive it",
+    "read me {filename:file} and then archive it",
+    build=lambda s: [call("filesystem.read_file", filename=s["filename"]),
+                     call("filesystem.archive_file", filename=s["filename"])],
+).imp(
+    "add {content:listitem} to {filename:listname} and read it back to me",
+    "put {content:listitem} on {filename:listname}, then tell me what's on it",
+    build=lambda s: [call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("filesystem.read_file", filename=s["filename"])],
+).imp(
+    # Music and a countdown said together: one call each, in the order said.
+    "play {query:music} and set a timer for {duration:dur}",
+    "put on {query:music}, then set a timer for {duration:dur}",
+    build=lambda s: [call("spotify.play_query", query=s["query"]), call("timer.start", duration=s["duration"], label="")],
+).imp(
+    "pause the music and set a timer for {duration:dur}",
+    "pause the music, then set a {duration:durattr} timer",
+    build=lambda s: [call("media.control", action="pause"), call("timer.start", duration=s["duration"], label="")],
+).imp(
+    "pause the music, and {when:remwhen} remind me to {text:remtext}",
+    "pause the music and remind me {when:remwhen} to {text:remtext}",
+    build=lambda s: [call("media.control", action="pause"), call("reminder.add", text=s["text"], when=s["when"])],
+).imp(
+    "turn the volume down and play {query:music}",
+    "turn it down a bit and put on {query:music}",
+    build=lambda s: [call("system.change_volume", by=-10), call("spotify.play_query", query=s["query"])],
+).imp(
+    # Three or four things in one breath, old tools and new.
+    "create {filename:file}, append {content:note} and then open it",
+    "make {filename:file}, append {content:note} to it and open it",
+    build=lambda s: [call("filesystem.create_file", filename=s["filename"], content=""),
+                     call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("filesystem.open_file", filename=s["filename"])],
+).imp(
+    "append {content:note} to {filename:file}, then read it back to me",
+    "append {content:note} to {filename:file} and show me what's in it",
+    build=lambda s: [call("filesystem.append_file", filename=s["filename"], content=s["content"]),
+                     call("filesystem.read_file", filename=s["filename"])],
+).imp(
+    "pause the music, set a {duration:durattr} timer and remind me {when:remwhen} to {text:remtext}",
+    "pause the music, start a timer for {duration:dur}, and remind me {when:remwhen} to {text:remtext}",
+    build=lambda s: [call("media.control", action="pause"), call("timer.start", duration=s["duration"], label=""),
+                     call("reminder.add", text=s["text"], when=s["when"])],
+).imp(
+    "set an alarm for {when:alarmwhen}, turn the volume up and play {query:music}",
+    "wake me up at {when:alarmat}, then turn it up and put on {query:music}",
+    build=lambda s: [call("alarm.set", when=s["when"], label=""), call("system.change_volume", by=10),
+                     call("spotify.play_query", query=s["query"])],
+).imp(
+    "rename {filename:file} to {new_name:file}, open it and set a timer for {duration:dur}",
+    build=lambda s: [call("filesystem.move_file", filename=s["filename"], new_name=s["new_name"]),
+                     call("filesystem.open_file", filename=s["new_name"]), call("timer.start", duration=s["duration"], label="")],
+).imp(
+    "mute, pause the music and take a screenshot called {filename:shot}",
+    build=lambda s: [call("system.mute", on=True), call("media.control", action="pause"),
+                     call("uia.screenshot", filename=s["filename"], window_title="")],
+).imp(
+    "pause the music, mute the sound and screenshot the screen as {filename:shot}",
+    build=lambda s: [call("media.control", action="pause"), call("system.mute", on=True),
+                     call("uia.screenshot", filename=s["filename"], window_title="")],
+).ask(
+    "what time is it, and what are my reminders[?|]",
+    "tell me the time and then list my reminders",
+    build=lambda s: [call("clock.now"), call("reminder.list")],
 )
 
 
@@ -187,8 +282,13 @@ CROSS: list[tuple[str, str]] = [
     ("email.send", "filesystem.archive_file"), ("email.send", "filesystem.delete_file"),
     ("email.send", "filesystem.append_file"), ("slack.send_message", "filesystem.append_file"),
     ("spotify.play_query", "email.send"), ("email.send", "spotify.play_query"),
-    ("slack.send_message", "clipboard.copy_text"), ("email.send", "browser.run_steps"),
-    ("slack.send_message", "browser.run_steps"), ("browser.run_steps", "email.send"),
+    ("slack.send_message", "clipboard.copy_text"), ("email.send", "browser.open_url"),
+    ("slack.send_message", "browser.open_url"), ("browser.open_url", "email.send"),
+    ("timer.start", "spotify.play_query"), ("media.control", "timer.start"), ("spotify.play_query", "timer.start"),
+    ("filesystem.read_file", "email.send"), ("clock.now", "reminder.list"), ("system.mute", "process.start_program"),
+    ("uia.screenshot", "slack.send_message"), ("alarm.set", "reminder.add"), ("filesystem.move_file", "email.send"),
+    ("email.send", "reminder.add"), ("slack.send_message", "reminder.add"), ("media.control", "slack.send_message"),
+    ("system.set_volume", "spotify.play_query"), ("filesystem.list_files", "local.search"),
     ("spotify.pause_playback", "slack.send_message"), ("local.search", "email.send"),
     ("email.send", "process.start_program"), ("slack.send_message", "uia.close_window"),
 ]
@@ -205,11 +305,15 @@ class Clause:
 
 
 def merge_calls(calls: list[dict]) -> list[dict]:
-    """Consecutive browser.run_steps calls become one: the steps run on one page, in order."""
+    """Consecutive browser.run_steps calls become one: the steps run on one page, in order.
+    A page opened with browser.open_url and then worked on is that run_steps call's goto."""
     out: list[dict] = []
     for c in calls:
         if out and c["tool"] == out[-1]["tool"] == "browser.run_steps":
             out[-1] = call("browser.run_steps", steps=out[-1]["args"]["steps"] + c["args"]["steps"])
+        elif out and c["tool"] == "browser.run_steps" and out[-1]["tool"] == "browser.open_url":
+            goto = {"action": "goto", "args": {"url": out[-1]["args"]["url"]}}
+            out[-1] = call("browser.run_steps", steps=[goto] + c["args"]["steps"])
         else:
             out.append({"tool": c["tool"], "args": dict(c["args"])})
     return out
@@ -229,16 +333,17 @@ class Composer:
         self.pools = pools
         self.launch = launch or []
         # Clauses that open a page: a site, a web search or a YouTube search.
-        self.openers = [t for t in self.by_tool.get("browser.run_steps", [])
+        self.openers = [t for t in self.by_tool.get("browser.open_url", [])
                         if t.id.split("/")[0] in {"browser.site", "browser.google", "browser.youtube"}]
 
     def _next_template(self, prev: str | None, rng: random.Random) -> Template:
-        if prev == "browser.run_steps" and self.after_browser and rng.random() < 0.45:
+        if prev in BROWSER and self.after_browser and rng.random() < 0.45:
             return rng.choice(self.after_browser)
         # A second navigation would merge into the same page ("open youtube and search for x"
         # is a YouTube search, not two gotos), so a browser clause is followed by a page step
-        # or another tool.
-        allowed = [t for t in self.tools if not (prev == "browser.run_steps" and t == prev)]
+        # or another tool; a screenshot after a page is the page's (a browser step), never
+        # uia.screenshot of the desktop.
+        allowed = [t for t in self.tools if not (prev in BROWSER and (t in BROWSER or t == "uia.screenshot"))]
         options = [t for t in AFFINITY.get(prev or "", []) if t in allowed]
         tool = rng.choice(options) if options and rng.random() < 0.6 else rng.choice(allowed)
         return rng.choice(self.by_tool[tool])

@@ -156,7 +156,7 @@ def _filenames() -> list[str]:
 FILENAMES = _filenames()
 
 
-@parses(lambda said: unquote(said) if re.search(r"\.\w+$", unquote(said)) else None)
+@parses(lambda said: unquote(said) if re.search(r"\.(%s)$" % "|".join(sorted(set(_EXTS))), unquote(said)) else None)
 def _file(rng: random.Random, style: Style) -> Fill:
     name = rng.choice(FILENAMES)
     if not style.voice and (" " in name or rng.random() < 0.12):
@@ -591,20 +591,51 @@ SONGS: list[tuple[str, str]] = [
     ("Get Lucky", "Daft Punk"), ("So What", "Miles Davis"), ("Jolene", "Dolly Parton"), ("Riptide", "Vance Joy"),
     ("Superstition", "Stevie Wonder"), ("Thunderstruck", "AC/DC"), ("Despacito", "Luis Fonsi"),
     ("Feeling Good", "Nina Simone"), ("HUMBLE.", "Kendrick Lamar"), ("Mr. Brightside", "The Killers"),
+    ("Jingle Bells", "Frank Sinatra"), ("Last Christmas", "Wham!"), ("All I Want for Christmas Is You", "Mariah Carey"),
+    ("Silent Night", "Bing Crosby"), ("Let It Snow", "Dean Martin"), ("Tum Hi Ho", "Arijit Singh"),
+    ("Kesariya", "Arijit Singh"), ("Jai Ho", "A. R. Rahman"), ("Dynamite", "BTS"), ("Gangnam Style", "PSY"),
+    ("Waka Waka", "Shakira"), ("Hips Don't Lie", "Shakira"), ("Essence", "Wizkid"), ("Last Last", "Burna Boy"),
+    ("Alors on danse", "Stromae"), ("Perfect", "Ed Sheeran"), ("Don't Stop Me Now", "Queen"),
+    ("Sweet Child O' Mine", "Guns N' Roses"), ("Livin' on a Prayer", "Bon Jovi"), ("In the End", "Linkin Park"),
+    ("Wake Me Up", "Avicii"), ("Someone Like You", "Adele"), ("Shallow", "Lady Gaga"), ("Baby", "Justin Bieber"),
+    ("Thank U, Next", "Ariana Grande"), ("My Heart Will Go On", "Celine Dion"), ("I Will Always Love You", "Whitney Houston"),
+    ("Fly Me to the Moon", "Frank Sinatra"), ("Can't Help Falling in Love", "Elvis Presley"),
+    ("Born to Run", "Bruce Springsteen"), ("With or Without You", "U2"), ("Stairway to Heaven", "Led Zeppelin"),
+    ("Happy", "Pharrell Williams"), ("Let It Be", "The Beatles"), ("Hey Ya!", "OutKast"), ("Cruel Summer", "Taylor Swift"),
+    ("Careless Whisper", "George Michael"), ("Take On Me", "a-ha"), ("Gasolina", "Daddy Yankee"),
+    ("For the Longest Time", "Billy Joel"), ("Three Little Birds", "Bob Marley"), ("Heat Waves", "Glass Animals"),
 ]
 ARTISTS = sorted({a for _, a in SONGS} | set("""Coldplay|Drake|Norah Jones|Bach|Hans Zimmer|Fleetwood Mac|
 Arctic Monkeys|Bad Bunny|BTS|Lana Del Rey|Pink Floyd|Kanye West|SZA|Tame Impala|Frank Ocean|Metallica|
-Ludovico Einaudi|Bob Marley|Olivia Rodrigo|Post Malone|Rihanna|The Rolling Stones|Chopin|Ella Fitzgerald""".replace("\n", "").split("|")))
+Ludovico Einaudi|Bob Marley|Olivia Rodrigo|Post Malone|Rihanna|The Rolling Stones|Chopin|Ella Fitzgerald|
+Shreya Ghoshal|Atif Aslam|Burna Boy|Rosalia|Karol G|Stromae|Sia|Imagine Dragons|Maroon 5|Bruno Mars|Shawn Mendes|
+Doja Cat|Travis Scott|Kendrick Lamar|Eminem|Linkin Park|Green Day|Oasis|Blur|The Cure|Depeche Mode|Mozart|
+Beethoven|Vivaldi|Yiruma|Joe Hisaishi|Miles Davis|John Coltrane|Louis Armstrong|Johnny Cash|Dolly Parton|
+Kacey Musgraves|Morgan Wallen|Luke Combs|Nirvana|Foo Fighters|Red Hot Chili Peppers|Arijit Singh|Lata Mangeshkar|
+Fela Kuti|Celia Cruz|Buena Vista Social Club|Enya|Andrea Bocelli|Michael Buble|Pitbull|Bee Gees|Elton John|
+Queen|David Bowie|Prince|Madonna|Whitney Houston|Mariah Carey|Harry Styles|Ed Sheeran|Phoebe Bridgers|Hozier""".replace("\n", "").split("|")))
 GENRES = """chill lofi|jazz|classical music|lofi beats|rock|hip hop|ambient music|80s hits|indie folk|
 workout music|piano music|reggae|country|techno|house music|metal|blues|k-pop|bossa nova|study music|
 sleep sounds|rain sounds|white noise|christmas music|90s rap|synthwave|acoustic covers|focus music|
-upbeat pop|sad songs|party music|deep house|soul|disco|latin music|relaxing jazz|podcast music""".replace("\n", "").split("|")
+upbeat pop|sad songs|party music|deep house|soul|disco|latin music|relaxing jazz|podcast music|
+rock music|jazz music|christmas songs|carols|love songs|bollywood songs|bollywood music|afrobeats|reggaeton|
+punk rock|grunge|opera|gospel|r&b|old school hip hop|70s disco|60s music|oldies|golden oldies|dance music|edm|
+drum and bass|dubstep|trap|salsa|flamenco|celtic music|meditation music|nature sounds|ocean sounds|lullabies|
+kids songs|nursery rhymes|movie soundtracks|video game music|anime songs|j-pop|cumbia|samba|bluegrass|
+classic rock|soft rock|indie rock|alternative|chillhop|jazz for studying|coffee shop jazz|summer hits|
+road trip songs|happy music|something relaxing|something upbeat|background music|dinner music|top 40""".replace("\n", "").split("|")
 PLAYLISTS = """Discover Weekly|Release Radar|Daily Mix 1|Liked Songs|Chill Vibes|Deep Focus|Workout|Road Trip|
-Morning Coffee|Dinner Party|Throwback Thursday|Summer 2023|Sleep|Rap Caviar|Today's Top Hits|Running""".replace("\n", "").split("|")
+Morning Coffee|Dinner Party|Throwback Thursday|Summer 2023|Sleep|Rap Caviar|Today's Top Hits|Running|
+party|party songs|gym|chill|study|jam session|sunday morning|cooking|road trip|wedding|bedtime|focus|
+Favourites|favorites|Oldies|Christmas|Rainy Day|Late Night""".replace("\n", "").split("|")
 
 
 def _parse_music(said: str) -> str:
-    said = re.sub(r"^(some|a bit of|something by|songs by|music by)\s+", "", said, flags=re.I)
+    """The query: what names the music, less "some", "my", "the song (called)" and "the ... song"."""
+    said = re.sub(r"^(some|a bit of|something by|songs by|music by|a song by|anything by)\s+", "", said, flags=re.I)
+    said = re.sub(r"^the (song|track|tune)\s+((called|named|titled)\s+)?", "", said, flags=re.I)
+    said = re.sub(r"^the (.+) (song|track)$", r"\1", said, flags=re.I)
+    said = re.sub(r"^(my|the) playlist (called |named )?(.+)$", r"\3 playlist", said, flags=re.I)
     return re.sub(r"^(my|the)\s+(.+ playlist)$", r"\2", said, flags=re.I)
 
 
@@ -616,17 +647,25 @@ def _music(rng: random.Random, style: Style) -> Fill:
         song, artist = rng.choice(SONGS)
         text = f"{song} by {artist}" if rng.random() < 0.5 else song
         surface = value = text
+        form = rng.random()
+        if form < 0.12:
+            surface = f"the {song} song"
+            value = song
+        elif form < 0.24:
+            surface = rng.choice(["the song ", "the song called ", "the track "]) + text
     elif r < 0.5:
         surface = value = rng.choice(ARTISTS)
         if rng.random() < 0.3:
-            surface = rng.choice(["some ", "a bit of ", "something by ", "songs by ", "music by "]) + value
+            surface = rng.choice(["some ", "a bit of ", "something by ", "songs by ", "music by ", "a song by ",
+                                  "anything by "]) + value
     elif r < 0.82:
         value = rng.choice(GENRES)
         surface = (rng.choice(["some ", "a bit of ", "", ""]) + value)
     else:
         name = rng.choice(PLAYLISTS)
         value = f"{name} playlist"
-        surface = rng.choice([f"my {name} playlist", f"the {name} playlist", f"{name} playlist"])
+        surface = rng.choice([f"my {name} playlist", f"the {name} playlist", f"{name} playlist", f"my playlist {name}",
+                              f"the playlist called {name}"])
     if style.voice:
         surface, value = spoken(surface), spoken(value)
     if style.caps:

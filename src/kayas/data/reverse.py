@@ -121,7 +121,7 @@ def readings(command: str, templates: list[Template], pools, clauses: list[Templ
                 grown = []
                 for calls_so_far in partial:
                     prev = calls_so_far[-1]["tool"] if calls_so_far else None
-                    options = clauses + (after_browser or []) if prev == "browser.run_steps" else clauses
+                    options = clauses + (after_browser or []) if prev in ("browser.run_steps", "browser.open_url") else clauses
                     for t in options:
                         found = read_template(t, part, pools)
                         if found is not None:

@@ -1,8 +1,10 @@
 """The browser: sites (https:// + domain), web and YouTube searches, steps on a page.
 
-A bare program start (`open chrome`) is process.start_program; a site (`open github`)
-is a browser goto. Steps that need a page (click, fill, screenshot) come after a goto in
-the same command, or join the previous browser clause of a multi-step command.
+A bare program start (`open chrome`) is process.start_program. A page the user wants to
+see (`open github`, `search the web for x`, `find lofi videos on youtube`) is
+browser.open_url, in the user's own browser. Steps done on the user's behalf (click, fill,
+press, wait, screenshot) are browser.run_steps, whose first step is the page's goto: a
+page clause followed by steps becomes one run_steps call (multi.merge_calls).
 """
 from typing import Any
 
@@ -18,16 +20,20 @@ def goto(url: str) -> tuple[str, dict[str, Any]]:
     return ("goto", {"url": url})
 
 
+def open_url(url: str) -> list[dict[str, Any]]:
+    return [call("browser.open_url", url=url)]
+
+
 def _site(s):
-    return steps(goto(s["site"]))
+    return open_url(s["site"])
 
 
 def _google(s):
-    return steps(goto(cv.google_url(s["query"])))
+    return open_url(cv.google_url(s["query"]))
 
 
 def _youtube(s):
-    return steps(goto(cv.youtube_url(s["video"])))
+    return open_url(cv.youtube_url(s["video"]))
 
 
 def _site_click(s):
@@ -60,7 +66,7 @@ def _google_shot(s):
     return steps(goto(cv.google_url(s["query"])), ("screenshot", {"filename": s["shot"]}))
 
 
-site = TemplateSet("browser.run_steps", "browser.site").imp(
+site = TemplateSet("browser.open_url", "browser.site").imp(
     "go to {site}",
     "open {site}",
     "navigate to {site}",
@@ -92,7 +98,7 @@ site = TemplateSet("browser.run_steps", "browser.site").imp(
     build=_site,
 )
 
-google = TemplateSet("browser.run_steps", "browser.google").imp(
+google = TemplateSet("browser.open_url", "browser.google").imp(
     "search for {query}",
     "google {query}",
     "search the web for {query}",
@@ -117,7 +123,7 @@ google = TemplateSet("browser.run_steps", "browser.google").imp(
     build=_google,
 )
 
-youtube = TemplateSet("browser.run_steps", "browser.youtube").imp(
+youtube = TemplateSet("browser.open_url", "browser.youtube").imp(
     "open youtube and search for {video}",
     "search youtube for {video}",
     "find {video} on youtube",
@@ -229,7 +235,7 @@ launch = TemplateSet("process.start_program", "browser.launch", role="launch").i
 
 # News sites opened, and news searched for, stay browser calls; "read me the top stories on
 # bbc.co.uk" or "what's the news" run nothing (out_of_scope read_web, news).
-news_sites = TemplateSet("browser.run_steps", "browser.news").imp(
+news_sites = TemplateSet("browser.open_url", "browser.news").imp(
     "open {site:newsdomain}",
     "go to {site:newsdomain}",
     "pull up {site:newsdomain}",

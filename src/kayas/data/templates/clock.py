@@ -1,4 +1,57 @@
-"""The date and the time. (templates to come this session)."""
+"""The clock: the date, the time and the weekday, here and now (read-only). The time in another
+city, or a date to be worked out ("in 100 days"), has no tool: `[]` (near_miss.py clock)."""
 from kayas.data.spec import TemplateSet
 
-SETS: list[TemplateSet] = []
+now = TemplateSet("clock.now").ask(
+    "what time is it[?|]",
+    "what's the time[?|]",
+    "what time is it [now|right now|at the moment][?|]",
+    "what's the time [now|please|right now][?|]",
+    "do you know what time it is[?|]",
+    "do you have the time[?|]",
+    "have you got the time[?|]",
+    "what's the date[?|]",
+    "what's the date today[?|]",
+    "what's today's date[?|]",
+    "what is today's date[?|]",
+    "what date is it [today|]",
+    "what day is it [today|]",
+    "what day of the week is it[?|]",
+    "what's today[?|]",
+    "which day is it today[?|]",
+    "what year is it[?|]",
+    "what month is it[?|]",
+    "is it friday yet[?|]",
+    "is it [monday|tuesday|wednesday|thursday|saturday|sunday] today[?|]",
+    "is today [monday|friday|the weekend][?|]",
+    "time[?|]",
+    "time please",
+    "the time[?|]",
+    "date[?|]",
+    "how late is it[?|]",
+    "what's the time and date[?|]",
+    "what's the current time[?|]",
+    "what time do you have[?|]",
+    "any idea what time it is[?|]",
+    "what's the date and time[?|]",
+    "is it still morning[?|]",
+    "is it past [noon|midnight|five][?|]",
+).imp(
+    "tell me the time",
+    "tell me the date",
+    "tell me what time it is",
+    "tell me what day it is",
+    "tell me today's date",
+    "give me the time",
+    "give me the date",
+    "show me the time",
+    "show the date and time",
+    "check the time",
+    "check the date",
+    "say the time",
+    "read me the time",
+    "remind me what day it is",
+    "remind me what the date is",
+)
+
+SETS = [now]

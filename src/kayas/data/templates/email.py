@@ -1,4 +1,5 @@
 """Email: `to` holds the addresses in the order said, joined by `, `; an unsaid subject or body is ""."""
+from kayas.data.everyday_pools import POOLS as EVERYDAY
 from kayas.data.spec import TemplateSet
 
 send = TemplateSet("email.send").imp(
@@ -60,4 +61,33 @@ send = TemplateSet("email.send").imp(
     subject="",
 )
 
-SETS = [send]
+# A contact's name in `to` (the executor resolves it, or asks): only where "email" or "mail"
+# is said, since "message Tom" or "tell Tom" names no channel (near_miss.py people).
+contacts = TemplateSet("email.send", "email.contacts", pools=EVERYDAY).imp(
+    "email {to:contact} about {subject} saying {body:message}",
+    "email {to:contact} with subject {subject} that {body:message}",
+    "email {to:contact} with [the|] subject {subject} and [the|] body {body:message}",
+    "send an email to {to:contact} about {subject} saying {body:message}",
+    "mail {to:contact}, subject {subject}, body {body:message}",
+    "send {to:contact} an email about {subject}: {body:message}",
+    "shoot {to:contact} an email about {subject} saying {body:message}",
+).imp(
+    "email {to:contact} [saying|to say|and say|and tell them] {body:message}",
+    "email {to:contact} that {body:message}",
+    "send {to:contact} an email [saying|that says] {body:message}",
+    "send an email to {to:contact} saying {body:message}",
+    "mail {to:contact}: {body:message}",
+    "drop {to:contact} an email saying {body:message}",
+    "let {to:contact} know by email that {body:message}",
+    subject="",
+).imp(
+    "email {to:contact} about {subject}",
+    "send {to:contact} an email about {subject}",
+    body="",
+).ask(
+    "can you email {to:contact} [saying|that] {body:message}[?|]",
+    "could you send {to:contact} an email saying {body:message}[?|]",
+    subject="",
+)
+
+SETS = [send, contacts]

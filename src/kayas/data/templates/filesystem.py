@@ -1,4 +1,13 @@
-"""Files: create vs append (new file vs a line added), delete (trash) vs archive (kept)."""
+"""Files: create vs append (new file vs a line added), delete (trash) vs archive (kept); read,
+list, open (in its default application) and move or rename inside the workspace.
+
+A list named by its purpose is its `.txt` file, read or written ("what's on my shopping list"
+reads shopping.txt). A move into a folder keeps the file's name: "move notes.txt into the
+drafts folder" -> new_name drafts/notes.txt. A place outside the workspace (the desktop, a
+USB stick, the cloud) has no tool (near_miss.py files)."""
+import posixpath
+
+from kayas.data.everyday_pools import POOLS as EVERYDAY
 from kayas.data.spec import TemplateSet, call
 
 create = TemplateSet("filesystem.create_file").imp(
@@ -126,6 +135,10 @@ archive = TemplateSet("filesystem.archive_file").imp(
     "send {filename:mypurpose} to the archive",
 ).ask(
     "I'm done with {filename:file}, archive it",
+    "I'm done with {filename:file}, put it away",
+    "I'm finished with {filename:file}, file it away",
+    "{filename:file} is done, put it away",
+    "no more work on {filename:file}, tuck it away",
     "{filename:file} should go to the archive",
     "don't delete {filename:file}, just archive it",
     "I want {filename:file} archived",
@@ -245,4 +258,183 @@ create_list = TemplateSet("filesystem.create_file", "filesystem.create_list").im
     "is it possible to create {filename:newlist}[?|]",
 )
 
-SETS = [create, append, delete, archive, *multi_files, append_list, create_list]
+read = TemplateSet("filesystem.read_file").imp(
+    "read {filename:file}",
+    "read me {filename:file}",
+    "read {filename:file} to me",
+    "read out {filename:file}",
+    "read [me|] what's in {filename:file}",
+    "show me {filename:file}",
+    "show me what's in {filename:file}",
+    "show [me|] the contents of {filename:file}",
+    "display {filename:file}",
+    "print the contents of {filename:file}",
+    "let me see {filename:file}",
+    "tell me what {filename:file} says",
+    "go through {filename:file} [with me|]",
+    "pull up the text of {filename:file}",
+    "check what's in {filename:file}",
+    "read back {filename:file}",
+    "view {filename:file}",
+).ask(
+    "what's in {filename:file}[?|]",
+    "what does {filename:file} say[?|]",
+    "what did I write in {filename:file}[?|]",
+    "can you read {filename:file} [to me|for me|][?|]",
+    "could you show me {filename:file}[?|]",
+    "what's written in {filename:file}[?|]",
+    "I need to see what's in {filename:file}",
+    "remind me what's in {filename:file}",
+)
+
+# Reading a list is reading its file; "is eggs on my shopping list" is answered by reading it.
+read_list = TemplateSet("filesystem.read_file", "filesystem.read_list").ask(
+    "what's on {filename:listname}[?|]",
+    "what's on {filename:listname} [today|right now|so far|at the moment|again][?|]",
+    "what do I have on {filename:listname}[?|]",
+    "what have I got on {filename:listname}[?|]",
+    "what's left on {filename:listname}[?|]",
+    "what's next on {filename:listname}[?|]",
+    "what else is on {filename:listname}[?|]",
+    "what did I put on {filename:listname}[?|]",
+    "what's the first thing on {filename:listname}[?|]",
+    "do I have {_g:listitem} on {filename:listname}[?|]",
+    "is {_g:listitem} on {filename:listname} [already|][?|]",
+    "did I put {_g:listitem} on {filename:listname}[?|]",
+    "did I add {_g:listitem} to {filename:listname} [already|][?|]",
+    "have I already added {_g:listitem} to {filename:listname}[?|]",
+    "have I got {_g:listitem} on {filename:listname}[?|]",
+    "how many things are on {filename:listname}[?|]",
+    "how many items are [left|] on {filename:listname}[?|]",
+    "is {filename:listname} empty[?|]",
+    "anything on {filename:listname}[?|]",
+    "anything left on {filename:listname}[?|]",
+    "can you read me {filename:listname}[?|]",
+    "could you tell me what's on {filename:listname}[?|]",
+    "would you read {filename:listname} back to me[?|]",
+    "can you check if {_g:listitem} is on {filename:listname}[?|]",
+    "{filename:listname}, what's on it[?|]",
+    "whats on {filename:listname}",
+    "what does {filename:listname} look like[?|]",
+    "what do I still need from {filename:listname}[?|]",
+).imp(
+    "read me {filename:listname}",
+    "read [out|] {filename:listname} [to me|back to me|out loud|]",
+    "tell me what's on {filename:listname}",
+    "go through {filename:listname} [with me|]",
+    "list what's on {filename:listname}",
+    "list [everything|all the items] on {filename:listname}",
+    "show me {filename:listname}",
+    "show me what's on {filename:listname}",
+    "check {filename:listname} for {_g:listitem}",
+    "check if {_g:listitem} is on {filename:listname}",
+    "look at {filename:listname} and tell me what's left",
+    "remind me what's on {filename:listname}",
+    "count the items on {filename:listname}",
+    "open {filename:listname} and read it to me",
+)
+
+listing = TemplateSet("filesystem.list_files", pools=EVERYDAY).imp(
+    "list my files",
+    "list [all|] the files",
+    "list the files in the workspace",
+    "show me my files",
+    "show [me|] all my files",
+    "show the files in the workspace",
+    "what files do I have",
+    "list the workspace",
+    "show me what's in the workspace",
+    "list [the|my] documents",
+    "ls",
+    build=lambda s: [call("filesystem.list_files", folder="")],
+).imp(
+    "list the files in {folder}",
+    "list {folder}",
+    "show me the files in {folder}",
+    "show me what's in {folder}",
+    "what's in {folder}",
+    "list everything in {folder}",
+    "show the contents of {folder}",
+    "open {folder} and list the files",
+    "which files are in {folder}",
+    "list what's inside {folder}",
+).ask(
+    "what files do I have[?|]",
+    "what's in my workspace[?|]",
+    "what files are there[?|]",
+    "which files have I got[?|]",
+    "can you list my files[?|]",
+    "what have I got saved [in the workspace|][?|]",
+    build=lambda s: [call("filesystem.list_files", folder="")],
+).ask(
+    "what files are in {folder}[?|]",
+    "what's inside {folder}[?|]",
+    "can you list {folder}[?|]",
+    "anything in {folder}[?|]",
+    "how many files are in {folder}[?|]",
+)
+
+open_file = TemplateSet("filesystem.open_file").imp(
+    "open {filename:file}",
+    "open the file {filename:file}",
+    "open up {filename:file}",
+    "open {filename:file} for me",
+    "open {filename:file} in its app",
+    "launch {filename:file}",
+    "pull up {filename:file}",
+    "bring up {filename:file}",
+    "double-click {filename:file}",
+    "open the document {filename:file}",
+    "open [my|the] {filename:file} file",
+    "fire up {filename:file}",
+    "open {filename:mypurpose}",
+    "get {filename:file} open",
+    "start {filename:file}",
+).ask(
+    "can you open {filename:file}[?|]",
+    "could you open {filename:file} for me[?|]",
+    "I need {filename:file} open",
+    "I want to work on {filename:file}, open it",
+    "would you open {filename:file}[?|]",
+)
+
+
+def _into(s):
+    """Moved into a folder: the same name inside it."""
+    return [call("filesystem.move_file", filename=s["filename"],
+                 new_name=f"{s['folder']}/{posixpath.basename(s['filename'])}")]
+
+
+move = TemplateSet("filesystem.move_file", pools=EVERYDAY).imp(
+    "rename {filename:file} to {new_name:file}",
+    "rename {filename:file} as {new_name:file}",
+    "change the name of {filename:file} to {new_name:file}",
+    "call {filename:file} {new_name:file} instead",
+    "rename the file {filename:file} to {new_name:file}",
+    "mv {filename:file} {new_name:file}",
+    "change {filename:file} to {new_name:file}",
+    "give {filename:file} the name {new_name:file}",
+    "rename {filename:file} {new_name:file}",
+).imp(
+    "move {filename:file} [in|into|to] {folder}",
+    "put {filename:file} in {folder}",
+    "move {filename:file} over to {folder}",
+    "file {filename:file} under {folder}",
+    "drag {filename:file} into {folder}",
+    "shift {filename:file} into {folder}",
+    "stick {filename:file} in {folder}",
+    build=_into,
+).ask(
+    "can you rename {filename:file} to {new_name:file}[?|]",
+    "could you call {filename:file} {new_name:file} instead[?|]",
+    "{filename:file} should be called {new_name:file}",
+    "I named it wrong, rename {filename:file} to {new_name:file}",
+).ask(
+    "can you move {filename:file} into {folder}[?|]",
+    "{filename:file} belongs in {folder}, move it",
+    "I'm done with {filename:file}, put it away in {folder}",
+    build=_into,
+)
+
+SETS = [create, append, delete, archive, *multi_files, append_list, create_list, read, read_list, listing, open_file,
+        move]

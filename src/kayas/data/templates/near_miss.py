@@ -1,7 +1,7 @@
 """Near-misses: requests that sound like a tool's own words but ask for something it does
 not do. A lamp is not a window, "clean" is not "delete", reading mail is not sending it,
-"remind me to message #dev" is not a Slack message. The plan is `[]`, or the read-only
-tool that really serves it. Template ids start with `near.`.
+"play that again" is not a skip. The plan is `[]`, or the read-only tool that really
+serves it. Template ids start with `near.`.
 
 Each pattern keeps the tool's verb ("open", "kill", "close", "run", "send", "delete",
 "copy", "find", "put on", "turn on") and changes what it is about, so the brain learns
@@ -15,37 +15,24 @@ def near(name: str, why: str, covers: tuple[str, ...] = (), weight: float = 1.0)
     return TemplateSet("", name=f"near.{name}", pools=POOLS, covers=covers, why=f"No tool fits: {why}.", weight=weight)
 
 
-# Reminders that name another tool's action: the action is for later, nothing runs now.
-remind_actions = near("remind_actions", "a reminder of an action is not the action; Kayas has no reminders",
-                      ("reminder", "remind")).imp(
-    "remind me to email {_to:emails} [about {_s:subject}|]",
-    "remind me to email {_to:emails} {_when}",
-    "remind me to send {_m:message} to {_c:channel}",
-    "remind me to tell {_c:channel} that {_m:message}",
-    "remind me to message {_c:channel} [about {_about}|{_when}|]",
-    "remind me to post in {_c:channel} {_when}",
-    "remind me to delete {_f:file} [{_when}|]",
-    "remind me to archive {_f:file} [on {_day}|]",
-    "remind me to kill {_p:process} before I leave",
-    "remind me to close {_w:window} [later|in {_duration}]",
-    "remind me to open {_p:program} at {_time}",
-    "remind me to play {_q:music} [at the party|tonight|when I get home]",
-    "remind me to create {_f:file} [{_when}|]",
-    "remind me to add {_n:note} to {_f:file}",
-    "remind me to check slack for {_q:slackq}",
-    "remind me to copy {_t:copytext}",
-    "remind me to run {_c:shell} [{_when}|]",
-    "remind me to search for {_q:query}",
-    "remind me to pause the music at {_time}",
-    "set a reminder to email {_to:emails} {_when}",
-    "set a reminder to delete {_f:file}",
-    "in {_duration} remind me to tell {_c:channel} {_m:message}",
-    "remind me {_when} to send {_to:emails} the report",
+# "Remind me what/how/who ..." asks for an answer now, not a reminder later (reminder.add is
+# "remind me to X [when]"). What day it is, what is on a list or a file are tools of their own.
+remind_now = near("remind_now", "'remind me what/how/who' asks for an answer in words now; a reminder is 'remind me to ...'").imp(
+    "remind me how to {_c:codehow}",
+    "remind me how to {_a:swaction} in {_s:software}",
+    "remind me {_fact}",
+    "remind me what you just said",
+    "remind me what we were talking about",
+    "remind me why I came in here",
+    "remind me who {_person} is",
+    "remind me what {_word} means",
+    "remind me what the capital of {_country} is",
+    "remind me how you spell {_word}",
+    "remind me what your name is",
 ).ask(
-    "don't let me forget to email {_to:emails}",
-    "don't let me forget to tell {_c:channel} {_m:message}",
-    "can you remind me to delete {_f:file} {_when}?",
-    "{_when}, remind me to message {_c:channel}",
+    "can you remind me how to {_c:codehow}[?|]",
+    "could you remind me what {_word} means[?|]",
+    "remind me, who is {_person} again[?|]",
 )
 
 # Other people, reached through channels Kayas has no tool for (Slack needs a #channel).
@@ -69,8 +56,8 @@ people = near("people", "Kayas reaches people only by email to an address or Sla
     "call {_person} and tell them {_sms}",
 )
 
-files = near("files", "Kayas files are created, appended, deleted (one named file) or archived; "
-             "nothing renames, moves, copies, reads or edits lines").imp(
+files = near("files", "Kayas creates, appends to, reads, opens, deletes, archives and renames or moves files "
+             "inside its workspace; nothing copies, converts, prints, uploads, edits lines or moves a file out of the workspace").imp(
     "remove {_grocery} from my shopping list",
     "delete {_grocery} from [my|the] shopping list",
     "take {_task} off my [todo|to-do|to do] list",
@@ -82,9 +69,6 @@ files = near("files", "Kayas files are created, appended, deleted (one named fil
     "empty my shopping list",
     "take {_grocery} off [my|the] shopping list",
     "swap {_grocery} for {_g2:grocery} on my shopping list",
-    "read me my [todo|to-do|shopping|packing|reading] list",
-    "tell me what's on my [todo|shopping] list",
-    "rename {_f:file} to {_g:file}",
     "move {_f:file} to [the desktop|my Documents folder|the USB stick|the shared drive|Downloads]",
     "copy {_f:file} to [the desktop|my USB stick|Dropbox|the backup folder|my phone]",
     "copy {_f:file} into [the shared folder|my Documents|the projects folder|a new folder]",
@@ -99,7 +83,6 @@ files = near("files", "Kayas files are created, appended, deleted (one named fil
     "zip {_f:file}",
     "unzip {_f:file}",
     "print {_f:file}",
-    "read {_f:file} to me",
     "convert {_f:file} to [a PDF|PDF|Word|text]",
     "encrypt {_f:file}",
     "clean up my [desktop|downloads folder|files|documents]",
@@ -118,11 +101,6 @@ files = near("files", "Kayas files are created, appended, deleted (one named fil
     "delete my account",
     "delete my {_social} account",
 ).ask(
-    "what's on my [todo|to-do|shopping|packing] list[?|]",
-    "is {_grocery} on my shopping list[?|]",
-    "do I have {_task} on my todo list[?|]",
-    "what's in {_f:file}[?|]",
-    "what does {_f:file} say[?|]",
     "how big is {_f:file}[?|]",
     "when did I last edit {_f:file}[?|]",
 )
@@ -147,9 +125,9 @@ not_programs = near("not_programs", "a car, a bath, a light or a subscription is
     "kill the {_lights} [in the {_room}|]",
     "kill the {_room} {_lights}",
     "kill the {_appliance}",
-    "kill the [timer|call|noise|alarm|wifi|heating]",
+    "kill the [call|noise|wifi|heating]",
     "kill the power to the {_room}",
-    "end the [call|meeting|timer|workout]",
+    "end the [call|meeting|workout]",
     "close the {_room} {_openable}",
     "stop the {_appliance}",
     "quit the [game|call|meeting]",
@@ -194,13 +172,8 @@ not_programs = near("not_programs", "a car, a bath, a light or a subscription is
 )
 
 # The player: what Spotify's three tools do not do.
-player = near("player", "Kayas can play a query, pause and say what is playing; "
-              "there is no skip, like, volume, resume or playlist edit", ("skip track", "next track", "playlist")).imp(
-    "skip [this song|this track|this one|the song|ahead]",
-    "play the next [song|track]",
-    "previous [song|track]",
-    "go back a song",
-    "play the previous song",
+player = near("player", "Kayas plays, pauses, skips and goes back, sets the volume and says what is playing; "
+              "there is no like, replay, seek, shuffle, queue or playlist edit", ("playlist",)).imp(
     "play that again",
     "replay this song",
     "repeat this song",
@@ -210,15 +183,7 @@ player = near("player", "Kayas can play a query, pause and say what is playing; 
     "add this song to my [playlist|liked songs|workout playlist|road trip playlist|Chill Vibes playlist]",
     "add this to my playlist",
     "remove this song from the playlist",
-    "turn the music [up|down]",
-    "turn it [up|down]",
-    "make the music [louder|quieter]",
-    "music volume to {_level}",
     "turn [on|off] shuffle",
-    "resume [the music|playback|the song|spotify|]",
-    "unpause [the music|]",
-    "keep playing",
-    "continue the music",
     "rewind [the song|a bit]",
     "fast forward [30 seconds|a bit]",
     "set a sleep timer for {_duration}",
@@ -230,9 +195,6 @@ player = near("player", "Kayas can play a query, pause and say what is playing; 
     "make a playlist of {_pl:music}",
 ).ask(
     "what was the last song[?|]",
-    "next song",
-    "skip",
-    "next [track|one|please]",
     "shuffle on",
     "what was that song [before this one|that just played][?|]",
     "who sang the last song[?|]",
@@ -241,7 +203,6 @@ player = near("player", "Kayas can play a query, pause and say what is playing; 
     "what's in my queue[?|]",
     "how many songs are in my [playlist|liked songs|workout playlist][?|]",
     "when did I last listen to {_pl:music}[?|]",
-    "can you turn it down?",
 )
 
 # The same questions that the player's read-only tool answers, said the way people say them.
@@ -295,69 +256,6 @@ not_pages = near("not_pages", "going somewhere is not visiting a web page").imp(
     "load the [car|van|washing machine]",
     "book a [flight|table|hotel|taxi|holiday|doctor's appointment]",
     "pull up [a chair|the car|outside]",
-)
-
-# Reading or checking a list is not writing to it: no tool reads a file's lines. Adding to a
-# list ("add eggs to my shopping list") stays filesystem.append_file, see templates/filesystem.py.
-list_read = near("list_read", "no tool reads a list's lines out; adding to a list is the only list write", weight=2.0).ask(
-    "what's on {_l:list}[?|]",
-    "what's on {_l:list} [today|right now|so far|at the moment|again][?|]",
-    "what do I have on {_l:list}[?|]",
-    "what have I got on {_l:list}[?|]",
-    "what's left on {_l:list}[?|]",
-    "what's next on {_l:list}[?|]",
-    "what else is on {_l:list}[?|]",
-    "what did I put on {_l:list}[?|]",
-    "what did I add to {_l:list} [yesterday|last|this morning|][?|]",
-    "what was the last thing I added to {_l:list}[?|]",
-    "what's the first thing on {_l:list}[?|]",
-    "do I have {_g:grocery} on {_l:list}[?|]",
-    "is {_g:grocery} on {_l:list} [already|][?|]",
-    "did I put {_g:grocery} on {_l:list}[?|]",
-    "did I add {_g:grocery} to {_l:list} [already|][?|]",
-    "have I already added {_g:grocery} to {_l:list}[?|]",
-    "is {_t:task} on {_l:list}[?|]",
-    "is {_t:task} still on {_l:list}[?|]",
-    "have I got {_g:grocery} on {_l:list}[?|]",
-    "is there {_g:grocery} on {_l:list}[?|]",
-    "how many things are on {_l:list}[?|]",
-    "how many items are [left|] on {_l:list}[?|]",
-    "is {_l:list} empty[?|]",
-    "anything on {_l:list}[?|]",
-    "anything left on {_l:list}[?|]",
-    "what do I [still|] need to buy[?|]",
-    "what do I need from the [shop|shops|supermarket|store][?|]",
-    "what do I need to get at {_s:store}[?|]",
-    "what's on my plate today[?|]",
-    "what are my to-dos [today|for today|][?|]",
-    "what are my reminders[?|]",
-    "any reminders [for today|][?|]",
-    "do I need {_g:grocery}[?|]",
-    "can you read me {_l:list}[?|]",
-    "could you tell me what's on {_l:list}[?|]",
-    "would you read {_l:list} back to me[?|]",
-    "can you check if {_g:grocery} is on {_l:list}[?|]",
-    "{_l:list}, what's on it[?|]",
-    "whats on {_l:list}",
-    "wot's on {_l:list}",
-).imp(
-    "read me {_l:list}",
-    "read [out|] {_l:list} [to me|back to me|out loud|]",
-    "read me my [reminders|to-dos|tasks|todos]",
-    "tell me what's on {_l:list}",
-    "tell me my [to-dos|tasks|reminders]",
-    "go through {_l:list} [with me|]",
-    "list what's on {_l:list}",
-    "list my [to-dos|todos|tasks|reminders]",
-    "show me {_l:list}",
-    "show me what's on {_l:list}",
-    "check {_l:list} for {_g:grocery}",
-    "check if {_g:grocery} is on {_l:list}",
-    "check whether {_t:task} is on {_l:list}",
-    "look at {_l:list} and tell me what's left",
-    "read back the last thing on {_l:list}",
-    "remind me what's on {_l:list}",
-    "count the items on {_l:list}",
 )
 
 # Stop, cancel, never mind, with nothing named: nothing runs (no process is called "process",
@@ -504,21 +402,8 @@ howto = near("howto", "a how-to question is answered in words; no tool clicks, t
 
 # What the player cannot do: skip, go back, playlists, likes, volume, shuffle, repeat, modes.
 # "play X" (even "skip to X"), "pause", "what's playing" keep their Spotify tools.
-music_actions = near("music_actions", "Kayas can play a query, pause and say what is playing; there is no skip, "
-                     "playlist edit, like, volume, shuffle, repeat or assistant mode", ("skip track", "playlist", "volume"), 2.0).imp(
-    "skip [this|the] [song|track|tune]",
-    "skip [it|this one|ahead|forward]",
-    "skip [this|the] [song|track] [please|for me|]",
-    "play the next [one|song|track]",
-    "go to the next [song|track|one]",
-    "skip to the next [song|track|one]",
-    "move on to the next [song|track]",
-    "next [song|track|tune] [please|]",
-    "play the previous [song|track|one]",
-    "go back [one|a] [song|track]",
-    "go back to the [last|previous] [song|track]",
-    "back one [song|track]",
-    "play the last song again",
+music_actions = near("music_actions", "Kayas plays, pauses, skips, goes back and sets the volume; there is no "
+                     "playlist edit, like, shuffle, repeat or assistant mode", ("playlist",), 2.0).imp(
     "add [this song|this|this track|it] to my {_pl:playlist} playlist",
     "add {_q:music} to my {_pl:playlist} playlist",
     "add {_q:music} to [my|the] playlist",
@@ -538,16 +423,6 @@ music_actions = near("music_actions", "Kayas can play a query, pause and say wha
     "add [this|it] to my liked songs",
     "dislike this [song|track]",
     "don't play this [song|artist] again",
-    "volume [up|down]",
-    "turn [it|the volume|the music|the sound] [up|down] [a bit|a notch|a little|]",
-    "[louder|quieter|softer] [please|]",
-    "crank [it|the volume] up",
-    "set the volume to {_v:level}",
-    "volume [to|] {_v:level}",
-    "lower the volume",
-    "raise the volume",
-    "mute [the music|the sound|it]",
-    "unmute [the music|it|]",
     "shuffle [on|off]",
     "turn shuffle [on|off]",
     "[put it|put the music] on shuffle",
@@ -566,25 +441,13 @@ music_actions = near("music_actions", "Kayas can play a query, pause and say wha
     "{_m:mode} [on|off]",
     "whisper [from now on|please]",
     "speak [quieter|softer|more quietly]",
+    "talk [louder|more quietly]",
 ).ask(
-    "can you skip this [song|track][?|]",
-    "could you play the next song[?|]",
-    "can we skip this one[?|]",
     "can you add this song to my {_pl:playlist} playlist[?|]",
     "could you make a playlist [called {_pl:playlist}|] for me[?|]",
-    "can you turn it [up|down][?|]",
-    "could you turn the volume [up|down] a bit[?|]",
     "can you put it on shuffle[?|]",
     "can you like this song[?|]",
     "could you switch to {_m:mode}[?|]",
-    "ugh, next",
-    "nah, next song",
-    "not this one, skip",
-    "I hate this song, skip it",
-    "this song is boring, next",
-    "too loud",
-    "it's too quiet",
-    "I can't hear it",
     "again[!|]",
     "one more time",
 )
@@ -630,5 +493,4 @@ physical = near("physical", "a phone, keys, a car or a person is not a file on t
     "any idea where my {_x:lost} [is|are][?|]",
 )
 
-SETS = [remind_actions, people, files, not_programs, player, now_playing, not_files, not_pages, list_read, stop, howto,
-        music_actions, physical]
+SETS = [remind_now, people, files, not_programs, player, now_playing, not_files, not_pages, stop, howto, music_actions, physical]

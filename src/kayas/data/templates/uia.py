@@ -198,4 +198,44 @@ click_app = TemplateSet("uia.click_button", "uia.click_app").imp(
     "could you press {button_text:appbutton} in the {window_title:appwindow} window[?|]",
 )
 
-SETS = [click, type_text, close, windows, tree, find, click_app]
+# A screenshot of the desktop or of one window (not of a web page: after a page clause the
+# screenshot is a browser step). The file keeps the name said; none said: screenshot.png,
+# as a list named only by its purpose gets a plain name.
+_SHOT = "[take|grab|make|capture|snap] a screenshot"
+screenshot = TemplateSet("uia.screenshot").imp(
+    _SHOT + " [called|named] {filename:shot}",
+    _SHOT + " and save it as {filename:shot}",
+    "screenshot the screen as {filename:shot}",
+    "save a screenshot as {filename:shot}",
+    "screenshot my desktop [to|as] {filename:shot}",
+    "capture the screen [to|as] {filename:shot}",
+    "take a screenshot of my screen [called|named] {filename:shot}",
+    "take a screenshot of {window_title:window} [called|named] {filename:shot}",
+    "screenshot the {window_title:window} window as {filename:shot}",
+    "capture the {window_title:window} window [to|as] {filename:shot}",
+    "grab a screenshot of the {window_title:window} window and save it as {filename:shot}",
+).imp(
+    _SHOT,
+    "screenshot",
+    "screenshot the screen",
+    "screenshot my desktop",
+    "capture the screen",
+    "take a screenshot of my screen",
+    "print screen",
+    filename="screenshot.png",
+).imp(
+    "take a screenshot of {window_title:window}",
+    "screenshot the {window_title:window} window",
+    "capture the {window_title:window} window",
+    filename="screenshot.png",
+).ask(
+    "can you take a screenshot [called|named] {filename:shot}[?|]",
+    "could you screenshot the {window_title:window} window as {filename:shot}[?|]",
+    "I need a screenshot of the {window_title:window} window called {filename:shot}",
+).ask(
+    "can you take a screenshot[?|]",
+    "could you grab a screenshot of my screen[?|]",
+    filename="screenshot.png",
+)
+
+SETS = [click, type_text, close, windows, tree, find, click_app, screenshot]
