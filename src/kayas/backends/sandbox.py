@@ -5,7 +5,8 @@ cannot forge what `kayas undo` restores); the rest of the file system is read-on
 places that hold secrets are hidden behind empty read-only folders: every home (`/root`, `/home`,
 $HOME), KAYAS_HOME and /run (session sockets); /tmp and /var/tmp are empty scratch space that
 vanishes with the sandbox. The environment is cleared but for PATH,
-LANG and TERM (no tokens leak through it). There is no network unless `[sandbox] network = true`.
+LANG and TERM (no tokens leak through it), bubblewrap's own included (`launch_env`: it is
+process 1 inside, and its environment is readable there). There is no network unless `[sandbox] network = true`.
 New namespaces (user, pid, ipc, uts, cgroup, net) and no capabilities: the command cannot see
 or signal other processes. Killing bwrap kills the whole pid namespace, so nothing outlives
 the time limit; past `max_processes` (a fork bomb) the sandbox is ended the same way.
@@ -155,6 +156,15 @@ def remove_cgroup(group: Path) -> None:
 def in_cgroup(argv: list[str], group: Path) -> list[str]:
     """``argv`` started inside ``group``: a shell moves itself there, then becomes argv (so all it starts is counted)."""
     return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(group / "cgroup.procs"), *argv]
+
+
+def launch_env() -> dict[str, str]:
+    """The environment bubblewrap itself starts with: PATH, LANG, LC_ALL, TERM and nothing else.
+
+    bwrap is process 1 inside the sandbox, so its own environment is readable there
+    (/proc/1/environ): ``--clearenv`` alone would clean only its child, and leave every token
+    Kayas holds readable to the command."""
+    return {name: os.environ[name] for name in KEPT_ENV if os.environ.get(name)}
 
 
 def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]:

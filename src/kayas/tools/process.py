@@ -193,7 +193,7 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
     started = time.monotonic()
     proc = subprocess.Popen(
         argv, shell=isinstance(argv, str), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        cwd=workspace(), **_detach_kwargs(),
+        cwd=workspace(), env=None if why_not else sandbox.launch_env(), **_detach_kwargs(),
     )
     out, err, over = bytearray(), bytearray(), threading.Event()
     readers = [
