@@ -117,6 +117,13 @@ def test_the_environment_is_cleared(places):
     assert "PATH=" in res["stdout"]
 
 
+def test_no_process_inside_shows_kayas_environment(places):
+    """Issue 25: process 1 inside is bubblewrap itself; `--clearenv` cleaned only its child."""
+    res = run_command("for f in /proc/[0-9]*/environ; do echo \"== $f\"; tr '\\0' '\\n' < $f; done")
+    assert res["exit_code"] == 0 and "== /proc/1/environ" in res["stdout"], res
+    assert "tok-123" not in res["stdout"] and "KAYAS_TEST_SECRET" not in res["stdout"]
+
+
 class _Hello(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server's name)
         self.send_response(200)
