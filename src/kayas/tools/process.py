@@ -15,7 +15,7 @@ from typing import IO
 import psutil
 
 from kayas.backends import sandbox
-from kayas.backends.programs import resolve_program
+from kayas.backends.programs import confirmation_needed, resolve_program
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import load_section, workspace
@@ -90,7 +90,7 @@ def _processes(args: dict, rows: list) -> str:
     return "\n".join(lines)
 
 
-@tool(summary=_started)
+@tool(summary=_started, asks=lambda args: confirmation_needed(str(args.get("program", ""))))
 def start_program(program: str, background: bool = True) -> dict:
     """Launch an application by its plain name (firefox, notepad, chrome, code).
 
