@@ -27,6 +27,7 @@ from typing import Any, Literal
 from kayas.backends import beneath, trash
 from kayas.backends.paths import relative_name
 from kayas.errors import KayasError
+from kayas.printable import printable
 from kayas.settings import kayas_home, workspace
 
 Kind = Literal["create", "append", "archive", "move", "delete", "command", "other"]
@@ -209,6 +210,7 @@ def undo(count: int = 1) -> list[Undone]:
             if change.undone_at is not None:
                 continue
             step, settled = _undo_one(change)
+            step = Undone(step.kind, step.file, step.done, printable(step.message))  # names may hold escape codes
             if settled:
                 with _db() as conn:
                     conn.execute("UPDATE changes SET undone_at = ?, undo_note = ? WHERE id = ?",

@@ -17,6 +17,8 @@ from kayas.settings import workspace
 
 TRASH_DIR = ".trash"
 ARCHIVE_DIR = "archive"
+MAX_DEPTH = 64  # folders in one name: deeper trees are no one's notes, and every walk stays short
+MAX_NAME_CHARS = 4096
 
 
 class PathRefused(KayasError):
@@ -38,7 +40,11 @@ def check_name(name: str) -> None:
         raise PathRefused(f"absolute paths are not allowed: '{name}' (file tools work inside the workspace)")
     if name.startswith("~"):
         raise PathRefused(f"'~' paths are not allowed: '{name}' (file tools work inside the workspace)")
+    if len(name) > MAX_NAME_CHARS:
+        raise PathRefused(f"file name too long ({len(name)} characters; at most {MAX_NAME_CHARS})")
     parts = _parts(name)
+    if len(parts) > MAX_DEPTH:
+        raise PathRefused(f"file name has too many folders ({len(parts)}; at most {MAX_DEPTH})")
     if ".." in parts:
         raise PathRefused(f"'..' is not allowed in file names: '{name}' (it would leave the workspace)")
     if parts and parts[0] == TRASH_DIR:

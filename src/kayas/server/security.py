@@ -202,7 +202,7 @@ class Guard:
         scheme, _, given = auth.partition(b" ")
         if scheme.lower() != b"bearer" or not hmac.compare_digest(given.strip(), self.token):
             why = "missing" if not auth else "wrong"
-            return 401, f"{why} token: send Authorization: Bearer <the token in {self.token_file}>", [(b"www-authenticate", b'Bearer realm="kayas"')]
+            return 401, f"{why} token: send Authorization: Bearer <the token kayas serve printed, or the one in KAYAS_HOME>", [(b"www-authenticate", b'Bearer realm="kayas"')]
         return None
 
 
@@ -225,3 +225,44 @@ async def _send_json(send, status: int, body: dict, extra: list[tuple[bytes, byt
     await send({"type": "http.response.start", "status": status,
                 "headers": headers + extra + SECURITY_HEADERS + [(b"content-security-policy", CSP)]})
     await send({"type": "http.response.body", "body": data})
+
+
+HEADER_TIMEOUT_S = 10.0
+
+
+def header_timeout_protocol(timeout_s: float | None = None) -> type:
+    """uvicorn's h11 protocol, closing a connection whose request headers have not all come within
+    ``timeout_s`` of its opening (or of the previous response): half-open connections (slowloris)
+    would otherwise hold a slot each until the server's connection limit is reached."""
+    import asyncio
+
+    import h11
+    wait_s = HEADER_TIMEOUT_S if timeout_s is None else timeout_s
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        _header_timer: asyncio.TimerHandle | None = None
+
+        def _arm(self) -> None:
+            if self._header_timer is not None:
+                self._header_timer.cancel()
+            self._header_timer = self.loop.call_later(wait_s, self._headers_late)
+
+        def _headers_late(self) -> None:
+            if self.conn.their_state is h11.IDLE and not self.transport.is_closing():  # still no whole request
+                self.transport.close()
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._header_timer is not None:
+                self._header_timer.cancel()
+            super().connection_lost(exc)
+
+    return HeaderTimeoutProtocol
