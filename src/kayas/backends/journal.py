@@ -125,7 +125,7 @@ def operation(command: str = "") -> Iterator[str]:
 
 # The tools that record their own changes; any other call that changes something is "other".
 SELF_RECORDING = frozenset({"filesystem.create_file", "filesystem.append_file", "filesystem.archive_file",
-                            "filesystem.delete_file"})
+                            "filesystem.delete_file", "process.run_command"})
 
 
 def _masked(value: Any) -> Any:

@@ -46,6 +46,8 @@ class SandboxConfig:
     network: bool = False  # let sandboxed commands reach the network
     max_processes: int = 64  # past this many processes inside, the sandbox is ended (a fork bomb)
     when_unavailable: str = "confirm"  # no working bubblewrap: "confirm" (run unsandboxed, say so) or "refuse"
+    undoable: bool = True  # run on a private copy of the workspace and journal the changes (kayas.backends.overlay)
+    undo_copy_limit_mb: int = 512  # a larger workspace is written directly (the result says it is not undoable)
 
     @classmethod
     def load(cls) -> SandboxConfig:
@@ -167,8 +169,10 @@ def launch_env() -> dict[str, str]:
     return {name: os.environ[name] for name in KEPT_ENV if os.environ.get(name)}
 
 
-def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]:
-    """The argv that runs ``command`` (a shell line) in the sandbox, with ``workspace`` as its only writable folder."""
+def command_line(command: str, workspace: Path, cfg: SandboxConfig, source: Path | None = None) -> list[str]:
+    """The argv that runs ``command`` (a shell line) in the sandbox, with ``workspace`` as its only writable folder.
+
+    ``source``: a copy of the workspace shown (and written) at the workspace's path instead of it."""
     bwrap = shutil.which("bwrap") or "bwrap"
     argv = [bwrap, *_namespaces(cfg.network), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     hidden = _hidden(workspace)
@@ -179,12 +183,12 @@ def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]
     resolver = Path("/run/systemd/resolve")  # where /etc/resolv.conf points on systemd machines
     if cfg.network and resolver.is_dir():
         argv += ["--ro-bind", str(resolver), str(resolver)]
-    argv += ["--bind", str(workspace), str(workspace)]
+    argv += ["--bind", str(source or workspace), str(workspace)]
     for place in inside:
         argv += ["--tmpfs", str(place)]
-    trash = workspace / ".trash"
-    if trash.is_dir():
-        argv += ["--ro-bind", str(trash), str(trash)]
+    trash = workspace / ".trash"  # an older Kayas's trash, kept read-only
+    if (source or workspace).joinpath(".trash").is_dir():
+        argv += ["--ro-bind", str((source or workspace) / ".trash"), str(trash)]
     for place in hidden:  # empty and read-only; /tmp and /var/tmp stay writable scratch, gone with the sandbox
         if place not in SCRATCH:
             argv += ["--remount-ro", str(place)]

@@ -135,7 +135,7 @@ def _files_fd() -> Iterator[int]:
         yield fd
 
 
-def _move(src_dir: int, src: str, dst_dir: int, dst: str) -> None:
+def move_entry(src_dir: int, src: str, dst_dir: int, dst: str) -> None:
     """Move an entry between folders without replacing anything; a synced copy across file systems."""
     try:
         beneath.rename_noreplace(src_dir, src, dst_dir, dst)
@@ -193,7 +193,7 @@ def move_to_trash(path: Path | str, stored: str | None = None) -> Entry:
                 "VALUES (?,?,?,?,?,?,?,0)", (op, original, stored, digest, st.st_size, now, str(workspace())))
             entry_id = int(cur.lastrowid or 0)
         with _files_fd() as files:
-            _move(dirfd, name, files, stored)
+            move_entry(dirfd, name, files, stored)
     with _db() as conn:
         conn.execute("UPDATE deleted SET moved = 1 WHERE id = ?", (entry_id,))
     return Entry(entry_id, op, original, stored, digest, st.st_size, now)
@@ -296,7 +296,7 @@ def restore(entry: Entry) -> Path:
                              f"({trash_dir() / 'files' / entry.stored})")
         with beneath.parent(workspace(), entry.original, create=True) as (dirfd, name):
             try:
-                _move(files, entry.stored, dirfd, name)
+                move_entry(files, entry.stored, dirfd, name)
             except FileExistsError:
                 raise KayasError(f"cannot restore '{entry.original}': a file with that name exists again "
                                  f"(the deleted copy is {trash_dir() / 'files' / entry.stored})") from None

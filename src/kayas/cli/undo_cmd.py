@@ -11,7 +11,8 @@ import typer
 from kayas.backends import journal
 from kayas.errors import KayasError
 
-_VERB = {"create": "created", "append": "appended to", "archive": "archived", "delete": "deleted", "other": ""}
+_VERB = {"create": "created", "append": "appended to", "archive": "archived", "delete": "deleted", "other": "",
+         "move": "moved", "command": "ran"}
 
 
 def _ago(at: float) -> str:

@@ -14,7 +14,7 @@ from typing import IO
 
 import psutil
 
-from kayas.backends import sandbox
+from kayas.backends import journal, overlay, sandbox
 from kayas.backends.programs import confirmation_needed, resolve_program
 from kayas.errors import KayasError
 from kayas.registry import tool
@@ -55,13 +55,21 @@ def _ran(args: dict, r: dict) -> str:
         head = f"ran `{r['command']}`: exit code {r['exit_code']}"
     out, err = r.get("stdout") or "", r.get("stderr") or ""
     if not out and not err:
-        return head + ", no output"
+        return "\n".join([head + ", no output", *_changed_line(r)])
     lines = [head]
     lines += [out.rstrip("\n")] if out else []
     lines += ["error output:", err.rstrip("\n")] if err else []
     if r.get("truncated"):
         lines.append("(the output was longer; only its start was kept, see the process.output_cap_bytes setting)")
-    return "\n".join(lines)
+    return "\n".join(lines + _changed_line(r))
+
+
+def _changed_line(r: dict) -> list[str]:
+    changed = r.get("changed") or []
+    if not changed:
+        return []
+    shown = ", ".join(changed[:10]) + (f" and {len(changed) - 10} more" if len(changed) > 10 else "")
+    return [f"changed: {shown} (`kayas undo` takes it back)"]
 
 
 def _system(args: dict, r: dict) -> str:
@@ -177,15 +185,25 @@ def run_command(command: str) -> dict:
     why_not = sandbox.unavailable_reason() if box.enabled else "off ([sandbox] enabled = false)"
     if why_not is not None and box.enabled and box.when_unavailable == "refuse":  # the router refuses first; this is the last guard
         raise KayasError(f"no sandbox ({why_not}) and [sandbox] when_unavailable = refuse")
-    argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box)
+    copy = overlay.stage(box.undo_copy_limit_mb * 1024 * 1024) if not why_not and box.undoable else None
+    argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box, source=copy)
     group = None if why_not else sandbox.pids_cgroup(box.max_processes + 2)  # + the sandbox's own two
     if group is not None:
         argv = sandbox.in_cgroup(list(argv), group)
     try:
-        return _run(command, argv, cfg, box, why_not, group)
+        result = _run(command, argv, cfg, box, why_not, group)
+        if copy is not None:  # the command wrote the copy: its changes come in now, journaled
+            result["changed"] = overlay.apply(copy, command)
+            result["undoable"] = True
+        else:
+            result["undoable"] = False
+            journal.record_other("process.run_command", f"ran `{command}`")
+        return result
     finally:
         if group is not None:
             sandbox.remove_cgroup(group)
+        if copy is not None:
+            overlay.discard(copy)
 
 
 def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.SandboxConfig, why_not: str | None,
