@@ -1,5 +1,5 @@
 """Issue 25's crash test: a real `kayas do` killed with SIGKILL at random points of a multi-file
-delete, append, archive (move) and mixed plan; afterwards `kayas undo` (repeated until nothing is
+delete, append, archive (move), mixed and shell-command plan; afterwards `kayas undo` (repeated until nothing is
 left) must bring the workspace back byte for byte: every change either undone or never made.
 Shell commands killed mid-run must leave no process behind.
 
@@ -33,8 +33,10 @@ def plan(kind: str) -> list[dict]:
         "mixed": [c for n in names[:4] for c in (("append_file", {"filename": n, "content": "x"}),
                                                   ("create_file", {"filename": f"new-{n}", "content": "new"}),
                                                   ("delete_file", {"filename": n}))],
+        "shell": [("process.run_command", {"command": f"echo x >> {n}; rm -f f{(i + 1) % FILES}.txt; echo n > new{i}.txt"})
+                  for i, n in enumerate(names[:4])],
     }[kind]
-    return [{"tool": f"filesystem.{tool}", "args": args} for tool, args in calls]
+    return [{"tool": tool if "." in tool else f"filesystem.{tool}", "args": args} for tool, args in calls]
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -77,6 +79,12 @@ def undo_all(env: dict) -> list[str]:
     raise AssertionError(f"undo never ran out: {outputs[-3:]}")
 
 
+def _no_sandbox() -> str | None:
+    from kayas.backends import sandbox
+
+    return sandbox.unavailable_reason()
+
+
 @pytest.fixture
 def env(tmp_path):
     e = {**os.environ, "KAYAS_HOME": str(tmp_path / "home"), "KAYAS_WORKSPACE": str(tmp_path / "ws"),
@@ -88,7 +96,7 @@ def env(tmp_path):
 def test_a_kill_at_any_point_loses_nothing(env, tmp_path):
     ws = Path(env["KAYAS_WORKSPACE"])
     rng = random.Random(int(os.environ.get("KAYAS_KILL_SEED", "25")))
-    kinds = ["delete", "append", "archive", "mixed"]
+    kinds = ["delete", "append", "archive", "mixed"] + ([] if _no_sandbox() else ["shell"])
     lost, mid_run = [], 0
     for trial in range(TRIALS):
         kind = kinds[trial % len(kinds)]
@@ -97,7 +105,7 @@ def test_a_kill_at_any_point_loses_nothing(env, tmp_path):
         for i in range(FILES):
             (ws / f"f{i}.txt").write_bytes(os.urandom(rng.randrange(0, 3000)) + b"\n")
         before = snapshot(ws)
-        out = killed_run(env, plan(kind), rng.uniform(0, 0.12 * FILES))
+        out = killed_run(env, plan(kind), rng.uniform(0, (0.5 if kind == "shell" else 0.12) * FILES))
         during = snapshot(ws)
         mid_run += during != before and "ran in" not in out
         outputs = undo_all(env)
