@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kayas.errors import KayasError
+from kayas.server import client_tokens
 from kayas.server.config import LOOPBACK_HOSTS
 from kayas.settings import kayas_home
 
@@ -200,10 +201,23 @@ class Guard:
             return None
         auth = headers.get(b"authorization", b"")
         scheme, _, given = auth.partition(b" ")
-        if scheme.lower() != b"bearer" or not hmac.compare_digest(given.strip(), self.token):
+        if scheme.lower() == b"bearer" and hmac.compare_digest(given.strip(), self.token):
+            return None  # the server's own token (the console's): every scope
+        client = _client_token(given.strip()) if scheme.lower() == b"bearer" and given.strip() else None
+        if client is None:
             why = "missing" if not auth else "wrong"
-            return 401, f"{why} token: send Authorization: Bearer <the token kayas serve printed, or the one in KAYAS_HOME>", [(b"www-authenticate", b'Bearer realm="kayas"')]
+            return 401, f"{why} token: send Authorization: Bearer <the token kayas serve printed, or one from kayas tokens add>", [(b"www-authenticate", b'Bearer realm="kayas"')]
+        needed = client_tokens.scope_of(scope["method"], path)
+        if needed is not None and needed not in client.scopes:
+            return 403, f"forbidden: the token '{client.name}' has no '{needed}' scope (it has: {', '.join(client.scopes)})", []
         return None
+
+
+def _client_token(given: bytes) -> client_tokens.ClientToken | None:
+    try:
+        return client_tokens.match(given.decode("ascii"))
+    except (UnicodeDecodeError, KayasError):
+        return None  # an unreadable token file lets no client token in
 
 
 _OURS = {h[0] for h in SECURITY_HEADERS} | {b"content-security-policy"}
