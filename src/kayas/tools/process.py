@@ -236,6 +236,8 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
             proc.wait(timeout=0.05)
         except subprocess.TimeoutExpired:
             pass
+    if ended is None and group is not None and sandbox.hit_bound(group):
+        ended = "process limit"  # the bound stopped it, even if it exited before the loop above saw the bound
     gone_by = time.monotonic() + 2  # a program left running in the background may hold the pipes: don't wait for it
     for r in readers:
         r.join(timeout=max(gone_by - time.monotonic(), 0))
