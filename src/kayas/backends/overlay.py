@@ -17,6 +17,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,10 @@ def stage(limit_bytes: int) -> Path | None:
     root = workspace()
     if size_of(root) > limit_bytes:
         return None
+    for old in _runs().iterdir():  # left by a Kayas that was killed mid-command (its workspace was never touched)
+        with contextlib.suppress(OSError):
+            if time.time() - old.stat().st_mtime > 86400:
+                discard(old)
     copy = _runs() / uuid.uuid4().hex
     copy.mkdir(mode=0o700)
     done = subprocess.run(["cp", "-a", "--reflink=auto", f"{root}/.", str(copy)], capture_output=True, text=True,

@@ -1,7 +1,8 @@
 """The sandbox of `process.run_command`: bubblewrap (`bwrap`) on Linux.
 
-Inside, the workspace is the only writable folder (its `.trash` stays read-only, so a command
-cannot forge what `kayas undo` restores); the rest of the file system is read-only, and the
+Inside, the workspace is the only writable folder (a private copy of it, where the command is
+undoable: see kayas.backends.overlay; Kayas's trash and journal live in KAYAS_HOME, hidden
+here, so a command cannot forge what `kayas undo` restores); the rest of the file system is read-only, and the
 places that hold secrets are hidden behind empty read-only folders: every home (`/root`, `/home`,
 $HOME), KAYAS_HOME and /run (session sockets); /tmp and /var/tmp are empty scratch space that
 vanishes with the sandbox. The environment is cleared but for PATH,
