@@ -11,7 +11,7 @@ import pytest
 
 from cli_runner import run_main
 from kayas.backends import trash
-from kayas.printable import printable
+from kayas.backends.printable import printable
 from kayas.server import security
 from kayas.server.client import Client
 from kayas.server.config import ServerConfig

@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from kayas.assistant.router import CallResult
+from kayas.backends.printable import printable
 from kayas.plan import Call
-from kayas.printable import printable
 from kayas.registry import Registry
 
 _MAX_VALUE = 60  # characters of one argument's value in a sentence

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kayas.backends import beneath, trash
+from kayas.backends.masking import mask
 from kayas.backends.paths import relative_name
+from kayas.backends.printable import printable
 from kayas.errors import KayasError
-from kayas.printable import printable
 from kayas.settings import kayas_home, workspace
 
 Kind = Literal["create", "append", "archive", "move", "delete", "command", "other"]
@@ -129,8 +130,6 @@ SELF_RECORDING = frozenset({"filesystem.create_file", "filesystem.append_file", 
 
 
 def _masked(value: Any) -> Any:
-    from kayas.assistant.audit import mask  # late: the assistant package imports this module
-
     return mask(value)
 
 

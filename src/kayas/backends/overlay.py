@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kayas.backends import beneath, journal, trash
+from kayas.backends import beneath, trash
 from kayas.backends.paths import relative_name
 from kayas.errors import KayasError
 from kayas.settings import kayas_home, workspace
@@ -131,12 +131,9 @@ def changes(copy: Path) -> list[Entry]:
     return out
 
 
-def apply(copy: Path, command: str) -> list[str]:
-    """Bring the command's changes into the workspace, journaled; the changed files' names."""
-    found = changes(copy)
-    if not found:
-        return []
-    row = journal.begin("command", command, entries=[e.__dict__ for e in found], workspace=str(workspace()))
+def apply(copy: Path, found: list[Entry]) -> list[str]:
+    """Bring the command's changes (``changes(copy)``, journaled by the caller first) into the
+    workspace; the changed files' names."""
     root = workspace()
     for e in sorted(found, key=lambda e: e.path.count("/"), reverse=True):  # the old side, deepest first
         if e.before in ("file", "link"):
@@ -152,7 +149,6 @@ def apply(copy: Path, command: str) -> list[str]:
         elif e.after in ("file", "link"):
             with beneath.parent(copy, e.path) as (src, sname), beneath.parent(root, e.path, create=True) as (dst, dname):
                 trash.move_entry(src, sname, dst, dname)
-    journal.finish(row)
     return [e.path for e in found if e.after != "dir" and e.before != "dir"]
 
 

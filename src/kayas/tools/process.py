@@ -193,7 +193,12 @@ def run_command(command: str) -> dict:
     try:
         result = _run(command, argv, cfg, box, why_not, group)
         if copy is not None:  # the command wrote the copy: its changes come in now, journaled
-            result["changed"] = overlay.apply(copy, command)
+            found = overlay.changes(copy)
+            row = journal.begin("command", command, entries=[e.__dict__ for e in found],
+                                workspace=str(workspace())) if found else None
+            result["changed"] = overlay.apply(copy, found)
+            if row is not None:
+                journal.finish(row)
             result["undoable"] = True
         else:
             result["undoable"] = False
