@@ -71,14 +71,6 @@ def test_create_writes_the_content_in_subfolders_and_refuses_to_clobber():
     assert (workspace() / "notes" / "q3_notes.md").read_text() == "# Q3\n"
 
 
-def test_symlinks_inside_the_workspace_are_fine():
-    real = workspace() / "real.txt"
-    real.write_text("a\n")
-    (workspace() / "alias.txt").symlink_to(real)
-    append_file("alias.txt", "b")
-    assert real.read_text() == "a\nb\n"
-
-
 def test_append_adds_a_new_line_and_creates_missing_files():
     assert append_file("errands.txt", "buy milk")["created"] is True
     (workspace() / "errands.txt").write_bytes((workspace() / "errands.txt").read_bytes() + b"no newline")

@@ -26,10 +26,15 @@ if REASON and os.environ.get("KAYAS_REQUIRE_SANDBOX") == "1":
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no sandbox here: {REASON}")
 
 
+KAYAS_STATE = {"runs", "trash", "journal.sqlite3", "journal.sqlite3-journal", "audit.jsonl"}  # Kayas's own, not a sentinel
+
+
 def tree(folder: Path) -> dict[str, object]:
-    """Every path under ``folder`` with its bytes, mode and symlink target."""
+    """Every path under ``folder`` with its bytes, mode and symlink target (Kayas's own state aside)."""
     out: dict[str, object] = {}
     for p in sorted(folder.rglob("*")):
+        if p.relative_to(folder).parts[0] in KAYAS_STATE:
+            continue
         st = p.lstat()
         body = os.readlink(p) if p.is_symlink() else (p.read_bytes() if p.is_file() else None)
         out[str(p.relative_to(folder))] = (st.st_mode, body)
@@ -115,6 +120,13 @@ def test_the_environment_is_cleared(places):
     res = run_command("env")
     assert "tok-123" not in res["stdout"] and "KAYAS_TEST_SECRET" not in res["stdout"]
     assert "PATH=" in res["stdout"]
+
+
+def test_no_process_inside_shows_kayas_environment(places):
+    """Issue 25: process 1 inside is bubblewrap itself; `--clearenv` cleaned only its child."""
+    res = run_command("for f in /proc/[0-9]*/environ; do echo \"== $f\"; tr '\\0' '\\n' < $f; done")
+    assert res["exit_code"] == 0 and "== /proc/1/environ" in res["stdout"], res
+    assert "tok-123" not in res["stdout"] and "KAYAS_TEST_SECRET" not in res["stdout"]
 
 
 class _Hello(http.server.BaseHTTPRequestHandler):

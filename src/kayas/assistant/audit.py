@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,27 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kayas.backends.masking import MASK, _mask_text, mask  # noqa: F401 (re-exported: the audit log's rule)
 from kayas.errors import KayasError
 from kayas.settings import kayas_home, load_section
 
 LOG_NAME = "audit.jsonl"
-MASK = "***"
-
-_SECRET_NAME = r"password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|auth|authorization|credentials?|cookie"
-_SECRET_KEY = re.compile(rf"(?i)(?:^|[\W_])(?:{_SECRET_NAME})(?:$|[\W_])")  # a key or label that names a secret
-_SECRET_TEXT = [  # (pattern, replacement) for secrets inside free text, most specific first
-    (re.compile(r"(?i)\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{8,}"), rf"\1 {MASK}"),
-    (re.compile(rf"(?i)\b({_SECRET_NAME})(\s*[=:]\s*|\s+is\s+)(\"[^\"]*\"|'[^']*'|(?!\*\*\*)\S+)"), rf"\1\2{MASK}"),
-    (re.compile(r"(?i)\b(password|passwd|passphrase)(\s+)(?!\*\*\*|is\b)\S+"), rf"\1\2{MASK}"),  # "my password hunter2"
-    (re.compile(r"(://[^/\s:@]+:)[^@\s/]+@"), rf"\1{MASK}@"),  # https://user:password@host
-    (re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{8,}"), MASK),  # Slack
-    (re.compile(r"\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}"), MASK),  # API keys of the sk-... kind
-    (re.compile(r"\bgh[pousr]_[A-Za-z0-9]{20,}"), MASK),  # GitHub
-    (re.compile(r"\bAKIA[0-9A-Z]{16}\b"), MASK),  # AWS access key id
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"), MASK),
-]
-_LABELS = ("field", "selector", "label", "name", "target")  # what says a sibling "text" is typed into a password box
-_TYPED = ("text", "value", "content")
 
 
 @dataclass
@@ -50,32 +33,6 @@ class AuditConfig:
     enabled: bool = True
     max_bytes: int = 5 * 1024 * 1024  # rotate past this
     keep: int = 5  # rotated files kept: audit.1.jsonl (newest) ... audit.<keep>.jsonl
-
-
-def _mask_text(text: str) -> str:
-    for pattern, replacement in _SECRET_TEXT:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def mask(value: Any) -> Any:
-    """A copy of call arguments with secrets replaced by ***: values of keys that name a secret
-    (password, token, api_key, ...), text typed into a field labelled so, and secrets in free
-    text (`password=...`, `Bearer ...`, `user:pass@` in URLs, Slack/GitHub/AWS/sk- keys, private keys)."""
-    if isinstance(value, dict):
-        secret_box = any(isinstance(value.get(k), str) and _SECRET_KEY.search(value[k]) for k in _LABELS)
-        out = {}
-        for k, v in value.items():
-            if (isinstance(k, str) and _SECRET_KEY.search(k)) or (secret_box and k in _TYPED):
-                out[k] = MASK
-            else:
-                out[k] = mask(v)
-        return out
-    if isinstance(value, list):
-        return [mask(v) for v in value]
-    if isinstance(value, str):
-        return _mask_text(value)
-    return value
 
 
 def log_path() -> Path:

@@ -91,9 +91,14 @@ class Policy:
             return Decision("confirm", "default: destructive tools are confirmed")
         return Decision("allow", "default: allowed")
 
-    def decide_call(self, tool: Tool) -> Decision:
-        """`decide`, with the sandbox's say for run_command where no sandbox works."""
+    def decide_call(self, tool: Tool, args: dict[str, Any] | None = None) -> Decision:
+        """`decide`, with the call's own say (the tool's ``asks``: an unknown program, a new site)
+        and the sandbox's for run_command where no sandbox works."""
         decision = self.decide(tool)
+        if decision.action == "allow" and tool.asks is not None and args is not None:
+            why = tool.asks(args)
+            if why:
+                return Decision("confirm", why)
         if tool.name != SANDBOXED_TOOL or decision.action == "deny":
             return decision
         from kayas.backends.sandbox import SandboxConfig, unavailable_reason

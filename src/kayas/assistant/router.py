@@ -97,7 +97,7 @@ class Router:
 
     def _allowed(self, call: Call) -> str | None:
         """None if the call may run, else why it is refused; the policy first, then the confirmation."""
-        decision = self.policy.decide_call(self.registry.get(call.tool))
+        decision = self.policy.decide_call(self.registry.get(call.tool), call.args)
         if decision.action == "deny":
             return f"{call.tool} is denied by the policy: {decision.rule}"
         if decision.action == "allow" or self.assume_yes:

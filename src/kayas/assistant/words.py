@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from kayas.assistant.router import CallResult
+from kayas.backends.printable import printable
 from kayas.plan import Call
 from kayas.registry import Registry
 
@@ -39,7 +40,7 @@ def _action(tool_name: str, registry: Registry) -> str:
 def describe_call(call: Call, registry: Registry) -> str:
     """One call: "create a file in the workspace (filename 'todo.txt', content 'buy milk')"."""
     shown = [f"{k} '{_value(v)}'" for k, v in call.args.items() if v not in ("", None, [], {}, False)]
-    return _action(call.tool, registry) + (f" ({', '.join(shown)})" if shown else "")
+    return printable(_action(call.tool, registry) + (f" ({', '.join(shown)})" if shown else ""))
 
 
 def describe_plan(calls: list[Call], registry: Registry) -> str:
@@ -69,7 +70,7 @@ def summarize(result: CallResult, call: Call, registry: Registry) -> str:
     further lines are what the call read (command output, a list), given whole.
     """
     if result.status == "ok" and (own := _own_summary(result, registry)):
-        return own
+        return printable(own)
     what = describe_call(call, registry)
     outcome = {
         "ok": "done",
@@ -78,7 +79,7 @@ def summarize(result: CallResult, call: Call, registry: Registry) -> str:
         "refused": f"refused, {result.error}",
         "failed": f"failed, {result.error}",
     }[result.status]
-    return f"{what}: {outcome}"
+    return printable(f"{what}: {outcome}")
 
 
 def render(value: Any, indent: int = 0) -> str:
@@ -88,12 +89,12 @@ def render(value: Any, indent: int = 0) -> str:
     if isinstance(value, dict):
         if not value:
             return pad + "{}"
-        return "\n".join(_item(pad, f"{k}:", v, indent) for k, v in value.items())
+        return printable("\n".join(_item(pad, f"{k}:", v, indent) for k, v in value.items()))
     if isinstance(value, list):
         if not value:
             return pad + "[]"
-        return "\n".join(_item(pad, "-", v, indent) for v in value)
-    return pad + _scalar(value)
+        return printable("\n".join(_item(pad, "-", v, indent) for v in value))
+    return printable(pad + _scalar(value))
 
 
 def _item(pad: str, label: str, value: Any, indent: int) -> str:
@@ -116,5 +117,5 @@ def sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    text = text[:1].upper() + text[1:]
+    text = printable(text[:1].upper() + text[1:])
     return text if text.endswith((".", "?", "!")) else text + "."

@@ -19,6 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Playwright, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from kayas.backends import sites
 from kayas.errors import KayasError
 from kayas.settings import flag, setting
 
@@ -95,6 +96,8 @@ class BrowserSession:
         self._browser = None
         self._context = None
         self._page: Page | None = None
+        self.approved: set[str] = set()  # the sites this run may reach (kayas.backends.sites)
+        self.blocked: list[str] = []  # what the request guard stopped, newest last
 
     def page(self) -> Page:
         if self._browser is None or not self._browser.is_connected():
@@ -119,7 +122,24 @@ class BrowserSession:
             )
             raise KayasError(f"could not start the browser {where}: {_first_line(exc)}{hint}") from None
         self._context = self._browser.new_context()
+        self._context.route("**/*", self._guard)  # every request, file:// included, passes the sites rule
         self._context.on("page", self._follow_new_page)
+
+    def _guard(self, route: Any, request: Any) -> None:
+        """Let a request through only where kayas.backends.sites allows it."""
+        try:
+            frame_url = request.frame.url if request.frame else ""
+        except PlaywrightError:
+            frame_url = ""
+        why = sites.refusal(request.url, self.approved, request.is_navigation_request(), frame_url)
+        try:
+            if why is None:
+                route.continue_()
+            else:
+                self.blocked.append(why)
+                route.abort("blockedbyclient")
+        except PlaywrightError:
+            pass  # the page went away meanwhile
 
     def _follow_new_page(self, page: Page) -> None:
         """A click that opens a new tab moves the session to it, as a person would."""
@@ -176,16 +196,19 @@ def _first_line(exc: BaseException) -> str:
 
 def goto(s: BrowserSession, url: str) -> dict[str, Any]:
     page = s.page()
-    target = url.strip()
-    if "://" not in target and not target.startswith(("about:", "data:", "file:")):
-        target = "https://" + target  # a bare site name, as the plans write it
+    target = sites.target(url)  # a bare site name gets https://, as the plans write it
+    if target.startswith("file:") and not sites.file_inside(target):
+        raise StepFailed(f"{target} is outside the workspace; the browser opens files of the workspace only")
     try:
         response = page.goto(target, wait_until="load", timeout=s.config.nav_timeout_s * 1000)
     except PlaywrightTimeout:
         raise StepFailed(f"{target} did not finish loading within {s.config.nav_timeout_s:g}s") from None
     except PlaywrightError as exc:
         _let_error_page_load(page)
-        raise StepFailed(f"cannot open {target}: {_first_line(exc).split(' at ')[0]}") from None
+        why = _first_line(exc).split(' at ')[0]
+        if "ERR_BLOCKED_BY_CLIENT" in why and s.blocked:
+            why = f"refused: {s.blocked[-1]}"
+        raise StepFailed(f"cannot open {target}: {why}") from None
     return {"url": page.url, "status": response.status if response else None, "title": page.title()}
 
 

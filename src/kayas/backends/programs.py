@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from dataclasses import dataclass, field
 
 from kayas.errors import KayasError
+from kayas.settings import load_section
 
 # Aliases the user may say for the same program.
 ALIASES: dict[str, str] = {
@@ -57,6 +59,41 @@ CANDIDATES: dict[str, dict[str, list[str]]] = {
 
 # Plain names that would do harm when started without arguments; run_command asks first.
 REFUSED = {"shutdown", "reboot", "poweroff", "halt", "init", "telinit", "systemctl", "rm", "mkfs", "dd", "kill", "killall", "pkill"}
+
+# Programs that run whatever they are given: started by a plan, they are asked about first.
+SHELLS = {"sh", "bash", "dash", "zsh", "fish", "ksh", "csh", "tcsh", "busybox", "powershell", "pwsh", "cmd.exe"}
+INTERPRETERS = {"python", "python3", "perl", "ruby", "node", "nodejs", "php", "lua", "tclsh", "wish", "osascript",
+                "env", "xargs", "nohup", "setsid", "sudo", "su", "doas", "pkexec", "ssh", "nc", "ncat", "socat",
+                "curl", "wget"}
+
+
+@dataclass
+class ProgramsConfig:
+    """config.toml ``[programs]``: plain names start_program may run unasked, beyond the known applications."""
+
+    allowed: list[str] = field(default_factory=list)
+
+
+def known_applications() -> set[str]:
+    """The plain names start_program runs unasked: the applications Kayas knows here, and [programs] allowed."""
+    extra = {normalise(n) for n in load_section("programs", ProgramsConfig).allowed if isinstance(n, str)}
+    return set(CANDIDATES[platform_key()]) | extra
+
+
+def confirmation_needed(program: str) -> str | None:
+    """Why starting ``program`` must be confirmed first (a shell, an interpreter, an unknown program), or None."""
+    name = normalise(program)
+    if name in known_applications():
+        return None
+    if name in SHELLS:
+        what = "a shell: it runs whatever it is given, outside the sandbox"
+    elif name in INTERPRETERS or re.match(r"^(python|perl|ruby|node|php|lua)[\d.]*$", name):
+        what = "an interpreter or launcher: it runs whatever it is given, outside the sandbox"
+    else:
+        what = "not one of the applications Kayas knows"
+    return (f"'{program.strip()}' is {what} (start_program runs known applications unasked; "
+            "add one to [programs] allowed in config.toml)")
+
 
 _PLAIN = re.compile(r"^[\w][\w .+-]*$")
 

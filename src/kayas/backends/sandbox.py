@@ -1,11 +1,13 @@
 """The sandbox of `process.run_command`: bubblewrap (`bwrap`) on Linux.
 
-Inside, the workspace is the only writable folder (its `.trash` stays read-only, so a command
-cannot forge what `kayas undo` restores); the rest of the file system is read-only, and the
+Inside, the workspace is the only writable folder (a private copy of it, where the command is
+undoable: see kayas.backends.overlay; Kayas's trash and journal live in KAYAS_HOME, hidden
+here, so a command cannot forge what `kayas undo` restores); the rest of the file system is read-only, and the
 places that hold secrets are hidden behind empty read-only folders: every home (`/root`, `/home`,
 $HOME), KAYAS_HOME and /run (session sockets); /tmp and /var/tmp are empty scratch space that
 vanishes with the sandbox. The environment is cleared but for PATH,
-LANG and TERM (no tokens leak through it). There is no network unless `[sandbox] network = true`.
+LANG and TERM (no tokens leak through it), bubblewrap's own included (`launch_env`: it is
+process 1 inside, and its environment is readable there). There is no network unless `[sandbox] network = true`.
 New namespaces (user, pid, ipc, uts, cgroup, net) and no capabilities: the command cannot see
 or signal other processes. Killing bwrap kills the whole pid namespace, so nothing outlives
 the time limit; past `max_processes` (a fork bomb) the sandbox is ended the same way.
@@ -45,6 +47,8 @@ class SandboxConfig:
     network: bool = False  # let sandboxed commands reach the network
     max_processes: int = 64  # past this many processes inside, the sandbox is ended (a fork bomb)
     when_unavailable: str = "confirm"  # no working bubblewrap: "confirm" (run unsandboxed, say so) or "refuse"
+    undoable: bool = True  # run on a private copy of the workspace and journal the changes (kayas.backends.overlay)
+    undo_copy_limit_mb: int = 512  # a larger workspace is written directly (the result says it is not undoable)
 
     @classmethod
     def load(cls) -> SandboxConfig:
@@ -157,8 +161,19 @@ def in_cgroup(argv: list[str], group: Path) -> list[str]:
     return ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(group / "cgroup.procs"), *argv]
 
 
-def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]:
-    """The argv that runs ``command`` (a shell line) in the sandbox, with ``workspace`` as its only writable folder."""
+def launch_env() -> dict[str, str]:
+    """The environment bubblewrap itself starts with: PATH, LANG, LC_ALL, TERM and nothing else.
+
+    bwrap is process 1 inside the sandbox, so its own environment is readable there
+    (/proc/1/environ): ``--clearenv`` alone would clean only its child, and leave every token
+    Kayas holds readable to the command."""
+    return {name: os.environ[name] for name in KEPT_ENV if os.environ.get(name)}
+
+
+def command_line(command: str, workspace: Path, cfg: SandboxConfig, source: Path | None = None) -> list[str]:
+    """The argv that runs ``command`` (a shell line) in the sandbox, with ``workspace`` as its only writable folder.
+
+    ``source``: a copy of the workspace shown (and written) at the workspace's path instead of it."""
     bwrap = shutil.which("bwrap") or "bwrap"
     argv = [bwrap, *_namespaces(cfg.network), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     hidden = _hidden(workspace)
@@ -169,12 +184,12 @@ def command_line(command: str, workspace: Path, cfg: SandboxConfig) -> list[str]
     resolver = Path("/run/systemd/resolve")  # where /etc/resolv.conf points on systemd machines
     if cfg.network and resolver.is_dir():
         argv += ["--ro-bind", str(resolver), str(resolver)]
-    argv += ["--bind", str(workspace), str(workspace)]
+    argv += ["--bind", str(source or workspace), str(workspace)]
     for place in inside:
         argv += ["--tmpfs", str(place)]
-    trash = workspace / ".trash"
-    if trash.is_dir():
-        argv += ["--ro-bind", str(trash), str(trash)]
+    trash = workspace / ".trash"  # an older Kayas's trash, kept read-only
+    if (source or workspace).joinpath(".trash").is_dir():
+        argv += ["--ro-bind", str((source or workspace) / ".trash"), str(trash)]
     for place in hidden:  # empty and read-only; /tmp and /var/tmp stay writable scratch, gone with the sandbox
         if place not in SCRATCH:
             argv += ["--remount-ro", str(place)]

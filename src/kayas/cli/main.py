@@ -63,6 +63,9 @@ def _register() -> None:
     learn_cmd.register(app)
     log_cmd.register(app)
     __import__("kayas.cli.reminders_cmd", fromlist=["register"]).register(app)  # `kayas reminders`
+    from kayas.cli import tokens_cmd  # `kayas tokens add|list|revoke`: the HTTP API's tokens per client
+
+    tokens_cmd.register(app)
     bench = bench_cmd.register(app)
     for engine in (brain_cmd, train_cmd, serve_cmd, listen_cmd):  # `bench plan`, `bench train`, `bench serve`, `bench voice`
         engine.register_bench(bench)

@@ -12,7 +12,7 @@ from kayas.backends import journal
 from kayas.errors import KayasError
 
 _VERB = {"create": "created", "append": "appended to", "archive": "archived", "delete": "deleted", "move": "moved", "other": "",
-         "schedule": "", "volume": "changed"}  # schedule: the change says it ("set timer ...", "cancelled ...")
+         "command": "ran", "schedule": "", "volume": "changed"}  # schedule: the change says it ("set timer ...", "cancelled ...")
 
 
 def _ago(at: float) -> str:

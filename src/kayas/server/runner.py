@@ -18,7 +18,7 @@ from kayas.assistant import Assistant
 from kayas.errors import KayasError
 from kayas.server.app import create_app
 from kayas.server.config import ServerConfig
-from kayas.server.security import Token, allowed_names, load_or_create_token
+from kayas.server.security import Token, allowed_names, header_timeout_protocol, load_or_create_token
 from kayas.server.service import Service
 
 
@@ -78,6 +78,7 @@ def prepare(assistant: Assistant, config: ServerConfig, *, rotate_token: bool = 
         timeout_graceful_shutdown=5,
         limit_concurrency=256,  # connections + tasks; past it uvicorn answers 503 itself
         ws="none",
+        http=header_timeout_protocol(),  # half-open connections are closed (kayas.server.security)
     )
     return Prepared(sock, port, url_of(config.host, port), token, service, uvicorn.Server(uv_config))
 

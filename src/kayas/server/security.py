@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kayas.errors import KayasError
+from kayas.server import client_tokens
 from kayas.server.config import LOOPBACK_HOSTS
 from kayas.settings import kayas_home
 
@@ -200,10 +201,23 @@ class Guard:
             return None
         auth = headers.get(b"authorization", b"")
         scheme, _, given = auth.partition(b" ")
-        if scheme.lower() != b"bearer" or not hmac.compare_digest(given.strip(), self.token):
+        if scheme.lower() == b"bearer" and hmac.compare_digest(given.strip(), self.token):
+            return None  # the server's own token (the console's): every scope
+        client = _client_token(given.strip()) if scheme.lower() == b"bearer" and given.strip() else None
+        if client is None:
             why = "missing" if not auth else "wrong"
-            return 401, f"{why} token: send Authorization: Bearer <the token in {self.token_file}>", [(b"www-authenticate", b'Bearer realm="kayas"')]
+            return 401, f"{why} token: send Authorization: Bearer <the token kayas serve printed, or one from kayas tokens add>", [(b"www-authenticate", b'Bearer realm="kayas"')]
+        needed = client_tokens.scope_of(scope["method"], path)
+        if needed is not None and needed not in client.scopes:
+            return 403, f"forbidden: the token '{client.name}' has no '{needed}' scope (it has: {', '.join(client.scopes)})", []
         return None
+
+
+def _client_token(given: bytes) -> client_tokens.ClientToken | None:
+    try:
+        return client_tokens.match(given.decode("ascii"))
+    except (UnicodeDecodeError, KayasError):
+        return None  # an unreadable token file lets no client token in
 
 
 _OURS = {h[0] for h in SECURITY_HEADERS} | {b"content-security-policy"}
@@ -225,3 +239,44 @@ async def _send_json(send, status: int, body: dict, extra: list[tuple[bytes, byt
     await send({"type": "http.response.start", "status": status,
                 "headers": headers + extra + SECURITY_HEADERS + [(b"content-security-policy", CSP)]})
     await send({"type": "http.response.body", "body": data})
+
+
+HEADER_TIMEOUT_S = 10.0
+
+
+def header_timeout_protocol(timeout_s: float | None = None) -> type:
+    """uvicorn's h11 protocol, closing a connection whose request headers have not all come within
+    ``timeout_s`` of its opening (or of the previous response): half-open connections (slowloris)
+    would otherwise hold a slot each until the server's connection limit is reached."""
+    import asyncio
+
+    import h11
+    wait_s = HEADER_TIMEOUT_S if timeout_s is None else timeout_s
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        _header_timer: asyncio.TimerHandle | None = None
+
+        def _arm(self) -> None:
+            if self._header_timer is not None:
+                self._header_timer.cancel()
+            self._header_timer = self.loop.call_later(wait_s, self._headers_late)
+
+        def _headers_late(self) -> None:
+            if self.conn.their_state is h11.IDLE and not self.transport.is_closing():  # still no whole request
+                self.transport.close()
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._header_timer is not None:
+                self._header_timer.cancel()
+            super().connection_lost(exc)
+
+    return HeaderTimeoutProtocol

@@ -1,6 +1,7 @@
 """A real browser driven through a list of steps (Playwright + Chromium, see kayas.backends.browser)."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -93,15 +94,27 @@ def _browsed(args: dict, r: dict) -> str:
     return text + (f"; screenshot saved as {', '.join(shots)}" if shots else "")
 
 
-@tool(summary=_browsed)
+def _asks(args: dict) -> str | None:
+    from kayas.backends import sites  # light: no Playwright
+
+    return sites.confirmation_needed(args)
+
+
+@tool(summary=_browsed, asks=_asks)
 def run_steps(steps: list[Step]) -> dict:
     """Drive a real browser through the steps, in order, on one page.
 
     Args:
         steps: The steps: goto a url, click or fill a selector, press a key, wait seconds, screenshot to a file.
     """
+    from kayas.backends import sites
+
     total = len(steps)
     done: list[dict[str, Any]] = []
+    hosts = {h for url in sites.gotos(steps) if (h := sites.host_of(url))}
+    with contextlib.suppress(KayasError):  # a browser that cannot start fails in step 1, named there
+        _bs().session().approved = sites.configured() | sites.seen() | hosts  # allowed, or confirmed for this call
+    sites.remember(hosts)
     for index, raw in enumerate(steps, 1):
         try:
             step = raw if isinstance(raw, BaseModel) else _STEP.validate_python(raw)

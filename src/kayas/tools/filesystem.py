@@ -5,22 +5,23 @@ back the last command whatever it did to the files.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
+import os
+import stat
+import uuid
 from pathlib import Path
 
-from kayas.backends import file_text, journal, opener, trash
-from kayas.backends.paths import ARCHIVE_DIR, TRASH_DIR, existing_file, relative, resolve
+from kayas.backends import beneath, file_text, journal, opener, trash
+from kayas.backends.beneath import single_link
+from kayas.backends.paths import ARCHIVE_DIR, TRASH_DIR, PathRefused, existing_file, relative, resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import workspace
 
 
-def _as_left(path: Path) -> dict:
-    """What undo checks before it touches the file again: where, how big, which bytes."""
-    return {"path": str(path), "bytes": path.stat().st_size, "sha256": trash.sha256_of(path), "workspace": str(workspace())}
-
-
 def _info(path: Path, **extra: object) -> dict:
-    return {"file": relative(path), "path": str(path), "bytes": path.stat().st_size, **extra}
+    return {"file": relative(path), "path": str(path), "bytes": os.lstat(path).st_size, **extra}
 
 
 def _created(args: dict, r: dict) -> str:
@@ -41,15 +42,30 @@ def create_file(filename: str, content: str = "") -> dict:
         content: The text to write into the new file.
     """
     path = resolve(filename)
-    if path.exists() or path.is_symlink():
-        raise KayasError(f"'{filename}' already exists in the workspace; not overwriting it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8", newline="") as fh:  # "x": fails rather than clobber
-            fh.write(content)
-    except FileExistsError:
-        raise KayasError(f"'{filename}' already exists in the workspace; not overwriting it") from None
-    journal.record("create", relative(path), **_as_left(path))
+    name = relative(path)
+    data = content.encode("utf-8")
+    exists = f"'{filename}' already exists in the workspace; not overwriting it"
+    with beneath.parent(workspace(), name, create=True) as (dirfd, last):
+        if beneath.lstat_at(dirfd, last) is not None:
+            raise KayasError(exists)
+        temp = f".kayas-new-{uuid.uuid4().hex[:16]}"  # written whole under a temporary name, then renamed:
+        row = journal.begin("create", name, bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                            temp=temp, workspace=str(workspace()))  # a kill leaves no half-written file
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666, dir_fd=dirfd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            beneath.rename_noreplace(dirfd, temp, dirfd, last)
+        except FileExistsError:
+            os.unlink(temp, dir_fd=dirfd)
+            raise KayasError(exists) from None
+        beneath.fsync_dir(dirfd)
+    journal.finish(row)
     return _info(path, created=True)
 
 
@@ -62,19 +78,47 @@ def append_file(filename: str, content: str) -> dict:
         content: The text to append.
     """
     path = resolve(filename)
-    created = not path.exists()
-    if not created and not path.is_file():
-        raise KayasError(f"'{filename}' is a folder, not a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    before = 0 if created else path.stat().st_size
-    with path.open("a+b") as fh:
-        fh.seek(0, 2)
-        needs_newline = False
-        if fh.tell() > 0:
-            fh.seek(-1, 2)
-            needs_newline = fh.read(1) != b"\n"
-        fh.write((("\n" if needs_newline else "") + content + "\n").encode("utf-8"))
-    journal.record("append", relative(path), created=created, bytes_before=before, **_as_left(path))
+    name = relative(path)
+    with beneath.parent(workspace(), name, create=True) as (dirfd, last):
+        st = beneath.lstat_at(dirfd, last)
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise KayasError(f"'{filename}' is a folder, not a file")
+        created = st is None
+        flags = os.O_RDWR | os.O_NOFOLLOW | (os.O_CREAT | os.O_EXCL if created else 0)
+        try:
+            fd = os.open(last, flags, 0o666, dir_fd=dirfd)
+        except FileExistsError:
+            raise KayasError(f"'{filename}' appeared while it was being appended to; try again") from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise PathRefused(f"'{filename}' goes through a symlink; Kayas never follows links in the workspace") from None
+            raise
+        try:
+            now = os.fstat(fd)
+            if not stat.S_ISREG(now.st_mode):
+                raise KayasError(f"'{filename}' is not a regular file")
+            single_link(now, filename)  # another name for the same bytes may lie outside the workspace
+            before_hash = hashlib.sha256()
+            os.lseek(fd, 0, os.SEEK_SET)
+            last_byte = b""
+            while chunk := os.read(fd, 1 << 20):
+                before_hash.update(chunk)
+                last_byte = chunk[-1:]
+            before = now.st_size
+            added = (("\n" if before and last_byte != b"\n" else "") + content + "\n").encode("utf-8")
+            after_hash = before_hash.copy()
+            after_hash.update(added)
+            row = journal.begin("append", name, created=created, bytes_before=before,
+                                sha256_before=before_hash.hexdigest(), added=added.decode("utf-8"),
+                                bytes=before + len(added), sha256=after_hash.hexdigest(), workspace=str(workspace()))
+            os.lseek(fd, 0, os.SEEK_END)
+            view = memoryview(added)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    journal.finish(row)
     return _info(path, created=created)
 
 
@@ -85,8 +129,11 @@ def delete_file(filename: str) -> dict:
     Args:
         filename: The file's name or path inside the workspace.
     """
-    entry = trash.move_to_trash(existing_file(filename))
-    journal.record("delete", entry.original, trash_id=entry.id, workspace=str(workspace()))
+    name = relative(existing_file(filename))
+    stored = uuid.uuid4().hex
+    row = journal.begin("delete", name, stored=stored, workspace=str(workspace()))  # before the move: a kill loses nothing
+    entry = trash.move_to_trash(name, stored=stored)
+    journal.finish(row, trash_id=entry.id)
     return {"file": entry.original, "bytes": entry.size, "trashed": True, "undo": "kayas undo"}
 
 
@@ -104,11 +151,20 @@ def archive_file(filename: str) -> dict:
     target = resolve(f"{ARCHIVE_DIR}/{name}")
     stem, suffix, n = target.stem, target.suffix, 2
     while target.exists() or target.is_symlink():  # keep both: never overwrite an archived file
-        target = target.with_name(f"{stem} ({n}){suffix}")
+        tail = f" ({n}){suffix}"
+        target = target.with_name(stem[: max(1, 255 - len(tail.encode()))] + tail)
         n += 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    path.rename(target)
-    journal.record("archive", name, path=str(target), from_path=str(path), archived_as=relative(target))
+    to = relative(target)
+    row = journal.begin("archive", name, **{"from": name, "to": to, "archived_as": to, "workspace": str(workspace())})
+    try:
+        with beneath.parent(workspace(), name) as (sdir, sname), \
+                beneath.parent(workspace(), to, create=True) as (tdir, tname):
+            beneath.rename_noreplace(sdir, sname, tdir, tname)
+            beneath.fsync_dir(tdir)
+            beneath.fsync_dir(sdir)
+    except FileExistsError:
+        raise KayasError(f"'{to}' appeared while archiving; try again") from None
+    journal.finish(row)
     return _info(target, archived_from=name)
 
 
@@ -224,12 +280,17 @@ def move_file(filename: str, new_name: str) -> dict:
         raise KayasError(f"'{relative(source)}' is already called that")
     if target.exists() or target.is_symlink():
         raise KayasError(f"'{relative(target)}' already exists in the workspace; not overwriting it")
-    name = relative(source)
+    name, to = relative(source), relative(target)
+    row = journal.begin("move", name, **{"from": name, "to": to, "workspace": str(workspace())})  # before: a kill loses nothing
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        source.rename(target)
+        with beneath.parent(workspace(), name) as (sdir, sname), \
+                beneath.parent(workspace(), to, create=True) as (tdir, tname):
+            beneath.rename_noreplace(sdir, sname, tdir, tname)
+            beneath.fsync_dir(tdir)
+            beneath.fsync_dir(sdir)
+    except FileExistsError:
+        raise KayasError(f"'{to}' already exists in the workspace; not overwriting it") from None
     except OSError as exc:  # a file where a folder of the new name should be, a full disk, ...
-        raise KayasError(f"could not move '{name}' to '{relative(target)}': {exc.strerror or exc}") from None
-    journal.record("move", name, path=str(target), from_path=str(source), moved_to=relative(target),
-                   workspace=str(workspace()))
+        raise KayasError(f"could not move '{name}' to '{to}': {exc.strerror or exc}") from None
+    journal.finish(row)
     return _info(target, moved_from=name)

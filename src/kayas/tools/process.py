@@ -14,8 +14,8 @@ from typing import IO
 
 import psutil
 
-from kayas.backends import sandbox
-from kayas.backends.programs import resolve_program
+from kayas.backends import journal, overlay, sandbox
+from kayas.backends.programs import confirmation_needed, resolve_program
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import load_section, workspace
@@ -55,13 +55,21 @@ def _ran(args: dict, r: dict) -> str:
         head = f"ran `{r['command']}`: exit code {r['exit_code']}"
     out, err = r.get("stdout") or "", r.get("stderr") or ""
     if not out and not err:
-        return head + ", no output"
+        return "\n".join([head + ", no output", *_changed_line(r)])
     lines = [head]
     lines += [out.rstrip("\n")] if out else []
     lines += ["error output:", err.rstrip("\n")] if err else []
     if r.get("truncated"):
         lines.append("(the output was longer; only its start was kept, see the process.output_cap_bytes setting)")
-    return "\n".join(lines)
+    return "\n".join(lines + _changed_line(r))
+
+
+def _changed_line(r: dict) -> list[str]:
+    changed = r.get("changed") or []
+    if not changed:
+        return []
+    shown = ", ".join(changed[:10]) + (f" and {len(changed) - 10} more" if len(changed) > 10 else "")
+    return [f"changed: {shown} (`kayas undo` takes it back)"]
 
 
 def _system(args: dict, r: dict) -> str:
@@ -90,7 +98,7 @@ def _processes(args: dict, rows: list) -> str:
     return "\n".join(lines)
 
 
-@tool(summary=_started)
+@tool(summary=_started, asks=lambda args: confirmation_needed(str(args.get("program", ""))))
 def start_program(program: str, background: bool = True) -> dict:
     """Launch an application by its plain name (firefox, notepad, chrome, code).
 
@@ -177,15 +185,30 @@ def run_command(command: str) -> dict:
     why_not = sandbox.unavailable_reason() if box.enabled else "off ([sandbox] enabled = false)"
     if why_not is not None and box.enabled and box.when_unavailable == "refuse":  # the router refuses first; this is the last guard
         raise KayasError(f"no sandbox ({why_not}) and [sandbox] when_unavailable = refuse")
-    argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box)
+    copy = overlay.stage(box.undo_copy_limit_mb * 1024 * 1024) if not why_not and box.undoable else None
+    argv: str | list[str] = command if why_not else sandbox.command_line(command, workspace(), box, source=copy)
     group = None if why_not else sandbox.pids_cgroup(box.max_processes + 2)  # + the sandbox's own two
     if group is not None:
         argv = sandbox.in_cgroup(list(argv), group)
     try:
-        return _run(command, argv, cfg, box, why_not, group)
+        result = _run(command, argv, cfg, box, why_not, group)
+        if copy is not None:  # the command wrote the copy: its changes come in now, journaled
+            found = overlay.changes(copy)
+            row = journal.begin("command", command, entries=[e.__dict__ for e in found],
+                                workspace=str(workspace())) if found else None
+            result["changed"] = overlay.apply(copy, found)
+            if row is not None:
+                journal.finish(row)
+            result["undoable"] = True
+        else:
+            result["undoable"] = False
+            journal.record_other("process.run_command", f"ran `{command}`")
+        return result
     finally:
         if group is not None:
             sandbox.remove_cgroup(group)
+        if copy is not None:
+            overlay.discard(copy)
 
 
 def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.SandboxConfig, why_not: str | None,
@@ -193,7 +216,7 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
     started = time.monotonic()
     proc = subprocess.Popen(
         argv, shell=isinstance(argv, str), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        cwd=workspace(), **_detach_kwargs(),
+        cwd=workspace(), env=None if why_not else sandbox.launch_env(), **_detach_kwargs(),
     )
     out, err, over = bytearray(), bytearray(), threading.Event()
     readers = [
@@ -218,6 +241,8 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
             proc.wait(timeout=0.05)
         except subprocess.TimeoutExpired:
             pass
+    if ended is None and group is not None and sandbox.hit_bound(group):
+        ended = "process limit"  # the bound stopped it, even if it exited before the loop above saw the bound
     gone_by = time.monotonic() + 2  # a program left running in the background may hold the pipes: don't wait for it
     for r in readers:
         r.join(timeout=max(gone_by - time.monotonic(), 0))
