@@ -78,10 +78,31 @@ def _walk(dirfd: int, parts: list[str], flags: int, mode: int) -> int:
         os.close(fd)
 
 
-def _refusal(rel: str, exc: OSError) -> Exception:
-    if exc.errno in (errno.ELOOP, errno.EXDEV, errno.ENOTDIR):  # a link on the way (ENOTDIR: O_DIRECTORY met a link)
+def _refusal(root: int, rel: str, exc: OSError, folder: bool = False) -> Exception:
+    """The error for a refused open of ``rel`` (``folder``: rel itself was to be a folder)."""
+    if exc.errno == errno.ENOTDIR:  # a link where a folder should be (O_DIRECTORY met it), or a plain file
+        blocking = _first_non_folder(root, rel, folder)
+        if blocking is not None:
+            return KayasError(f"'{blocking}' is a file, not a folder")
+    if exc.errno in (errno.ELOOP, errno.EXDEV, errno.ENOTDIR):
         return LinkRefused(f"'{rel}' goes through a symlink; Kayas never follows links in the workspace")
     return exc
+
+
+def _first_non_folder(root: int, rel: str, folder: bool) -> str | None:
+    """The first part of ``rel`` meant as a folder that is a plain file (not a link), or None."""
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    parts = parts if folder else parts[:-1]
+    for i in range(len(parts)):
+        try:
+            st = os.stat("/".join(parts[: i + 1]), dir_fd=root, follow_symlinks=False)
+        except OSError:
+            return None
+        if stat.S_ISLNK(st.st_mode):
+            return None
+        if not stat.S_ISDIR(st.st_mode):
+            return "/".join(parts[: i + 1])
+    return None
 
 
 def open_beneath(root: int, rel: str, flags: int, mode: int = 0o666) -> int:
@@ -94,7 +115,7 @@ def open_beneath(root: int, rel: str, flags: int, mode: int = 0o666) -> int:
             return _openat2(root, "/".join(parts), flags | _O_NOFOLLOW, mode)
         return _walk(root, parts, flags, mode)
     except OSError as exc:
-        raise _refusal(rel, exc) from None
+        raise _refusal(root, rel, exc) from None
 
 
 @contextlib.contextmanager
@@ -127,9 +148,9 @@ def parent(root: Path, rel: str, create: bool = False) -> Iterator[tuple[int, st
                     try:
                         nxt = os.open(part, os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC, dir_fd=fd)
                     except OSError as exc:
-                        raise _refusal("/".join(parts[: i + 1]), exc) from None
+                        raise _refusal(top, "/".join(parts[: i + 1]), exc, folder=True) from None
                 except OSError as exc:
-                    raise _refusal("/".join(parts[: i + 1]), exc) from None
+                    raise _refusal(top, "/".join(parts[: i + 1]), exc, folder=True) from None
                 os.close(fd)
                 fd = nxt
             yield fd, parts[-1]
