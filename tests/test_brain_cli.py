@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from conftest import need
 from kayas.plan import parse_plan
 
 
@@ -153,8 +154,7 @@ def _labelled(tmp_path, n: int = 3):
 def test_bench_plan_json_compares_the_engines_and_generate(monkeypatch, capsys, adapter, tmp_path):
     from kayas.engines.factory import installed
 
-    if not installed("llamacpp"):
-        pytest.skip("llama-cpp-python is not installed")
+    need("llama-cpp-python", installed("llamacpp"), "make install")
     data = _labelled(tmp_path)
     code, out, _ = kayas(monkeypatch, capsys, "bench", "plan", "--data", str(data), "--generate-every", "2", "--cold", "none", "--json", "--adapter", adapter)
     assert code == 0

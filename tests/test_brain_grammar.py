@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from conftest import need
 from kayas.brain.bench import COMMANDS
 from kayas.brain.draft import guess_bytes, lookup, phrase
 from kayas.brain.grammar import plan_schema
@@ -69,8 +70,7 @@ def test_handwritten_set_is_accepted_token_for_token(grammar):
     from pathlib import Path
 
     path = Path(__file__).parent / "data" / "handwritten.jsonl"
-    if not path.is_file():
-        pytest.skip("no hand-written set")
+    need("tests/data/handwritten.jsonl", path.is_file(), "the hand-written test set")
     for line in path.read_text().splitlines():
         plan = json.loads(line)["messages"][2]["content"]
         assert accepts(grammar, plan), plan

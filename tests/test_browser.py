@@ -1,10 +1,9 @@
 """browser.run_steps driving Debian's Chromium against pages served on loopback."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
+from conftest import need
 from kayas.backends import browser as bs
 from kayas.errors import KayasError
 from kayas.plan import parse_plan
@@ -13,8 +12,7 @@ from kayas.tools.browser import BrowserStepError, run_steps
 from servers.base import serving
 from servers.web import WebHandler
 
-if bs._find_executable() is None and not os.environ.get("CI"):
-    pytest.skip("no Chromium here (apt-get install chromium); CI installs it", allow_module_level=True)
+need("Chromium", bs._find_executable() is not None, "apt-get install chromium; .ci/run installs it")
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need_module
 from kayas.cli.brain_options import BrainArgs
 from kayas.cli.main import main
 from kayas.settings import kayas_home, workspace
 from kayas.testing import ScriptedPlanner
 
-pexpect = pytest.importorskip("pexpect")
+pexpect = need_module("pexpect", "pip install -e '.[test]'")
 
 KAYAS = str(Path(sys.executable).with_name("kayas"))
 PROMPT = "kayas> "

@@ -12,6 +12,7 @@ import psutil
 import pytest
 
 from cli_runner import run_main
+from conftest import need_module
 from kayas.cli.brain_options import BrainArgs
 from kayas.settings import workspace
 from kayas.testing import ScriptedPlanner
@@ -151,7 +152,7 @@ def test_output_longer_than_the_terminal_goes_through_the_pager(tmp_path):
     import os
     from pathlib import Path
 
-    pexpect = pytest.importorskip("pexpect")
+    pexpect = need_module("pexpect", "pip install -e '.[test]'")
     kayas_bin = str(Path(sys.executable).with_name("kayas"))
     plan = json.dumps([{"tool": "process.run_command", "args": {"command": "seq 1 200"}}])
     env = {**os.environ, "PAGER": "head -n 3", "TERM": "xterm"}

@@ -7,11 +7,12 @@ import subprocess
 
 import pytest
 
+from conftest import need
 from kayas.errors import KayasError
 from kayas.settings import kayas_home
 from kayas.tools.clipboard import copy_text, get_history, paste_text
 
-pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (.ci/run installs it)")
+need("Xvfb", shutil.which("Xvfb") is not None, "apt-get install xvfb; .ci/run installs it")
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +34,8 @@ def xvfb():
 def display(request, xvfb, monkeypatch, tmp_path):
     """The X display, with only one clipboard tool on PATH (each backend is tested)."""
     tool = shutil.which(request.param)
-    if tool is None:
-        pytest.skip(f"{request.param} is not installed")
+    need(request.param, tool is not None, f"apt-get install {request.param}")
+    assert tool is not None
     only = tmp_path / "only"
     only.mkdir()
     (only / request.param).symlink_to(tool)

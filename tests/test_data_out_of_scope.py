@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 import pytest
 from typer.testing import CliRunner
 
+from conftest import needs
 from kayas.brain.evaluate import read_examples
 from kayas.cli.main import app
 from kayas.data import clinc as clinc150
@@ -24,7 +25,7 @@ from kayas.registry import Registry, default_registry
 
 runner = CliRunner()
 CLINC = clinc150.default_dir()
-needs_clinc = pytest.mark.skipif(CLINC is None, reason="third_party/clinc150 is not in this checkout")
+needs_clinc = needs("third_party/clinc150", CLINC is not None, "part of the repository checkout")
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,11 @@ import subprocess
 import pytest
 
 from apps.desktop import desktop, on_desktop, wait_for  # noqa: F401 (fixtures)
+from conftest import need
 from kayas.eyes import get_backend, make_backend
 
-pytestmark = [pytest.mark.display, pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed")]
+pytestmark = pytest.mark.display
+need("Chromium", shutil.which("chromium") is not None, "apt-get install chromium")
 TITLE = "Kayas Page"
 PAGE = """<!doctype html><html><head><title>Kayas Page</title></head><body>
 <label for="who">Your name</label> <input id="who" placeholder="name here">

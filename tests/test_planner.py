@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import needs
 from kayas.brain.bench import bench_commands
 from kayas.brain.decode import DecodeConfig
 from kayas.brain.loader import AdapterError
@@ -32,7 +33,7 @@ def random_adapter(tiny_model_dir, tmp_path_factory):
 
 ENGINES = [
     "torch",
-    pytest.param("llamacpp", marks=pytest.mark.skipif(not installed("llamacpp"), reason="llama-cpp-python is not installed")),
+    pytest.param("llamacpp", marks=needs("llama-cpp-python", installed("llamacpp"), "make install")),
 ]
 
 

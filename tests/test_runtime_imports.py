@@ -12,9 +12,10 @@ import sys
 
 import pytest
 
+from conftest import needs
 from kayas.engines.factory import installed
 
-pytestmark = pytest.mark.skipif(not installed("llamacpp"), reason="llama-cpp-python is not installed")
+pytestmark = needs("llama-cpp-python", installed("llamacpp"), "make install")
 
 TRAIN_ONLY = ("torch", "transformers", "peft", "accelerate")
 

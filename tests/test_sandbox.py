@@ -1,7 +1,7 @@
 """The sandbox of process.run_command, attacked: each escape must fail inside bubblewrap and leave
 a sentinel tree outside the workspace byte-identical.
 
-Skipped where bubblewrap cannot run, unless KAYAS_REQUIRE_SANDBOX=1 (CI sets it: there a skip
+Skipped where bubblewrap cannot run, unless KAYAS_REQUIRE_ALL=1 (CI sets it: there a skip
 would hide a broken sandbox).
 """
 from __future__ import annotations
@@ -15,15 +15,14 @@ from pathlib import Path
 import psutil
 import pytest
 
+from conftest import need
 from kayas.backends import sandbox
 from kayas.settings import config_file
 from kayas.tools.process import run_command
 
 REPO = Path(__file__).resolve().parents[1]
 REASON = sandbox.unavailable_reason()
-if REASON and os.environ.get("KAYAS_REQUIRE_SANDBOX") == "1":
-    raise RuntimeError(f"KAYAS_REQUIRE_SANDBOX=1 but {REASON}")
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no sandbox here: {REASON}")
+need("a working bubblewrap sandbox", REASON is None, REASON or "")
 
 
 KAYAS_STATE = {"runs", "trash", "journal.sqlite3", "journal.sqlite3-journal", "audit.jsonl"}  # Kayas's own, not a sentinel

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
 from kayas.server.client import Client
 from kayas.server.config import ServerConfig
 from kayas.server.runner import BackgroundServer
@@ -51,8 +52,8 @@ def test_the_real_brain_plans_and_a_delete_waits_for_its_yes(server):
     assert (workspace() / "shopping.txt").read_text() == "eggs"
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="no Chromium here (apt-get install chromium)")
 def test_the_console_with_the_real_brain(server, tmp_path):
+    need("Chromium", CHROMIUM is not None, "apt-get install chromium")
     from playwright.sync_api import expect, sync_playwright
 
     for name in ("draft-1.txt", "draft-2.txt"):

@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 
+from conftest import need
 from kayas.server.config import ServerConfig
 from kayas.server.runner import BackgroundServer
 from kayas.server.service import http_assistant
@@ -17,8 +18,7 @@ from kayas.settings import workspace
 from kayas.testing import ScriptedPlanner
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("google-chrome") or "") if p and os.path.exists(p)), None)
-if CHROMIUM is None and not os.environ.get("CI"):
-    pytest.skip("no Chromium here (apt-get install chromium); CI installs it", allow_module_level=True)
+need("Chromium", CHROMIUM is not None, "apt-get install chromium; .ci/run installs it")
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
+from conftest import need_module
+
+torch = need_module("torch", "make install-all")
 
 
 def test_hidden_states_match_transformers_across_feeds_and_rollbacks(tiny_model_dir):

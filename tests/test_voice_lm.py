@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from conftest import need_module
 from kayas.voice import lm as ngram
 from kayas.voice.lm import EOS, Counts, mixed_arpa, read_arpa
 
@@ -35,7 +36,7 @@ def test_witten_bell_matches_the_formula():
 
 
 def test_pocketsphinx_loads_what_is_written(tmp_path):
-    ps = pytest.importorskip("pocketsphinx")
+    ps = need_module("pocketsphinx", "pip install -e '.[voice]'")
     vocab = {w for s in SENTS for w in s}
     path = tmp_path / "tiny.arpa"
     ngram.write(path, mixed_arpa(Counts.of(SENTS), vocab))

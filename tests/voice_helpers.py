@@ -5,13 +5,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from conftest import need
 
 
 def need_tools() -> None:
+    """espeak-ng and sox, or `need`'s skip/failure naming the one that is missing."""
     for tool, pkg in (("espeak-ng", "espeak-ng"), ("sox", "sox")):
-        if shutil.which(tool) is None:
-            pytest.fail(f"the voice tests need {tool}: apt-get install {pkg}")
+        need(tool, shutil.which(tool) is not None, f"the voice tests' speech; apt-get install {pkg}")
 
 
 def say(text: str, voice: str = "en-us", speed: int = 175, pad_s: float = 0.3) -> bytes:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
+
 APP = Path(__file__).with_name("gtk_app.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's python3-gi imports only here
 LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
@@ -112,10 +114,9 @@ TITLE = "Kayas Test App"
 
 @pytest.fixture(scope="module")
 def desktop():
-    """Xvfb + a session bus, once per module; skipped (with the reason) where the packages are absent."""
+    """Xvfb + a session bus, once per module; where the packages are absent, `need` skips or fails naming them."""
     why = missing()
-    if why:
-        pytest.skip(why)
+    need("a test desktop", why is None, why or "")
     desk = Desktop().start()
     yield desk
     desk.stop()

@@ -19,6 +19,7 @@ from typing import Any
 from kayas.errors import KayasError
 from kayas.formats.examples import Example, read_examples
 from kayas.plan import PlanError, parse_plan
+from kayas.registry import Registry
 
 
 @dataclass
@@ -107,18 +108,25 @@ def percentile(values: list[float], q: float) -> float:
 def run_one(planner, example: Example) -> Outcome:
     from kayas.brain.confidence import features
 
-    expected = [c.as_json() for c in example.calls()]
     result = planner.decode(example.command)
+    score = planner.confidence(result) if callable(getattr(planner, "confidence", None)) else None
+    return judge(example, result.text, planner.registry, seconds=result.seconds, tokens=len(result.tokens), confidence=score,
+                 truncated=getattr(result, "truncated", False), capped=getattr(result, "capped", False),
+                 features=features(getattr(result, "choices", [])))
+
+
+def judge(example: Example, text: str, registry: Registry, *, seconds: float = 0.0, tokens: int = 0, confidence: float | None = None,
+          truncated: bool = False, capped: bool = False, features: list[float] | None = None) -> Outcome:
+    """Score one prediction (the planner's raw text) against the example's plan: apart from decoding, so
+    tests can feed predictions with known right and wrong answers."""
+    expected = [c.as_json() for c in example.calls()]
     try:
-        got = [c.as_json() for c in parse_plan(result.text, planner.registry)]
+        got = [c.as_json() for c in parse_plan(text, registry)]
     except PlanError:
         got = None
-    tools = [planner.registry.get(c["tool"]) for c in got or [] if c["tool"] in planner.registry]
-    score = planner.confidence(result) if hasattr(planner, "confidence") else None
-    return Outcome(
-        example, expected, result.text, got, result.seconds, len(result.tokens), score, result.truncated, getattr(result, "capped", False),
-        any(not t.read_only for t in tools), any(t.destructive for t in tools), features(getattr(result, "choices", [])),
-    )
+    tools = [registry.get(c["tool"]) for c in got or [] if c["tool"] in registry]
+    return Outcome(example, expected, text, got, seconds, tokens, confidence, truncated, capped,
+                   any(not t.read_only for t in tools), any(t.destructive for t in tools), features or [])
 
 
 def coverage(outcomes: list[Outcome], thresholds: list[float]) -> list[dict[str, float]]:
