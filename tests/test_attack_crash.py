@@ -20,6 +20,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from conftest import need
+
 TRIALS = int(os.environ.get("KAYAS_KILL_TRIALS", "8"))
 FILES = 8
 
@@ -119,8 +121,7 @@ def test_a_kill_at_any_point_loses_nothing(env, tmp_path):
 def test_a_killed_shell_command_leaves_no_process(env):
     from kayas.backends import sandbox
 
-    if sandbox.unavailable_reason():
-        pytest.skip(sandbox.unavailable_reason() or "")
+    need("a working sandbox (bubblewrap)", not sandbox.unavailable_reason(), sandbox.unavailable_reason() or "")
     calls = [{"tool": "process.run_command", "args": {"command": f"sleep 30 # kayas-kill-marker-{i}"}} for i in range(2)]
     killed_run(env, calls, 1.0)
     time.sleep(1.0)

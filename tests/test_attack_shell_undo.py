@@ -9,14 +9,13 @@ import os
 import pytest
 
 from cli_runner import run_main
+from conftest import need
 from kayas.backends import journal, sandbox
 from kayas.settings import config_file, workspace
 from kayas.tools.process import run_command
 
 REASON = sandbox.unavailable_reason()
-if REASON and os.environ.get("KAYAS_REQUIRE_SANDBOX") == "1":
-    raise RuntimeError(f"KAYAS_REQUIRE_SANDBOX=1 but {REASON}")
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no sandbox here: {REASON}")
+need("a working sandbox (bubblewrap)", REASON is None, REASON or "")
 
 
 def everything() -> dict[str, object]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need_module
 from kayas.assistant.policy import Policy
 from kayas.assistant.router import Router
 from kayas.backends import sites
@@ -16,7 +17,7 @@ from kayas.plan import Call
 from kayas.registry import default_registry
 from kayas.settings import config_file, workspace
 
-pytest.importorskip("playwright")
+need_module("playwright", "the browser tests drive Chromium through it")
 
 
 class _Listener(http.server.BaseHTTPRequestHandler):

@@ -17,6 +17,7 @@ import pytest
 
 from apps.desktop import wait_for
 from apps.session import make_session, missing
+from conftest import need
 from kayas.errors import KayasError
 from kayas.tools import media
 
@@ -36,8 +37,7 @@ def _tone(path: Path, hz: int, seconds: float = 30.0) -> Path:
 @pytest.fixture(scope="module")
 def sound(tmp_path_factory):
     why = missing("mpv") or (None if Path(MPRIS).exists() else "mpv-mpris not installed (.ci/run's apt line installs it)")
-    if why:
-        pytest.skip(why)
+    need("mpv with its MPRIS plugin", why is None, why or "")
     session = make_session(tmp_path_factory, pulse=True)
     folder = tmp_path_factory.mktemp("tracks")
     session.tracks = [_tone(folder / "track-a.wav", 440), _tone(folder / "track-b.wav", 660)]  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ import psutil
 import pytest
 
 from apps.desktop import desktop, wait_for  # noqa: F401 (fixture)
+from conftest import need
 from kayas.backends.browser import BrowserConfig
 from kayas.errors import KayasError
 from kayas.registry import default_registry
@@ -34,8 +35,7 @@ DESKTOP_VARS = ("XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "DESKTOP_SESSION",
 
 
 def needs_xdg_open():
-    if not shutil.which("xdg-open"):
-        pytest.skip("xdg-open not installed (apt-get install xdg-utils)")
+    need("xdg-open", shutil.which("xdg-open") is not None, "apt-get install xdg-utils")
 
 
 @pytest.fixture
@@ -193,8 +193,7 @@ def _stop_processes_using(marker: str) -> None:
 
 @pytest.mark.display
 def test_open_url_shows_the_page_in_the_default_browser(xdg, shown, web_server, tmp_path):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium not installed (apt-get install chromium)")
+    need("Debian's chromium", os.path.exists(CHROMIUM), "apt-get install chromium")
     profile = tmp_path / "browser-profile"
     flags = f"--user-data-dir={profile} --no-first-run --no-default-browser-check --disable-gpu --disable-dev-shm-usage"
     if os.geteuid() == 0:

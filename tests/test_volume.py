@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from apps.session import make_session
+from conftest import need
 from kayas.backends import volume
 from kayas.errors import KayasError
 from kayas.tools import system
@@ -107,8 +108,7 @@ def test_wrong_type_is_refused_by_the_plan(sink):
 
 
 def test_no_sound_server_is_one_line(monkeypatch, tmp_path):
-    if volume.tool_name() is None:
-        pytest.skip("pactl/wpctl not installed")
+    need("pactl or wpctl", volume.tool_name() is not None, "apt-get install pulseaudio-utils")
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nothing-here")
     with pytest.raises(KayasError, match=r"^pactl failed: .*\(is a sound server running\?\)$"):
         system.set_volume(30)

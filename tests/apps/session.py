@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from apps.desktop import _read_line, wait_for
+from conftest import need
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,7 @@ def make_session(tmp_path_factory, notifications: bool = False, pulse: bool = Fa
     """Start the parts asked for; skipped with the reason where a program is absent (never in CI: .ci/run installs them)."""
     needs = ["dbus-daemon"] + (["Xvfb", "dunst"] if notifications else []) + (["pulseaudio", "pactl"] if pulse else [])
     why = missing(*needs)
-    if why:
-        pytest.skip(why)
+    need(" and ".join(needs), why is None, why or "")
     session = Session(tmp_path_factory.mktemp("session")).start_bus()
     try:
         if notifications:
