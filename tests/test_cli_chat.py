@@ -85,7 +85,7 @@ def test_execute_prints_each_plan_once_and_its_outcome(monkeypatch, capsys):
         main()
     out = capsys.readouterr().out
     assert done.value.code == 0
-    assert out.count("Plan: create a file in the workspace (filename 'todo.txt')") == 1
+    assert out.count("Plan: create todo.txt") == 1
     assert out.count("✓ created todo.txt (empty)") == 1
     assert "Sorry, I can't do that: no tool for \"hi\"." in out
     assert (workspace() / "todo.txt").exists()

@@ -3,6 +3,7 @@ the public API at the root, and the old import paths of moved modules still work
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import warnings
@@ -15,7 +16,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "kayas"
 # Lowest first. A module may import from a lower layer only (or from its own part).
 LAYERS = [
     {"errors", "prompt"},  # the contract's ground
-    {"registry", "safe_input"},  # the contract: tools; the one reader of untrusted JSON and TOML
+    {"registry", "safe_input", "command"},  # the contract: tools; the one reader of untrusted JSON and TOML; a command's text
     {"plan", "settings"},  # the contract: plans; where things live
     {"formats", "models", "backends", "eyes"},  # on-disk formats, base models, what tools stand on
     {"engines"},  # what runs the brain's model: torch, llama.cpp
@@ -91,6 +92,50 @@ def test_no_import_circle(graph):
         if m not in seen:
             visit(m, [m])
     assert circles == []
+
+
+FRONT_ENDS = ("cli", "server", "voice")
+_QUESTION = re.compile(r"^[A-Z][^?]* [^?]*[\w')\"`]\?$")  # "Delete todo.txt?", "Run this call?"
+_ASKERS = {"confirm", "prompt", "ask", "input", "say"}  # typer/click.confirm, a voice's ask and say, input()
+
+
+def _question_sentences(tree: ast.AST) -> list[tuple[int, str]]:
+    """String constants (f-string parts too) that are, or hold, a question put to a person; and
+    questions written straight into a call that asks (``typer.confirm(f"... ?")``)."""
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+            for line in node.value.splitlines():
+                if "did you mean" in line.lower() or _QUESTION.search(line.strip()):
+                    found.append((node.lineno, line.strip()))
+        elif isinstance(node, ast.Call) and node.args:
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            first = node.args[0]
+            if name in _ASKERS and isinstance(first, ast.JoinedStr) and any(
+                    isinstance(v, ast.Constant) and "?" in str(v.value) for v in first.values):
+                found.append((node.lineno, ast.unparse(first)))
+    return found
+
+
+def test_no_front_end_builds_a_question_sentence():
+    """The questions a turn asks ("Did you mean ...?", "Delete todo.txt?") are built once, in
+    kayas.assistant.words; a front end only shows or speaks them."""
+    found = [f"{path.relative_to(SRC)}:{line}: {text!r}"
+             for path in sorted(SRC.rglob("*.py")) if path.relative_to(SRC).parts[0] in FRONT_ENDS
+             for line, text in _question_sentences(ast.parse(path.read_text(encoding="utf-8")))]
+    assert found == []
+
+
+def test_the_question_rule_finds_what_the_front_ends_wrote_before_the_turn():
+    """The rule above is not empty: it catches the sentences the front ends used to build."""
+    before = ast.parse(
+        'typer.confirm(f"Not sure I understood. Did you mean: {outcome.understood}?", default=False)\n'
+        'self.ask(f"Shall I {describe_call(call, registry)}? Say yes or no.")\n'
+        'typer.confirm(f"{what}. Run this destructive call?", default=False, err=True)\n')
+    assert len({line for line, _ in _question_sentences(before)}) == 3
 
 
 def test_import_kayas_is_light_and_the_public_api_is_at_the_root():

@@ -53,6 +53,9 @@ class Tool:
     # The outcome in words for a person: a format string over the arguments and ``result``
     # ("created {result[file]}"), or a function of (args, result); see kayas.assistant.words.
     summary: str | Callable[[dict[str, Any], Any], str] | None = None
+    # The call in the user's terms, before it runs: a format string over the arguments
+    # ("add '{content}' to {filename}") or a function of the arguments; see kayas.assistant.words.
+    phrase: str | Callable[[dict[str, Any]], str] | None = None
 
     @property
     def category(self) -> str:
@@ -110,6 +113,7 @@ def build_tool(
     destructive: bool = False,
     read_only: bool = False,
     summary: str | Callable[[dict[str, Any], Any], str] | None = None,
+    phrase: str | Callable[[dict[str, Any]], str] | None = None,
 ) -> Tool:
     """Derive a Tool from a typed, documented function; refuse what is missing."""
     category = (func.__module__ or "tools").rsplit(".", 1)[-1]
@@ -136,7 +140,7 @@ def build_tool(
     args_model = create_model(model_name, __base__=StrictArgs, **fields)
     if destructive and read_only:
         raise ToolDefinitionError(f"tool {tool_name}: a tool cannot be both destructive and read-only")
-    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary)
+    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary, phrase)
 
 
 def tool(
@@ -146,13 +150,16 @@ def tool(
     destructive: bool = False,
     read_only: bool = False,
     summary: str | Callable[[dict[str, Any], Any], str] | None = None,
+    phrase: str | Callable[[dict[str, Any]], str] | None = None,
 ):
     """Mark a function as a Kayas tool: ``@tool``, ``@tool(destructive=True)`` (asked about
     before it runs) or ``@tool(read_only=True)`` (only reads: safe to run on a guess).
-    ``summary`` says what a successful call did, for a person (see kayas.assistant.words)."""
+    ``phrase`` says what a call will do, in the user's terms ("delete {filename}"), and
+    ``summary`` what a successful call did (see kayas.assistant.words)."""
 
     def mark(f: Callable[..., Any]) -> Callable[..., Any]:
-        f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only, summary=summary)  # type: ignore[attr-defined]
+        f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only, summary=summary,  # type: ignore[attr-defined]
+                                      phrase=phrase)
         return f
 
     return mark(func) if func is not None else mark

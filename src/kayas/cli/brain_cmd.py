@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Print the plan for a command as one line of JSON (always a valid plan)."""
-        from kayas.brain.planner import clean_command
+        from kayas.command import clean_command
         from kayas.plan import dumps_plan
 
         if (command is None) == (file is None):
@@ -72,14 +72,14 @@ def register(app: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Plan a command and run it: the plan in words, a question before destructive calls, each outcome in words."""
-        from kayas.brain.planner import clean_command
         from kayas.cli.show import cli_assistant, loading, run_and_show
+        from kayas.command import clean_command
 
-        clean_command(command)  # a bad command fails before the model loads
+        cleaned = clean_command(command)  # a bad command fails before the model loads; cleaned once
         with loading() as took:
             planner = brain.planner()
         assistant = cli_assistant(planner=planner)
-        raise typer.Exit(run_and_show(assistant, command, yes=yes, dry_run=dry_run, as_json=as_json,
+        raise typer.Exit(run_and_show(assistant, cleaned, yes=yes, dry_run=dry_run, as_json=as_json,
                                       verbose=verbose, force=force, extra_timings=took))
 
     @app.command("eval")

@@ -5,7 +5,7 @@ from kayas.errors import KayasError
 from kayas.registry import tool
 
 
-@tool(name="alarm.set")
+@tool(name="alarm.set", phrase=lambda a: f"set an alarm for {a['when']}" + (f" ({a['label']})" if a.get("label") else ""))
 def set_alarm(when: str, label: str = "") -> dict:
     """Set an alarm that rings at a time.
 

@@ -10,6 +10,7 @@ from kayas.backends.paths import resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import workspace
+from kayas.tools import phrasing
 
 
 def _bs():
@@ -93,7 +94,7 @@ def _browsed(args: dict, r: dict) -> str:
     return text + (f"; screenshot saved as {', '.join(shots)}" if shots else "")
 
 
-@tool(summary=_browsed)
+@tool(summary=_browsed, phrase=phrasing.browser_steps)
 def run_steps(steps: list[Step]) -> dict:
     """Drive a real browser through the steps, in order, on one page.
 
@@ -183,7 +184,7 @@ def _invalid(raw: Any, exc: ValidationError) -> str:
     return f"argument '{where}': {err['msg']}"
 
 
-@tool
+@tool(phrase=phrasing.open_url)
 def open_url(url: str) -> dict:
     """Open a page in the user's own browser, visible.
 

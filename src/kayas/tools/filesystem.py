@@ -32,7 +32,7 @@ def _appended(args: dict, r: dict) -> str:
     return f"added a line to {r['file']}" + (" (a new file)" if r.get("created") else "")
 
 
-@tool(summary=_created)
+@tool(summary=_created, phrase=lambda a: f"create {a['filename']}" + (f" containing '{a['content']}'" if a.get("content") else ""))
 def create_file(filename: str, content: str = "") -> dict:
     """Create a file in the workspace; refuses to overwrite an existing one.
 
@@ -53,7 +53,7 @@ def create_file(filename: str, content: str = "") -> dict:
     return _info(path, created=True)
 
 
-@tool(summary=_appended)
+@tool(summary=_appended, phrase="add '{content}' to {filename}")
 def append_file(filename: str, content: str) -> dict:
     """Append content to a file in the workspace as a new line.
 
@@ -78,7 +78,7 @@ def append_file(filename: str, content: str) -> dict:
     return _info(path, created=created)
 
 
-@tool(destructive=True, summary="deleted {result[file]} (`kayas undo` brings it back)")
+@tool(destructive=True, summary="deleted {result[file]} (`kayas undo` brings it back)", phrase="delete {filename}")
 def delete_file(filename: str) -> dict:
     """Delete a file from the workspace, recoverably (moved to the trash; `kayas undo` restores it).
 
@@ -90,7 +90,7 @@ def delete_file(filename: str) -> dict:
     return {"file": entry.original, "bytes": entry.size, "trashed": True, "undo": "kayas undo"}
 
 
-@tool(summary="archived {result[archived_from]} as {result[file]}")
+@tool(summary="archived {result[archived_from]} as {result[file]}", phrase="archive {filename}")
 def archive_file(filename: str) -> dict:
     """Move a file into the workspace's archive folder.
 
@@ -112,7 +112,7 @@ def archive_file(filename: str) -> dict:
     return _info(target, archived_from=name)
 
 
-@tool(read_only=True)
+@tool(read_only=True, phrase="read {filename}")
 def read_file(filename: str) -> dict:
     """Read a text file in the workspace (long files are paged).
 
@@ -122,7 +122,7 @@ def read_file(filename: str) -> dict:
     raise KayasError("filesystem.read_file is not built yet")
 
 
-@tool(read_only=True)
+@tool(read_only=True, phrase=lambda a: f"list the files in {a['folder']}" if a.get("folder") else "list the files in the workspace")
 def list_files(folder: str = "") -> dict:
     """List the files in the workspace, or in one of its folders.
 
@@ -132,7 +132,7 @@ def list_files(folder: str = "") -> dict:
     raise KayasError("filesystem.list_files is not built yet")
 
 
-@tool
+@tool(phrase="open {filename}")
 def open_file(filename: str) -> dict:
     """Open a file of the workspace in its default application.
 
@@ -142,7 +142,7 @@ def open_file(filename: str) -> dict:
     raise KayasError("filesystem.open_file is not built yet")
 
 
-@tool
+@tool(phrase="move {filename} to {new_name}")
 def move_file(filename: str, new_name: str) -> dict:
     """Rename a file or move it inside the workspace (`kayas undo` moves it back).
 

@@ -5,9 +5,10 @@ from typing import Literal
 
 from kayas.errors import KayasError
 from kayas.registry import tool
+from kayas.tools import phrasing
 
 
-@tool
+@tool(phrase=lambda a: phrasing.MEDIA[a["action"]])
 def control(action: Literal["play", "pause", "next", "previous"]) -> dict:
     """Control whatever media player is playing.
 

@@ -5,7 +5,7 @@ from kayas.errors import KayasError
 from kayas.registry import tool
 
 
-@tool
+@tool(phrase="remind you '{text}' {when}")
 def add(text: str, when: str) -> dict:
     """Notify with a text at a time.
 
@@ -16,13 +16,13 @@ def add(text: str, when: str) -> dict:
     raise KayasError("reminder.add is not built yet")
 
 
-@tool(name="reminder.list", read_only=True)
+@tool(name="reminder.list", read_only=True, phrase="list the pending timers, alarms and reminders")
 def list_pending() -> dict:
     """The pending timers, alarms and reminders."""
     raise KayasError("reminder.list is not built yet")
 
 
-@tool
+@tool(phrase="cancel the reminders matching '{text}'")
 def cancel(text: str) -> dict:
     """Cancel the pending timers, alarms and reminders whose label or text matches.
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from kayas.errors import KayasError
 from kayas.registry import tool
+from kayas.tools import phrasing
 
 
-@tool
+@tool(phrase="set the volume to {percent}%")
 def set_volume(percent: int) -> dict:
     """Set the output volume.
 
@@ -15,7 +16,7 @@ def set_volume(percent: int) -> dict:
     raise KayasError("system.set_volume is not built yet")
 
 
-@tool
+@tool(phrase=lambda a: phrasing.volume_change(a))
 def change_volume(by: int) -> dict:
     """Turn the output volume up (positive) or down (negative).
 
@@ -25,7 +26,7 @@ def change_volume(by: int) -> dict:
     raise KayasError("system.change_volume is not built yet")
 
 
-@tool
+@tool(phrase=lambda a: "mute the sound" if a.get("on", True) else "unmute the sound")
 def mute(on: bool = True) -> dict:
     """Mute (or, with false, unmute) the output.
 

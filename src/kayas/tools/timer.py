@@ -5,7 +5,7 @@ from kayas.errors import KayasError
 from kayas.registry import tool
 
 
-@tool
+@tool(phrase=lambda a: f"start a {a['duration']} timer" + (f" for {a['label']}" if a.get("label") else ""))
 def start(duration: str, label: str = "") -> dict:
     """Start a countdown that notifies when it ends.
 
