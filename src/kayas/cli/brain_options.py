@@ -19,17 +19,17 @@ from kayas.errors import KayasError
 
 AdapterOpt = Annotated[
     str | None,
-    typer.Option("--adapter", "-a", envvar="KAYAS_ADAPTER", help="Adapter folder from `kayas train` (default: the shipped brain)."),
+    typer.Option("--adapter", "-a", help="Adapter folder from `kayas train` (default: KAYAS_ADAPTER, else the default brain)."),
 ]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
 DeviceOpt = Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
 QuantOpt = Annotated[
     str | None,
-    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
+    typer.Option("--quantize", help="none (default; or KAYAS_QUANTIZE) or int8: int8 weights on the CPU, faster, a few plans change."),
 ]
 EngineOpt = Annotated[
     str | None,
-    typer.Option("--engine", envvar="KAYAS_ENGINE", help="llamacpp, torch or auto (default: the fastest installed for the device)."),
+    typer.Option("--engine", help="llamacpp, torch or auto (default: KAYAS_ENGINE, else the fastest installed for the device)."),
 ]
 MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
 

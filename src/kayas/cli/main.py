@@ -42,6 +42,7 @@ def _register() -> None:
         bench_cmd,
         brain_cmd,
         chat_cmd,
+        config_cmd,
         data_cmd,
         do_cmd,
         doctor_cmd,
@@ -53,7 +54,7 @@ def _register() -> None:
         undo_cmd,
     )
 
-    for module in (brain_cmd, chat_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
+    for module in (brain_cmd, chat_cmd, config_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
                    serve_cmd, listen_cmd):
         module.register(app)
     from kayas.cli import learn_cmd, log_cmd  # `kayas learn`, `kayas brain use|list`; `kayas log`: the audit log

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kayas.config import setting
 from kayas.engines.base import Engine, EngineError
 
 ENGINE_ENV = "KAYAS_ENGINE"
@@ -48,7 +49,7 @@ def choose(engine: str | None = None, device: str | None = None, llamacpp_fits: 
 
     On auto, llama.cpp is taken only where ``llamacpp_fits()`` (its merge handles this brain);
     otherwise torch, where it is installed."""
-    name = (engine or os.environ.get(ENGINE_ENV) or "auto").lower()
+    name = (engine or setting(ENGINE_ENV) or "auto").lower()
     if name not in CHOICES:
         raise EngineError(f"engine must be one of {', '.join(CHOICES)}, got {name!r}")
     device = (device or "auto").lower()
