@@ -168,7 +168,7 @@ def test_a_bad_command_fails_before_the_planner_loads():
 def tiny_planner(tiny_model_dir, tmp_path_factory):
     from kayas.brain.decode import DecodeConfig
     from kayas.brain.planner import Planner, PlannerConfig
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     adapter = make_random_adapter(tmp_path_factory.mktemp("assistant-lora") / "adapter", str(tiny_model_dir))
     return Planner.load(str(adapter), config=PlannerConfig(decode=DecodeConfig(max_new_tokens=24)))

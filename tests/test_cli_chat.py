@@ -23,7 +23,7 @@ PROMPT = "kayas> "
 @pytest.fixture(scope="module")
 def adapter(tiny_model_dir, tmp_path_factory):
     """A tiny random brain: chat's own commands never reach it, a typed command gets some valid plan."""
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     return str(make_random_adapter(tmp_path_factory.mktemp("chat-lora") / "adapter", str(tiny_model_dir)))
 

@@ -23,6 +23,7 @@ LAYERS = [
     {"tools", "brain", "data", "train", "testing"},  # tool functions and the engines
     {"assistant"},  # command -> plan -> confirm -> run -> report
     {"server", "voice"},  # the HTTP and voice front ends (kayas serve, kayas listen), which the CLI starts
+    {"bench"},  # the lab's measurements (kayas bench ...), apart from the runtime
     {"cli"},  # front ends
 ]
 LAYER = {part: n for n, parts in enumerate(LAYERS) for part in parts}

@@ -37,7 +37,7 @@ print(json.dumps({{"code": code, "loaded": sorted(m for m in sys.modules if m.sp
 
 @pytest.fixture(scope="module")
 def adapter(tiny_model_dir, tmp_path_factory):
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     return str(make_random_adapter(tmp_path_factory.mktemp("runtime-lora") / "adapter", str(tiny_model_dir)))
 

@@ -28,7 +28,7 @@ def show_config(
         typer.echo(json.dumps({"config_file": str(config.config_file()), "settings": rows, "tables": tables}, indent=1))
         return
     typer.echo(f"config file: {config.config_file()}" + ("" if config.config_file().is_file() else " (none)"))
-    width = max(len(r["name"]) for r in rows)
+    width = max(len(s.name) for s in config.SETTINGS)
     section = None
     for r in rows:
         if r["section"] != section:

@@ -137,7 +137,7 @@ def register_bench(bench: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Word error rate (domain vs general model), plans from speech, the wake phrase, latency: one JSON report."""
-        from kayas.voice.bench import as_json, read_sets, run_bench
+        from kayas.bench.voice import as_json, read_sets, run_bench
 
         examples = read_sets(data or ["tests/data/handwritten.jsonl", "tests/data/handwritten_b.jsonl"])[:: max(1, every)][: limit if limit and limit > 0 else None]
         planner = brain.planner() if plans > 0 else None
