@@ -12,7 +12,7 @@ from kayas.plan import parse_plan
 
 @pytest.fixture(scope="module")
 def adapter(tiny_model_dir, tmp_path_factory):
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     return str(make_random_adapter(tmp_path_factory.mktemp("cli-lora") / "adapter", str(tiny_model_dir)))
 
@@ -96,7 +96,7 @@ def test_chat_shows_plan_and_validity(monkeypatch, capsys, adapter):
 
 
 def test_eval_reports_metrics(monkeypatch, capsys, adapter, tmp_path):
-    from kayas.brain.bench import COMMANDS
+    from kayas.bench.plan import COMMANDS
     from kayas.plan import dumps_plan
     from kayas.prompt import SYSTEM_PROMPT
 
@@ -137,7 +137,7 @@ def test_plan_json_gives_the_confidence(monkeypatch, capsys, adapter):
 
 
 def _labelled(tmp_path, n: int = 3):
-    from kayas.brain.bench import COMMANDS
+    from kayas.bench.plan import COMMANDS
     from kayas.plan import dumps_plan
     from kayas.prompt import SYSTEM_PROMPT
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import need
-from kayas.brain.bench import COMMANDS
+from kayas.bench.plan import COMMANDS
 from kayas.brain.draft import guess_bytes, lookup, phrase
 from kayas.brain.grammar import plan_schema
 from kayas.plan import dumps_plan, parse_plan

@@ -24,7 +24,7 @@ PROMPT = "kayas> "
 @pytest.fixture(scope="module")
 def adapter(tiny_model_dir, tmp_path_factory):
     """A tiny random brain: chat's own commands never reach it, a typed command gets some valid plan."""
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     return str(make_random_adapter(tmp_path_factory.mktemp("chat-lora") / "adapter", str(tiny_model_dir)))
 
@@ -86,7 +86,7 @@ def test_execute_prints_each_plan_once_and_its_outcome(monkeypatch, capsys):
         main()
     out = capsys.readouterr().out
     assert done.value.code == 0
-    assert out.count("Plan: create a file in the workspace (filename 'todo.txt')") == 1
+    assert out.count("Plan: create todo.txt") == 1
     assert out.count("✓ created todo.txt (empty)") == 1
     assert "Sorry, I can't do that: no tool for \"hi\"." in out
     assert (workspace() / "todo.txt").exists()

@@ -73,8 +73,8 @@ def test_failed_call_exits_1_and_names_it(monkeypatch, capsys):
     plan = '[{"tool": "filesystem.create_file", "args": {"filename": "a.txt"}}, {"tool": "process.list_processes", "args": {}}]'
     code, out, _ = kayas(["do", plan], monkeypatch=monkeypatch, capsys=capsys)
     assert code == 1
-    assert "✗ Could not create a file in the workspace (filename 'a.txt'): 'a.txt' already exists" in out
-    assert "- the running processes: skipped, an earlier call did not succeed" in out
+    assert "✗ Could not create a.txt: 'a.txt' already exists" in out
+    assert "- list the running processes: skipped, an earlier call did not succeed" in out
 
 
 def test_destructive_call_without_terminal_or_yes_is_refused(monkeypatch, capsys):
@@ -92,7 +92,7 @@ def test_dry_run_shows_and_runs_nothing(monkeypatch, capsys):
     plan = '[{"tool": "process.run_command", "args": {"command": "touch ran"}}]'
     code, out, _ = kayas(["do", "--dry-run", plan], monkeypatch=monkeypatch, capsys=capsys)
     assert code == 0
-    assert "Plan: run a shell command and return its exit code and output (command 'touch ran')" in out
+    assert "Plan: run the shell command `touch ran`" in out
     assert "Dry run: nothing was run." in out
     assert not (workspace() / "ran").exists()
 
@@ -144,7 +144,7 @@ def run_on_terminal(args: list[str], answer: str) -> tuple[int, str]:
         if not chunk:
             break
         seen += chunk
-        if not answered and b"Run this destructive call?" in seen:
+        if not answered and b"Delete a.txt?" in seen:
             os.write(master, answer.encode() + b"\n")
             answered = True
     os.close(master)
@@ -155,7 +155,7 @@ def run_on_terminal(args: list[str], answer: str) -> tuple[int, str]:
 def test_terminal_asks_before_a_destructive_call(answer, code, exists):
     (workspace() / "a.txt").write_text("x")
     rc, seen = run_on_terminal(["do", '[{"tool": "filesystem.delete_file", "args": {"filename": "a.txt"}}]'], answer)
-    assert "Run this destructive call?" in seen
+    assert "Delete a.txt? [y/N]" in seen
     assert rc == code
     assert (workspace() / "a.txt").exists() is exists
     if not exists:

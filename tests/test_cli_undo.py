@@ -98,9 +98,9 @@ def test_list_shows_the_commands_newest_first_and_what_was_undone(monkeypatch, c
     code, out, _ = kayas(monkeypatch, capsys, "undo", "--list")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("1. append content to a file in the workspace as a new line (filename 'b.txt', content 'x')")
+    assert lines[0].startswith("1. add 'x' to b.txt")
     assert lines[0].endswith("(undone)") and lines[1] == "     appended to b.txt  [undone]"
-    assert lines[2].startswith("2. create a file in the workspace (filename 'a.txt')") and "(undone)" not in lines[2]
+    assert lines[2].startswith("2. create a.txt") and "(undone)" not in lines[2]
     assert lines[3] == "     created a.txt"
     listed = json.loads(kayas(monkeypatch, capsys, "undo", "--list", "--json")[1])
     assert [op["undone"] for op in listed] == [True, False]

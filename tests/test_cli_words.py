@@ -42,7 +42,7 @@ def kayas(monkeypatch, capsys, *args: str, stdin: str = "") -> tuple[int, str, s
 def test_run_says_the_plan_once_and_what_was_done(brain, monkeypatch, capsys):
     code, out, err = kayas(monkeypatch, capsys, "run", "create a todo list")
     assert code == 0
-    assert out == "Plan: create a file in the workspace (filename 'todo.txt')\n✓ created todo.txt (empty)\n"
+    assert out == "Plan: create todo.txt\n✓ created todo.txt (empty)\n"
     assert (workspace() / "todo.txt").read_text() == ""
     assert err.splitlines()[0] == "loading the brain…"
     assert re.search(r"^loaded the brain in \d+\.\d s$", err, re.M)
@@ -99,7 +99,7 @@ def test_an_unsure_plan_is_not_run_without_a_person_or_force(brain, monkeypatch,
     code, out, _ = kayas(monkeypatch, capsys, "run", "create a todo list")
     assert code == 1
     assert out == (
-        "Not sure I understood. Did you mean: create a file in the workspace (filename 'todo.txt')? "
+        "Not sure I understood. Did you mean: create todo.txt? "
         "Not run: pass --force to run it anyway.\n"
     )
     assert not (workspace() / "todo.txt").exists()
@@ -112,7 +112,7 @@ def test_an_unsure_plan_on_a_terminal_asks_did_you_mean(brain, monkeypatch, caps
     brain.confidence["create a todo list"] = 0.2
     monkeypatch.setattr("kayas.cli.show.is_terminal", lambda: True)  # a person is there to answer
     rc, out, err = kayas(monkeypatch, capsys, "run", "create a todo list", stdin=answer + "\n")
-    assert "Did you mean: create a file in the workspace (filename 'todo.txt')? [y/N]" in err
+    assert "Did you mean: create todo.txt? [y/N]" in err
     assert rc == code
     assert (workspace() / "todo.txt").exists() is made
     assert ("✓ created todo.txt" in out) is made
@@ -122,7 +122,7 @@ def test_a_failed_call_exits_1_and_bad_input_exits_2(brain, monkeypatch, capsys)
     (workspace() / "todo.txt").write_text("mine")
     code, out, _ = kayas(monkeypatch, capsys, "run", "create a todo list")
     assert code == 1
-    assert "✗ Could not create a file in the workspace (filename 'todo.txt'): 'todo.txt' already exists" in out
+    assert "✗ Could not create todo.txt: 'todo.txt' already exists" in out
     code, out, err = kayas(monkeypatch, capsys, "run", "   ")
     assert code == 2 and out == "" and err.startswith("error: ") and len(err.splitlines()) == 1
 
@@ -134,17 +134,15 @@ def test_run_help_documents_the_exit_codes(monkeypatch, capsys):
     assert "Exit codes: 0 done; 1 a call failed or was refused, or nothing could be done; 2 bad input." in out
 
 
-def test_a_long_value_in_the_plan_is_cut_between_words_and_says_how_much(brain, monkeypatch, capsys):
+def test_a_long_value_in_the_plan_is_said_whole(brain, monkeypatch, capsys):
+    """What a person says yes to is the whole call: a long value is never cut in the plan."""
     note = "remember to call the plumber about the leaking kitchen tap before the weekend starts please"
     brain.plans["note it"] = json.dumps([{"tool": "filesystem.create_file", "args": {"filename": "n.txt", "content": note}}])
     brain.confidence["note it"] = 0.99
     code, out, _ = kayas(monkeypatch, capsys, "run", "note it")
     assert code == 0
-    shown = out.splitlines()[0]
-    assert "content 'remember to call the plumber about the leaking kitchen tap… (+" in shown
-    left = int(re.search(r"\(\+(\d+) characters\)", shown).group(1))
-    assert left == len(note) - len("remember to call the plumber about the leaking kitchen tap")
-    assert (workspace() / "n.txt").read_text() == note  # only the words about the plan are short
+    assert out.splitlines()[0] == f"Plan: create n.txt containing '{note}'"
+    assert (workspace() / "n.txt").read_text() == note
 
 
 def test_output_longer_than_the_terminal_goes_through_the_pager(tmp_path):
@@ -161,5 +159,5 @@ def test_output_longer_than_the_terminal_goes_through_the_pager(tmp_path):
     child.close()
     seen = child.before.replace("\r\n", "\n")
     assert child.exitstatus == 0
-    assert "Plan: run a shell command" in seen and "✓ ran `seq 1 200`: exit code 0\n1\n" in seen
+    assert "Plan: run the shell command `seq 1 200`" in seen and "✓ ran `seq 1 200`: exit code 0\n1\n" in seen
     assert "\n200\n" not in seen  # the pager had it, not the screen

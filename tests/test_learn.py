@@ -36,7 +36,7 @@ def kayas(args: list[str], env: dict[str, str], timeout: float = 120) -> subproc
 @pytest.fixture
 def start_brain(tiny_model_dir, tmp_path_factory):
     """The tiny stand-in of the shipped brain: a LoRA whose metadata names no tools (so: the built-ins)."""
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     return make_random_adapter(tmp_path_factory.mktemp("start") / "brain", str(tiny_model_dir))
 

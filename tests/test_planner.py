@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import needs
-from kayas.brain.bench import bench_commands
+from kayas.bench.plan import bench_commands
 from kayas.brain.decode import DecodeConfig
 from kayas.brain.loader import AdapterError
 from kayas.brain.planner import CommandError, Planner, PlannerConfig, clean_command
-from kayas.brain.stand_ins import make_overfit_brain, make_random_adapter
 from kayas.engines.factory import installed
 from kayas.errors import KayasError
 from kayas.plan import Call, dumps_plan, parse_plan
+from kayas.testing.stand_ins import make_overfit_brain, make_random_adapter
 
 COMMANDS = ["create a file called todo.txt", "open youtube and search for cats", "hello", "run df -h", "copy 555 0199"]
 

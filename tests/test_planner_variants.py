@@ -9,9 +9,9 @@ import pytest
 from kayas.brain.decode import DecodeConfig
 from kayas.brain.loader import _quantize_mode
 from kayas.brain.planner import Planner, PlannerConfig
-from kayas.brain.stand_ins import make_random_adapter
 from kayas.errors import KayasError
 from kayas.plan import parse_plan
+from kayas.testing.stand_ins import make_random_adapter
 
 COMMANDS = ["create a file called todo.txt with the text buy milk and eggs", "open youtube and search for cats", "hello there"]
 

@@ -38,7 +38,7 @@ print(json.dumps({{"code": code, "loaded": sorted(m for m in sys.modules if m.sp
 
 @pytest.fixture(scope="module")
 def adapter(tiny_model_dir, tmp_path_factory):
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     return str(make_random_adapter(tmp_path_factory.mktemp("runtime-lora") / "adapter", str(tiny_model_dir)))
 
@@ -64,3 +64,18 @@ def test_plan_and_run_import_neither_torch_nor_transformers(adapter, tmp_path):
 def test_without_the_train_extra_the_torch_engine_is_a_clear_error(adapter, tmp_path):
     result, _ = _kayas(["plan", "hello", "--adapter", adapter, "--engine", "torch"], tmp_path)
     assert result == {"code": 2, "loaded": []}
+
+
+def test_with_the_train_extra_installed_runtime_commands_still_import_neither(adapter, tmp_path):
+    """The full install: torch and transformers are there to import, and still no runtime command does."""
+    if not installed("torch"):
+        pytest.skip("the train extra is not installed")
+    script = SCRIPT.replace("sys.meta_path.insert(0, NotInstalled())", "")
+    out = subprocess.run(
+        [sys.executable, "-c", script.format(blocked=TRAIN_ONLY),
+         json.dumps(["plan", "create a file called notes.txt", "--adapter", adapter, "--max-new-tokens", "24"])],
+        capture_output=True, text=True, timeout=600,
+        env={**__import__("os").environ, "KAYAS_WORKSPACE": str(tmp_path / "ws"), "KAYAS_HOME": str(tmp_path / "home")},
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "loaded": []}, out.stderr

@@ -156,7 +156,7 @@ def test_a_file_given_as_the_adapter(tmp_path, monkeypatch, capsys):
 
 
 def test_a_blank_line_in_plan_file_plans_to_nothing_and_keeps_lines_aligned(tiny_model_dir, tmp_path, monkeypatch, capsys):
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     adapter = str(make_random_adapter(tmp_path / "adapter", str(tiny_model_dir)))
     (tmp_path / "c.txt").write_text("create a todo list\n\n   \nhello\n")

@@ -23,7 +23,7 @@ from kayas.server.config import ServerConfig
 from kayas.server.runner import BackgroundServer
 from kayas.server.security import allowed_names, load_or_create_token, split_host
 from kayas.server.service import http_assistant
-from kayas.settings import workspace
+from kayas.settings import kayas_home, workspace
 from kayas.testing import ScriptedPlanner
 
 CREATE = [{"tool": "filesystem.create_file", "args": {"filename": "todo.txt", "content": "buy milk"}}]
@@ -196,7 +196,7 @@ def test_plan_answers_with_the_plan_confidence_and_timings_and_runs_nothing(serv
     assert body["command"] == "create a todo list with buy milk"
     assert [c["tool"] for c in body["calls"]] == ["filesystem.create_file"]
     assert json.loads(body["text"]) == CREATE
-    assert body["understood"] == "create a file in the workspace (filename 'todo.txt', content 'buy milk')"
+    assert body["understood"] == "create todo.txt containing 'buy milk'"
     assert body["confidence"] is None and body["confident"] is True
     assert body["timings"]["plan_ms"] >= 0 and body["timings"]["forwards"] == 1
     unsure = client.post("/plan", {"command": "jot down buy milk maybe"}).json
@@ -209,7 +209,7 @@ def test_run_a_safe_command_is_the_cli_json_report(server, client):
     assert answer.status == 200
     report = answer.json
     assert (report["status"], report["exit_code"]) == ("done", 0)
-    assert report["message"] == "Done: create a file in the workspace (filename 'todo.txt', content 'buy milk')."
+    assert report["message"] == "Done: create todo.txt containing 'buy milk'."
     assert report["results"][0]["result"]["file"] == "todo.txt"
     assert (workspace() / "todo.txt").read_text() == "buy milk"
     assert report["confirmation"] is None
@@ -244,7 +244,7 @@ def test_a_destructive_command_waits_for_one_confirmation(client):
     assert held.status == 200
     report = held.json
     assert report["status"] == "confirm" and report["results"] == []
-    assert report["message"].startswith("Waiting for your yes: this plan will delete a file from the workspace")
+    assert report["message"].startswith("Delete a.txt?")
     confirmation = report["confirmation"]
     assert confirmation["reason"] == "destructive" and confirmation["destructive"] == [0, 1]
     assert confirmation["expires_in_s"] == 120 and confirmation["expires_at"] > time.time()
@@ -275,14 +275,32 @@ def test_nothing_of_a_destructive_plan_runs_before_the_yes(client):
 def test_an_unsure_plan_comes_back_with_what_was_understood_and_can_be_confirmed(client):
     report = client.post("/run", {"command": "jot down buy milk maybe"}).json
     assert report["status"] == "unsure" and report["confidence"] == 0.2
-    assert report["message"] == ("Not sure I understood. Did you mean: create a file in the workspace "
-                                 "(filename 'todo.txt', content 'buy milk')?")
+    assert report["message"] == ("Not sure I understood. Did you mean: create todo.txt containing 'buy milk'?")
     assert report["confirmation"]["reason"] == "unsure" and report["confirmation"]["destructive"] == []
     assert files() == []
     done = client.post(f"/confirm/{report['confirmation']['id']}").json
     assert done["status"] == "done" and files() == ["todo.txt"]
     nothing = client.post("/run", {"command": "set an alarm for 7"}).json  # an empty plan: nothing to confirm
     assert nothing["status"] == "nothing" and nothing["confirmation"] is None
+
+
+def test_a_policy_denied_plan_is_refused_and_never_offered_for_a_yes(client):
+    (kayas_home() / "config.toml").write_text('[policy]\n"filesystem.delete_file" = "deny"\n')
+    write("a.txt")
+    report = client.post("/run", {"command": "make c and delete a"}).json
+    assert report["status"] == "refused" and report["confirmation"] is None
+    assert "denied by the policy" in report["message"]
+    assert [r["status"] for r in report["results"]] == ["skipped", "refused"]
+    assert files() == ["a.txt"]  # not even the harmless first call ran
+
+
+def test_a_harmless_call_the_policy_confirms_can_be_confirmed_and_run(client):
+    (kayas_home() / "config.toml").write_text('[policy]\nfilesystem = "confirm"\n')
+    report = client.post("/run", {"command": "create a todo list with buy milk"}).json
+    assert report["status"] == "confirm" and report["confirmation"]["destructive"] == [0]
+    assert report["message"] == "Create todo.txt containing 'buy milk'?" and files() == []
+    done = client.post(f"/confirm/{report['confirmation']['id']}").json
+    assert done["status"] == "done" and files() == ["todo.txt"]
 
 
 def test_cancel_forgets_the_plan(client):

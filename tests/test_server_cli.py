@@ -19,7 +19,7 @@ from kayas.server.client import Client
 
 @pytest.fixture(scope="module")
 def tiny_brain(tiny_model_dir, tmp_path_factory):
-    from kayas.brain.stand_ins import make_random_adapter
+    from kayas.testing.stand_ins import make_random_adapter
 
     adapter = make_random_adapter(tmp_path_factory.mktemp("serve-lora") / "adapter", str(tiny_model_dir))
     return ["--adapter", str(adapter), "--model", str(tiny_model_dir), "--max-new-tokens", "24", "--device", "cpu"]

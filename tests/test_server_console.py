@@ -76,7 +76,7 @@ def test_a_person_runs_confirms_and_cancels_in_the_console(server, browser, tmp_
     run_command(page, "put eggs and milk on my shopping list")
     done = page.locator("article[data-kind=report][data-status=done]")
     expect(done).to_be_visible()
-    expect(done.locator(".message")).to_have_text("Done: append content to a file in the workspace as a new line (filename 'shopping.txt', content 'eggs, milk').")
+    expect(done.locator(".message")).to_have_text("Done: add 'eggs, milk' to shopping.txt.")
     expect(done.locator(".confidence")).to_contain_text("97 %")
     assert (workspace() / "shopping.txt").read_text().strip() == "eggs, milk"
 
@@ -99,7 +99,7 @@ def test_a_person_runs_confirms_and_cancels_in_the_console(server, browser, tmp_
     # an unsure plan asks "did you mean", and cancel runs nothing
     run_command(page, "jot down buy milk maybe")
     unsure = page.locator("article[data-kind=report][data-status=unsure]")
-    expect(unsure.locator(".message")).to_contain_text("Not sure I understood. Did you mean: create a file")
+    expect(unsure.locator(".message")).to_contain_text("Not sure I understood. Did you mean: create")
     expect(unsure.locator(".confidence")).to_contain_text("22 %")
     page.click("#cancel")
     expect(page.locator("article[data-kind=cancelled] .message")).to_have_text("Cancelled: nothing was run.")
@@ -109,7 +109,7 @@ def test_a_person_runs_confirms_and_cancels_in_the_console(server, browser, tmp_
     page.fill("#command", "put eggs and milk on my shopping list")
     page.click("#plan")
     planned = page.locator("article[data-kind=plan]")
-    expect(planned.locator(".understood")).to_have_text("append content to a file in the workspace as a new line (filename 'shopping.txt', content 'eggs, milk')")
+    expect(planned.locator(".understood")).to_have_text("add 'eggs, milk' to shopping.txt")
     planned.get_by_role("button", name="Run this plan").click()
     expect(page.locator("article[data-kind=report][data-status=done]")).to_be_visible()
     assert (workspace() / "shopping.txt").read_text().splitlines() == ["eggs, milk", "eggs, milk"]

@@ -31,8 +31,8 @@ def test_hidden_states_match_transformers_across_feeds_and_rollbacks(tiny_model_
 def test_the_planner_on_a_static_cache_plans_the_same(tiny_model_dir, tmp_path):
     from kayas.brain.decode import DecodeConfig
     from kayas.brain.planner import Planner, PlannerConfig
-    from kayas.brain.stand_ins import make_random_adapter
     from kayas.brain.static_llama import use_static_cache
+    from kayas.testing.stand_ins import make_random_adapter
 
     adapter = make_random_adapter(tmp_path / "adapter", str(tiny_model_dir))
     planner = Planner.load(str(adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=48)), engine="torch")

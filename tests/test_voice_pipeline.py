@@ -79,7 +79,7 @@ def test_a_destructive_call_is_confirmed_by_voice(voice_model, tmp_path, answer,
     listener, tts, states = _listener(voice_model, pcm, DeleteAnything({}))
     turns = listener.run()
     assert len(turns) == 1
-    assert any(t.startswith("Shall I delete") and t.endswith("Say yes or no.") for t in tts.said)
+    assert any(t.startswith("Delete notes.txt?") and t.endswith("Say yes or no.") for t in tts.said)
     from kayas.voice.model import NO, YES
 
     assert turns[0].answers[0] in {"yes": YES, "no": NO, None: [""]}[answer]
@@ -97,7 +97,7 @@ def test_an_unsure_plan_is_asked_about_first(voice_model, monkeypatch):
     pcm = say("add milk to my todo list") + silence(0.8) + say("no")
     listener, tts, _ = _listener(voice_model, pcm, planner)
     turns = listener.run()
-    assert tts.said[0].startswith("Did you mean: append content") and turns[0].reply == "OK, I did nothing."
+    assert tts.said[0] == "Not sure I understood. Did you mean: add 'milk' to todo.txt? Say yes or no." and turns[0].reply == "OK, I did nothing."
     assert not (workspace() / "todo.txt").exists()
 
 

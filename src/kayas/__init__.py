@@ -9,10 +9,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from kayas import _moved
-
-_moved.install()
-
 _EXPORTS = {
     "tool": "kayas.registry",
     "Registry": "kayas.registry",

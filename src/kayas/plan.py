@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, PrivateAttr, ValidationError
 
 from kayas.errors import KayasError
 from kayas.registry import Registry, default_registry
@@ -20,6 +20,16 @@ class Call(BaseModel):
 
     tool: str
     args: dict[str, Any]
+    _checked_by: Registry | None = PrivateAttr(default=None)  # the registry that validated it (validated once)
+
+    def __eq__(self, other: object) -> bool:  # the call itself, not who validated it
+        return isinstance(other, Call) and (self.tool, self.args) == (other.tool, other.args)
+
+    __hash__ = None  # type: ignore[assignment]  # a call holds a dict: not hashable, as before
+
+    def valid_for(self, registry: Registry) -> bool:
+        """Whether `validate_call` already checked this call against ``registry``."""
+        return self._checked_by is registry
 
     def as_json(self) -> dict[str, Any]:
         return {"tool": self.tool, "args": self.args}
@@ -65,9 +75,11 @@ def validate_call(item: Any, index: int, registry: Registry) -> Call:
         raise PlanError(f"call {index}: 'args' of {name} must be an object")
     tool = registry.get(name)
     try:
-        return Call(tool=name, args=tool.validate(args))
+        call = Call(tool=name, args=tool.validate(args))
     except ValidationError as exc:
         raise PlanError(f"call {index}: {_first_error(name, exc)}") from None
+    call._checked_by = registry
+    return call
 
 
 def parse_plan(text: str | list | Any, registry: Registry | None = None) -> list[Call]:

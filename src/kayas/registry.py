@@ -56,6 +56,9 @@ class Tool:
     # Why this particular call must be confirmed even where the policy allows the tool (a program
     # not on the allow-list, a site not visited before), or None; see Policy.decide_call.
     asks: Callable[[dict[str, Any]], str | None] | None = None
+    # The call in the user's terms, before it runs: a format string over the arguments
+    # ("add '{content}' to {filename}") or a function of the arguments; see kayas.assistant.words.
+    phrase: str | Callable[[dict[str, Any]], str] | None = None
 
     @property
     def category(self) -> str:
@@ -114,6 +117,7 @@ def build_tool(
     read_only: bool = False,
     summary: str | Callable[[dict[str, Any], Any], str] | None = None,
     asks: Callable[[dict[str, Any]], str | None] | None = None,
+    phrase: str | Callable[[dict[str, Any]], str] | None = None,
 ) -> Tool:
     """Derive a Tool from a typed, documented function; refuse what is missing."""
     category = (func.__module__ or "tools").rsplit(".", 1)[-1]
@@ -140,7 +144,7 @@ def build_tool(
     args_model = create_model(model_name, __base__=StrictArgs, **fields)
     if destructive and read_only:
         raise ToolDefinitionError(f"tool {tool_name}: a tool cannot be both destructive and read-only")
-    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary, asks)
+    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary, asks, phrase)
 
 
 def tool(
@@ -151,15 +155,17 @@ def tool(
     read_only: bool = False,
     summary: str | Callable[[dict[str, Any], Any], str] | None = None,
     asks: Callable[[dict[str, Any]], str | None] | None = None,
+    phrase: str | Callable[[dict[str, Any]], str] | None = None,
 ):
     """Mark a function as a Kayas tool: ``@tool``, ``@tool(destructive=True)`` (asked about
     before it runs) or ``@tool(read_only=True)`` (only reads: safe to run on a guess).
-    ``summary`` says what a successful call did, for a person (see kayas.assistant.words);
-    ``asks(args)`` says why one call must be confirmed even where its tool is allowed."""
+    ``phrase`` says what a call will do, in the user's terms ("delete {filename}"), and
+    ``summary`` what a successful call did (see kayas.assistant.words); ``asks(args)`` says why
+    one call must be confirmed even where its tool is allowed."""
 
     def mark(f: Callable[..., Any]) -> Callable[..., Any]:
         f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only, summary=summary,  # type: ignore[attr-defined]
-                                      asks=asks)
+                                      asks=asks, phrase=phrase)
         return f
 
     return mark(func) if func is not None else mark

@@ -1,10 +1,9 @@
-"""`Assistant`: command -> plan -> confirm -> run -> report, the one path of every front end.
+"""`Assistant`: command -> plan -> `Turn` (questions, answers) -> run -> report, for every front end.
 
-The CLI (`kayas run`, `do`, `chat`), voice and the HTTP API all call this; each brings only
-its own way of asking ("confirm") and of saying how a refused call could be allowed
-("refusal_hint"). A command whose plan the brain is not confident about is not run unasked:
-the report says "unsure" and holds what was understood, so the front end can ask "Did you
-mean ...?" and then run that `PlanOutcome`.
+The CLI (`kayas run`, `do`, `chat`), voice and the HTTP API all call `start` and get a
+`Turn`; each only shows or speaks the turn's question and passes the answer back, and
+brings its words for how a refused call could be allowed ("refusal_hint"). The questions
+("Did you mean ...?", "Delete todo.txt?") are the turn's, built in kayas.assistant.words.
 """
 from __future__ import annotations
 
@@ -13,10 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kayas.assistant import words
-from kayas.assistant.audit import AuditLog
-from kayas.assistant.report import PlanOutcome, RunReport, RunStatus
-from kayas.assistant.router import OperationHook, Router
+from kayas.assistant.report import PlanOutcome, RunReport
+from kayas.assistant.router import RunHook
+from kayas.assistant.turn import Turn
 from kayas.backends import journal
+from kayas.command import clean_command
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
 from kayas.settings import confidence_threshold
@@ -61,7 +61,7 @@ class Assistant:
         front_end: str = "cli",
         refusal_hint: str | None = None,
         threshold: float | None = None,
-        hooks: Sequence[OperationHook] = (),
+        hooks: Sequence[RunHook] = (),
     ) -> None:
         self._planner = planner
         self._factory = planner_factory or _load_shipped_planner
@@ -94,8 +94,6 @@ class Assistant:
 
     def plan(self, command: str) -> PlanOutcome:
         """The plan for a command; nothing runs. A bad command (empty, too long, binary) is a CommandError."""
-        from kayas.brain.planner import clean_command  # the planner's own rule, checked before it loads
-
         cleaned = clean_command(command)
         planner = self.planner
         started = time.perf_counter()
@@ -133,6 +131,29 @@ class Assistant:
 
     # ------------------------------------------------------------ running
 
+    def start(
+        self,
+        what: str | PlanOutcome | Iterable[Call | dict[str, Any]],
+        *,
+        assume_yes: bool = False,
+        dry_run: bool = False,
+        force: bool = False,
+    ) -> Turn:
+        """Plan (for a command) and hold the plan in a `Turn` with the questions to ask first.
+
+        A plan below the confidence threshold asks "Did you mean ...?" unless ``force``; each
+        call that needs a yes asks unless ``assume_yes``; ``dry_run`` asks about nothing it
+        would not run. A typed plan (calls) is what the user chose: it is never "unsure".
+        """
+        if isinstance(what, str):
+            outcome = self.plan(what)
+        elif isinstance(what, PlanOutcome):
+            outcome = what
+        else:
+            outcome = self.outcome_of(what)
+        return Turn(outcome, self.registry, assume_yes=assume_yes, dry_run=dry_run, force=force,
+                    front_end=self.front_end, refusal_hint=self.refusal_hint, hooks=self.hooks)
+
     def run(
         self,
         what: str | PlanOutcome | Iterable[Call | dict[str, Any]],
@@ -141,60 +162,13 @@ class Assistant:
         assume_yes: bool = False,
         dry_run: bool = False,
         force: bool = False,
-        on_plan: Callable[[PlanOutcome], None] | None = None,
     ) -> RunReport:
-        """Plan (for a command) and run; ``confirm`` is asked before each destructive call.
-
-        Without ``confirm`` and ``assume_yes`` destructive calls are refused. A command's plan
-        below the confidence threshold is not run ("unsure") unless ``force``; a PlanOutcome
-        or a list of calls is what the user chose, and runs. ``on_plan`` sees the plan before
-        anything runs (a front end shows it there).
-        """
-        if isinstance(what, str):
-            outcome, gate = self.plan(what), True
-        elif isinstance(what, PlanOutcome):
-            outcome, gate = what, False
-        else:
-            outcome, gate = self.outcome_of(what), False
-        if on_plan is not None:
-            on_plan(outcome)
-        report = RunReport(status="done", command=outcome.command, plan=outcome.calls, confidence=outcome.confidence,
-                           understood=outcome.understood, timings=dict(outcome.timings))
-        if gate and outcome.calls and not outcome.confident and not force:  # an empty plan runs nothing: no need to ask
-            report.status = "unsure"
-            report.message = f"Not sure I understood. Did you mean: {outcome.understood or 'nothing'}?"
-            return report
-        if not outcome.calls:
-            report.status, report.message = "nothing", self._nothing(outcome.command)
-            return report
-        router = Router(self.registry, assume_yes=assume_yes, dry_run=dry_run, confirm=confirm,
-                        refusal_hint=self.refusal_hint, hooks=self.hooks, audit=AuditLog(self.front_end, outcome.command))
-        started = time.perf_counter()
-        with journal.operation(outcome.command or outcome.understood):  # one undo takes back this whole command
-            report.results = router.run(outcome.calls).results
-            report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
-            for result in report.results:
-                result.summary = words.summarize(result, outcome.calls[result.index], self.registry)
-                if result.status == "ok" and result.tool not in journal.SELF_RECORDING and not self.registry.get(result.tool).read_only:
-                    journal.record_other(result.tool, result.summary)
-        report.status, report.message = self._verdict(report, outcome.calls, dry_run)
-        return report
-
-    def _verdict(self, report: RunReport, calls: list[Call], dry_run: bool) -> tuple[RunStatus, str]:
-        problem = report.first_problem
-        if problem is not None:
-            what = words.describe_call(calls[problem.index], self.registry)
-            verb = "could not" if problem.status == "failed" else "did not"
-            return ("failed" if problem.status == "failed" else "refused"), words.sentence(f"{verb} {what}: {problem.error}")
-        if dry_run:
-            return "dry-run", words.sentence(f"dry run, nothing was run; the plan: {report.understood}")
-        return "done", words.sentence(f"done: {report.understood}")
-
-    @staticmethod
-    def _nothing(command: str) -> str:
-        if not command:
-            return "The plan is empty: nothing to do."
-        return words.sentence(f"sorry, I can't do that: no tool for \"{command}\"")
+        """A turn for code that has no one to ask "Did you mean?": ``confirm`` answers each call's
+        question (none: those calls are refused); an unsure plan is not run unless ``force``."""
+        turn = self.start(what, assume_yes=assume_yes, dry_run=dry_run, force=force)
+        while confirm is not None and (q := turn.question) is not None and q.call is not None:
+            turn.answer(confirm(turn.outcome.calls[q.call]))
+        return turn.finish()
 
     # ------------------------------------------------------------ undoing
 

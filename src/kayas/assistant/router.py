@@ -6,13 +6,14 @@ the plan and the rest are reported as skipped. A tool's error never escapes as a
 exception: it becomes the call's ``error``.
 
 The router knows nothing of who asks: the words for "how to allow a refused call" come
-from the front end (``refusal_hint``), and whatever must wrap one plan's execution (the
-trash's "one operation per command") comes in as ``hooks``.
+from the front end (``refusal_hint``), the calls a person already said yes to come in as
+``confirmed``, and whatever must wrap one plan's execution (the undo journal's "one
+operation per command", kayas.assistant.undo_hook) comes in as ``hooks``.
 """
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -25,8 +26,6 @@ from kayas.registry import Registry, default_registry
 
 Status = Literal["ok", "failed", "skipped", "refused", "dry-run"]
 
-# Entered before a plan's first call and left after its last (e.g. `trash.operation`).
-OperationHook = Callable[[], contextlib.AbstractContextManager[Any]]
 
 
 class CallResult(BaseModel):
@@ -55,13 +54,25 @@ class ExecutionReport(BaseModel):
         return next((r for r in self.results if r.status in ("failed", "refused")), None)
 
 
+class RunHook:
+    """Something around one plan's run: ``around()`` is entered before the first call and left
+    after the last; ``after_call`` sees each call that ran, with its result. The defaults do nothing."""
+
+    def around(self) -> contextlib.AbstractContextManager[Any]:
+        return contextlib.nullcontext()
+
+    def after_call(self, call: Call, result: CallResult) -> None:
+        return None
+
+
 class Router:
     """Runs plans against a registry.
 
     ``confirm`` is asked about each destructive call (True = go ahead); without it, and
     without ``assume_yes``, destructive calls are refused, and the reason ends with
-    ``refusal_hint`` (the front end's words for how to allow them). ``hooks`` wrap the
-    execution of each plan.
+    ``refusal_hint`` (the front end's words for how to allow them). ``confirmed`` holds the
+    indices of the calls a person said yes to before the run (a `Turn`'s answers); they are
+    not asked again. ``hooks`` wrap the execution of each plan.
     """
 
     def __init__(
@@ -72,7 +83,8 @@ class Router:
         dry_run: bool = False,
         confirm: Callable[[Call], bool] | None = None,
         refusal_hint: str | None = None,
-        hooks: Sequence[OperationHook] = (),
+        confirmed: Collection[int] = (),
+        hooks: Sequence[RunHook] = (),
         policy: Policy | None = None,
         audit: AuditLog | None = None,
     ) -> None:
@@ -80,6 +92,7 @@ class Router:
         self.assume_yes = assume_yes
         self.dry_run = dry_run
         self.confirm = confirm
+        self.confirmed = frozenset(confirmed)
         self.refusal_hint = refusal_hint
         self.hooks = tuple(hooks)
         self.policy = policy or Policy.load(self.registry)  # config.toml [policy]: a bad table fails here, before anything runs
@@ -89,18 +102,21 @@ class Router:
         """Validate every call (defaults filled); the first invalid one, as a failed result."""
         checked = []
         for i, call in enumerate(calls):
+            if call.valid_for(self.registry):  # parse_plan checked it already: validated once
+                checked.append(call)
+                continue
             try:
                 checked.append(validate_call(call.as_json(), i, self.registry))
             except (PlanError, ValidationError) as exc:
                 return checked, CallResult(index=i, tool=call.tool, args=call.args, status="failed", error=str(exc))
         return checked, None
 
-    def _allowed(self, call: Call) -> str | None:
+    def _allowed(self, index: int, call: Call) -> str | None:
         """None if the call may run, else why it is refused; the policy first, then the confirmation."""
         decision = self.policy.decide_call(self.registry.get(call.tool), call.args)
         if decision.action == "deny":
             return f"{call.tool} is denied by the policy: {decision.rule}"
-        if decision.action == "allow" or self.assume_yes:
+        if decision.action == "allow" or self.assume_yes or index in self.confirmed:
             return None
         if self.confirm is None:
             default = decision.rule.startswith("default")
@@ -137,7 +153,7 @@ class Router:
         stopped = invalid is not None
         with contextlib.ExitStack() as stack:
             for hook in self.hooks:
-                stack.enter_context(hook())
+                stack.enter_context(hook.around())
             for i, call in enumerate(checked if not stopped else calls):
                 if invalid is not None and i == invalid.index:
                     results.append(invalid)
@@ -145,11 +161,13 @@ class Router:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="skipped"))
                 elif self.dry_run:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="dry-run"))
-                elif (why := self._allowed(call)) is not None:
+                elif (why := self._allowed(i, call)) is not None:
                     results.append(CallResult(index=i, tool=call.tool, args=call.args, status="refused", error=why))
                     self.audit.finished(i, call.tool, call.args, "refused", why)
                     stopped = True
                 else:
                     results.append(self._audited(i, call))
+                    for hook in self.hooks:
+                        hook.after_call(call, results[-1])
                     stopped = results[-1].status != "ok"
         return ExecutionReport(results=results)

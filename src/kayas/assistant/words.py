@@ -1,7 +1,8 @@
 """Plans and outcomes in words, for a person: what was understood, what became of each call.
 
-Built from the registry alone (a tool's description, its arguments and its ``summary``), so a
-user's own tool reads as well as a built-in one, and no front end writes its own sentences.
+Built from the registry alone (a tool's ``phrase`` before it runs and its ``summary`` after;
+a tool without them by its description and arguments), so a user's own tool reads as well as a
+built-in one. Every question a turn asks is built here, once: no front end writes its own.
 """
 from __future__ import annotations
 
@@ -14,16 +15,11 @@ from kayas.backends.printable import printable
 from kayas.plan import Call
 from kayas.registry import Registry
 
-_MAX_VALUE = 60  # characters of one argument's value in a sentence
-
 
 def _value(value: Any) -> str:
+    """An argument's value on one line, whole: text as it is, anything else as JSON."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = " ".join(text.split())
-    if len(text) <= _MAX_VALUE:
-        return text
-    cut = text[:_MAX_VALUE].rsplit(" ", 1)[0] if " " in text[:_MAX_VALUE] else text[:_MAX_VALUE]  # never mid-word
-    return f"{cut}… (+{len(text) - len(cut)} characters)"
+    return " ".join(text.split())
 
 
 def _action(tool_name: str, registry: Registry) -> str:
@@ -37,8 +33,29 @@ def _action(tool_name: str, registry: Registry) -> str:
     return first if first[1:2].isupper() else first[:1].lower() + first[1:]  # "CPU, memory ..." keeps its capitals
 
 
+def _own_phrase(call: Call, registry: Registry) -> str | None:
+    """The tool's own words for this call (its ``phrase``), or None."""
+    if call.tool not in registry:
+        return None
+    spec = registry.get(call.tool).phrase
+    if spec is None:
+        return None
+    try:
+        if callable(spec):
+            return " ".join(spec(call.args).split())
+        return spec.format_map({k: _value(v) for k, v in call.args.items()})
+    except Exception:  # a phrase that does not fit these arguments must not hide the call itself
+        return None
+
+
 def describe_call(call: Call, registry: Registry) -> str:
-    """One call: "create a file in the workspace (filename 'todo.txt', content 'buy milk')"."""
+    """One call in the user's terms: "add 'buy milk' to todo.txt" (the tool's ``phrase``).
+
+    A tool without a phrase (a plugin's) is said by its description and its arguments:
+    "create a file in the workspace (filename 'todo.txt', content 'buy milk')"."""
+    own = _own_phrase(call, registry)
+    if own:
+        return own
     shown = [f"{k} '{_value(v)}'" for k, v in call.args.items() if v not in ("", None, [], {}, False)]
     return printable(_action(call.tool, registry) + (f" ({', '.join(shown)})" if shown else ""))
 
@@ -46,6 +63,23 @@ def describe_call(call: Call, registry: Registry) -> str:
 def describe_plan(calls: list[Call], registry: Registry) -> str:
     """A whole plan as one sentence without its full stop; "" for an empty plan."""
     return ", then ".join(describe_call(c, registry) for c in calls)
+
+
+# ------------------------------------------------------------ the questions a turn asks
+
+def did_you_mean(understood: str) -> str:
+    """The question for a plan the brain is unsure of."""
+    return f"Not sure I understood. Did you mean: {understood or 'nothing'}?"
+
+
+def ask_call(call: Call, registry: Registry) -> str:
+    """The question before a call that needs a yes: "Delete todo.txt?"."""
+    return sentence(describe_call(call, registry)).rstrip(".") + "?"
+
+
+def nothing_done() -> str:
+    """The reply when a person said no."""
+    return "OK, I did nothing."
 
 
 def _own_summary(result: CallResult, registry: Registry) -> str | None:

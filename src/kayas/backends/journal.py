@@ -187,7 +187,7 @@ def operations(limit: int | None = None) -> list[Operation]:
     ops: dict[str, Operation] = {}
     for r in rows:
         detail = _detail_of(r[5])
-        kind = r[3] if r[3] in KINDS else "other"
+        kind: Kind = r[3] if r[3] in KINDS else "other"
         if kind != r[3]:
             detail = {"summary": f"a change of an unknown kind ({str(r[3])[:40]})"}
         detail["_intent"] = r[9] == "intent"

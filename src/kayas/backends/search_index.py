@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kayas.errors import KayasError
-from kayas.settings import kayas_home, load_section, workspace
+from kayas.settings import kayas_home, load_section, setting, workspace
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
@@ -53,7 +53,7 @@ def configured_roots(cfg: SearchConfig | None = None) -> list[Path]:
     """The workspace, then KAYAS_SEARCH_ROOTS (os.pathsep-separated), then config roots; existing, no repeats."""
     cfg = cfg or load_section("search", SearchConfig)
     raw = [str(workspace())]
-    raw += [r for r in os.environ.get("KAYAS_SEARCH_ROOTS", "").split(os.pathsep) if r.strip()]
+    raw += [r for r in (setting("KAYAS_SEARCH_ROOTS") or "").split(os.pathsep) if r.strip()]
     raw += cfg.roots
     roots: list[Path] = []
     for r in raw:

@@ -10,12 +10,12 @@ the chat template come from the adapter folder through the `tokenizers` wheel an
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kayas.brain.tokenizer import ChatTokenizer, TokenizerError
+from kayas.config import setting
 from kayas.engines.base import Engine
 from kayas.engines.torch_engine import QUANTIZE_CHOICES, _quantize_mode, load_torch_model, quantize_int8  # noqa: F401 - their old home
 from kayas.errors import KayasError
@@ -28,7 +28,7 @@ ADAPTER_ENV = "KAYAS_ADAPTER"
 
 def find_adapter(adapter: str | None) -> Path:
     """`--adapter`, else $KAYAS_ADAPTER, else the default brain (`kayas brain use`), else the shipped one."""
-    chosen = adapter or os.environ.get(ADAPTER_ENV)
+    chosen = adapter or setting(ADAPTER_ENV)
     if chosen:
         return Path(chosen).expanduser()
     from kayas.brain.choice import default_adapter
@@ -73,15 +73,14 @@ def load_brain(
     "torch". `quantize` (else $KAYAS_QUANTIZE, else "none"), torch engine only: "int8"
     stores the transformer's linear weights as int8 (CPU only), faster but a few plans change.
     """
-    from kayas.engines.factory import ENGINE_ENV, choose, make_engine
+    from kayas.engines.factory import choose, make_engine
     from kayas.engines.gguf_brain import llamacpp_can_run
 
     info = AdapterInfo.read(find_adapter(adapter))
     base_source = resolve(model or info.base_model)
-    mode = (quantize or os.environ.get(QUANTIZE_ENV) or "none").lower()
-    name = choose(engine, device)
-    if name == "llamacpp" and not (engine or os.environ.get(ENGINE_ENV)) and (mode != "none" or not llamacpp_can_run(info, base_source)):
-        name = choose("torch", device)  # auto: int8 and non-Llama bases (Gemma 3) are the torch engine's
+    mode = (quantize or setting(QUANTIZE_ENV) or "none").lower()
+    # auto: int8 and non-Llama bases (Gemma 3) are the torch engine's
+    name = choose(engine, device, llamacpp_fits=lambda: mode == "none" and llamacpp_can_run(info, base_source))
     if name != "torch" and mode != "none":
         raise KayasError(f"--quantize {mode} is for the torch engine; the llama.cpp engine has its own weight type (use --engine torch)")
     tokenizer = chat_tokenizer(info, base_source)

@@ -9,7 +9,6 @@ construction, never fails on the grammar's output).
 from __future__ import annotations
 
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 
 from kayas.brain.confidence import Calibration, confidence
@@ -18,14 +17,10 @@ from kayas.brain.draft import ToolGuesser
 from kayas.brain.grammar import PlanGrammar
 from kayas.brain.loader import Brain, load_brain
 from kayas.brain.tokenizer import ChatTokenizer
+from kayas.command import CommandError, clean_command  # noqa: F401 - the planner's rule, kept where callers look
 from kayas.engines.base import Engine
-from kayas.errors import KayasError
 from kayas.plan import Call, parse_plan
 from kayas.registry import Registry, default_registry
-
-
-class CommandError(KayasError):
-    """The command cannot be planned: empty, too long or not text."""
 
 
 @dataclass
@@ -45,24 +40,6 @@ class PlanResult:
     text: str  # canonical compact JSON
     confidence: float  # in [0, 1]: calibrated when the adapter folder has a calibration.json
     decode: DecodeResult  # tokens, timings, the choices the confidence came from
-
-
-def clean_command(command: str | bytes, max_chars: int = 2000) -> str:
-    """The command as text on one line; a CommandError for empty, overlong or binary input."""
-    if isinstance(command, bytes):
-        command = command.decode("utf-8", errors="replace")
-    if "\x00" in command:
-        raise CommandError("the command is not text (it contains NUL bytes)")
-    text = command.encode("utf-8", errors="replace").decode("utf-8")  # lone surrogates from odd terminals
-    junk = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in "\t\n\r"))
-    if text and junk > max(2, len(text) // 10):
-        raise CommandError("the command is not text (mostly control or undecodable characters)")
-    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n\r").split())
-    if not text:
-        raise CommandError("empty command: say what to do, e.g. kayas plan \"create a todo list\"")
-    if len(text) > max_chars:
-        raise CommandError(f"the command is too long ({len(text)} characters; the limit is {max_chars})")
-    return text
 
 
 class Planner:

@@ -1,7 +1,7 @@
 """`kayas bench plan`: the llama.cpp engine, the torch engine and plain `generate`, one run.
 
 Thin: parse, load one planner per engine (same adapter, same base), call
-`kayas.brain.bench.compare` and `kayas.brain.cold_start.measure`, print.
+`kayas.bench.plan.compare` and `kayas.brain.cold_start.measure`, print.
 """
 from __future__ import annotations
 
@@ -32,9 +32,9 @@ def register(bench: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """The engines side by side and plain `model.generate`: latency, passes, agreement, cold start."""
-        from kayas.brain.bench import BenchResult, compare
+        from kayas.bench.plan import BenchResult, compare
         from kayas.brain.cold_start import measure
-        from kayas.brain.stand_ins import make_random_adapter
+        from kayas.testing.stand_ins import make_random_adapter
 
         names = [e.strip() for e in engines.split(",") if e.strip()]
         cold_names = [] if cold.strip().lower() in ("", "none") else [e.strip() for e in cold.split(",") if e.strip()]

@@ -1,4 +1,4 @@
-"""`kayas plan`, `kayas run`, `kayas eval` and `kayas bench plan`: the brain's commands (chat: chat_cmd)."""
+"""`kayas plan`, `kayas eval` and `kayas bench plan`: the brain's commands (run: run_cmd; chat: chat_cmd)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from kayas.cli.brain_options import BrainArgs, brain_options
-from kayas.cli.show import EXIT_CODES, DryRunOpt, JsonOpt, VerboseOpt, YesOpt
 from kayas.errors import KayasError
 
 
@@ -34,7 +33,7 @@ def register(app: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Print the plan for a command as one line of JSON (always a valid plan)."""
-        from kayas.brain.planner import clean_command
+        from kayas.command import clean_command
         from kayas.plan import dumps_plan
 
         if (command is None) == (file is None):
@@ -58,29 +57,6 @@ def register(app: typer.Typer) -> None:
             res = planner.plan_result(c)
             row = {"command": c, "plan": [x.as_json() for x in res.calls], "confidence": round(res.confidence, 4), "ms": round(res.decode.seconds * 1000, 1)}
             typer.echo(json.dumps(row, ensure_ascii=False))
-
-    @app.command("run", epilog=EXIT_CODES)
-    @brain_options()
-    def run(
-        command: Annotated[str, typer.Argument(help="What to do, in your words.", show_default=False)],
-        yes: YesOpt = False,
-        dry_run: DryRunOpt = False,
-        verbose: VerboseOpt = False,
-        force: Annotated[bool, typer.Option("--force", help="Run a plan the brain is unsure of without asking.")] = False,
-        as_json: JsonOpt = False,
-        *,
-        brain: BrainArgs,
-    ) -> None:
-        """Plan a command and run it: the plan in words, a question before destructive calls, each outcome in words."""
-        from kayas.brain.planner import clean_command
-        from kayas.cli.show import cli_assistant, loading, run_and_show
-
-        clean_command(command)  # a bad command fails before the model loads
-        with loading() as took:
-            planner = brain.planner()
-        assistant = cli_assistant(planner=planner)
-        raise typer.Exit(run_and_show(assistant, command, yes=yes, dry_run=dry_run, as_json=as_json,
-                                      verbose=verbose, force=force, extra_timings=took))
 
     @app.command("eval")
     @brain_options()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
+import sys
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,17 +21,17 @@ from kayas.errors import KayasError
 
 AdapterOpt = Annotated[
     str | None,
-    typer.Option("--adapter", "-a", envvar="KAYAS_ADAPTER", help="Adapter folder from `kayas train` (default: the shipped brain)."),
+    typer.Option("--adapter", "-a", help="Adapter folder from `kayas train` (default: KAYAS_ADAPTER, else the default brain)."),
 ]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Base model (default: the adapter's base_model).")]
 DeviceOpt = Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (default: auto).")]
 QuantOpt = Annotated[
     str | None,
-    typer.Option("--quantize", envvar="KAYAS_QUANTIZE", help="none (default) or int8: int8 weights on the CPU, faster, a few plans change."),
+    typer.Option("--quantize", help="none (default; or KAYAS_QUANTIZE) or int8: int8 weights on the CPU, faster, a few plans change."),
 ]
 EngineOpt = Annotated[
     str | None,
-    typer.Option("--engine", envvar="KAYAS_ENGINE", help="llamacpp, torch or auto (default: the fastest installed for the device)."),
+    typer.Option("--engine", help="llamacpp, torch or auto (default: KAYAS_ENGINE, else the fastest installed for the device)."),
 ]
 MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
 
@@ -44,14 +46,19 @@ _OPTIONS = [
 
 
 def quiet() -> None:
-    """Library chatter (progress bars, deprecation notes) would bury the one line of output."""
+    """Library chatter (progress bars, deprecation notes) would bury the one line of output.
+
+    transformers is quieted through its environment variables, read when (if ever) the torch
+    engine imports it: importing it here would cost every runtime command ~0.45 s."""
     warnings.filterwarnings("ignore")
-    try:
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+    if "transformers" in sys.modules:  # already loaded (a test, the train commands): quiet it directly
         from transformers.utils import logging
-    except ImportError:  # the runtime without the train extra: nothing to quiet
-        return
-    logging.set_verbosity_error()
-    logging.disable_progress_bar()
+
+        logging.set_verbosity_error()
+        logging.disable_progress_bar()
 
 
 @dataclass

@@ -94,13 +94,15 @@ def _own_command(line: str) -> str | None:
 
 
 def _show_plan_only(assistant, line: str) -> None:
+    """The turn's plan, or its question, or why there is nothing to do; nothing runs."""
     from kayas.cli.show import echo_lines, note, plan_lines
 
-    outcome = assistant.plan(line)
-    if not outcome.calls:
-        typer.echo(assistant.run(outcome).message)  # an empty plan runs nothing: this is its sentence
-    elif not outcome.confident:
-        typer.echo(click.style(f"Not sure I understood. Did you mean: {outcome.understood}?", fg="yellow"))
+    turn = assistant.start(line, dry_run=True)
+    outcome = turn.outcome
+    if turn.report is not None:  # an empty plan: its sentence
+        typer.echo(turn.report.message)
+    elif turn.question is not None:  # only "Did you mean ...?" in a dry run
+        typer.echo(click.style(turn.question.text, fg="yellow"))
     else:
         echo_lines(plan_lines(outcome.calls, assistant.registry))
     confidence = f", confidence {outcome.confidence:.2f}" if outcome.confidence is not None else ""

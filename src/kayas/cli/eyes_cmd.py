@@ -81,7 +81,7 @@ def bench(
     as_json: JsonOpt = False,
 ) -> None:
     """Time a window lookup, a full tree walk and (with --button) a click; median of several runs."""
-    from kayas.eyes.bench import run_bench
+    from kayas.bench.eyes import run_bench
 
     timings = run_bench(make_backend, title, button, runs)
     if as_json:

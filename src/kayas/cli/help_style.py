@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 # The everyday commands first, then the front ends, then making and measuring the brain.
-ORDER = ("run", "chat", "plan", "do", "undo", "tools", "doctor", "log", "serve", "listen", "eyes",
+ORDER = ("run", "chat", "plan", "do", "undo", "tools", "doctor", "log", "config", "serve", "listen", "eyes",
          "learn", "brain", "train", "eval", "data", "voice", "bench")
 
 

@@ -1,4 +1,4 @@
-"""`kayas learn` (teach the brain the tools it does not know) and `kayas brain` (which brain is the default)."""
+"""`kayas learn`: teach the brain the tools it does not know (which brain is the default: brain_choice_cmd)."""
 from __future__ import annotations
 
 import json
@@ -143,27 +143,3 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"{outcome.stopped}: {m['steps_done']} steps, best val loss {m['best_val_loss']:.4f} at step {m['best_step']} "
                    f"(start {m['val'][0]['loss']:.4f}); {m['train_time_s']:.0f} s training, {m['wall_time_s']:.0f} s in all")
         typer.echo(f"the default brain is now {outcome.path.name} ({outcome.path}); kayas learn --undo goes back")
-
-    brain = typer.Typer(name="brain", help="Which brain plans: the shipped one or one `kayas learn` taught.", no_args_is_help=True)
-    app.add_typer(brain)
-
-    @brain.command("use")
-    def use(name: Annotated[str, typer.Argument(help="A brain in KAYAS_HOME/brains, or 'shipped'.")]) -> None:
-        """Make a brain the default for plan, run, chat, eval and serve."""
-        from kayas.brain import choice
-
-        path = choice.use(name)
-        typer.echo(f"the default brain is now {name}" + (f" ({path})" if path else ""))
-
-    @brain.command("list")
-    def list_() -> None:
-        """The brains there are; * marks the default."""
-        from kayas.brain import choice
-        from kayas.formats.adapter import AdapterInfo
-
-        current = choice.current()
-        typer.echo(("* " if current == choice.SHIPPED else "  ") + "shipped")
-        for n in choice.names():
-            info = AdapterInfo.read(choice.brain_path(n))
-            taught = f"{len(info.tools)} tools" if info.tools is not None else "the built-in tools"
-            typer.echo(("* " if current == n else "  ") + f"{n}  ({taught}; taught from {info.learned_from or '?'})")

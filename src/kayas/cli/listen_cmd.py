@@ -1,4 +1,4 @@
-"""`kayas listen` (commands by voice) and `kayas voice build` (the recogniser's Kayas model)."""
+"""`kayas listen`: commands by voice (the recogniser's model: voice_cmd)."""
 from __future__ import annotations
 
 import json
@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from kayas.cli.brain_options import BrainArgs, brain_options
-
-voice_app = typer.Typer(help="The voice front end's model: build it, see it.", no_args_is_help=True)
 
 
 class StatusLine:
@@ -96,25 +94,6 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
         raise typer.Exit(max((t.report.exit_code if t.report else 1) for t in turns))
 
-    @voice_app.command("build")
-    def build(
-        data: Annotated[str | None, typer.Option("--data", help="A generated train.jsonl (default: generate the commands in memory).")] = None,
-        lam: Annotated[float, typer.Option("--lam", help="Weight of the domain model against pocketsphinx's general one.")] = 0.9,
-        background: Annotated[int, typer.Option("--background", help="Most frequent general words added to the vocabulary.")] = 5000,
-    ) -> None:
-        """Rebuild the recogniser's Kayas model (language model, dictionary, yes/no grammar) under KAYAS_HOME/voice."""
-        from kayas.errors import KayasError
-        from kayas.voice.model import BuildConfig, model_dir
-        from kayas.voice.model import build as build_model
-
-        if not 0.0 < lam <= 1.0:
-            raise KayasError("--lam must be in (0, 1]")
-        built = build_model(BuildConfig(lam=lam, background=max(0, background), data=data or ""),
-                            progress=lambda m: typer.echo(m, err=True))
-        typer.echo(json.dumps({"dir": str(model_dir()), **built.meta}))
-
-    app.add_typer(voice_app, name="voice")
-
 
 def register_bench(bench: typer.Typer) -> None:
     """`kayas bench voice`, added to the bench group that `kayas.cli.main` hands in."""
@@ -137,7 +116,7 @@ def register_bench(bench: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Word error rate (domain vs general model), plans from speech, the wake phrase, latency: one JSON report."""
-        from kayas.voice.bench import as_json, read_sets, run_bench
+        from kayas.bench.voice import as_json, read_sets, run_bench
 
         examples = read_sets(data or ["tests/data/handwritten.jsonl", "tests/data/handwritten_b.jsonl"])[:: max(1, every)][: limit if limit and limit > 0 else None]
         planner = brain.planner() if plans > 0 else None

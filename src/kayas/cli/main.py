@@ -40,25 +40,29 @@ def _root(
 def _register() -> None:
     from kayas.cli import (
         bench_cmd,
+        brain_choice_cmd,
         brain_cmd,
         chat_cmd,
+        config_cmd,
         data_cmd,
         do_cmd,
         doctor_cmd,
         eyes_cmd,
         listen_cmd,
+        run_cmd,
         serve_cmd,
         tools_cmd,
         train_cmd,
         undo_cmd,
+        voice_cmd,
     )
 
-    for module in (brain_cmd, chat_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
-                   serve_cmd, listen_cmd):
+    for module in (brain_cmd, run_cmd, chat_cmd, config_cmd, do_cmd, undo_cmd, tools_cmd, doctor_cmd, data_cmd, train_cmd, eyes_cmd,
+                   serve_cmd, listen_cmd, voice_cmd, brain_choice_cmd):
         module.register(app)
     from kayas.cli import contacts_cmd  # `kayas contacts add|list|remove`
     contacts_cmd.register(app)
-    from kayas.cli import learn_cmd, log_cmd  # `kayas learn`, `kayas brain use|list`; `kayas log`: the audit log
+    from kayas.cli import learn_cmd, log_cmd  # `kayas learn`; `kayas log`: the audit log
 
     learn_cmd.register(app)
     log_cmd.register(app)

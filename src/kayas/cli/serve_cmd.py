@@ -91,7 +91,7 @@ def register_bench(bench: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Load-test `kayas serve` on loopback: N /plan requests from C clients, against the in-process planner."""
-        from kayas.server.bench import BenchOptions, print_figures, run_bench
+        from kayas.bench.server import BenchOptions, print_figures, run_bench
 
         if min(requests, clients, inprocess) < 1 or max_seconds <= 0:
             raise KayasError("--requests, --clients, --inprocess and --max-seconds must be positive")

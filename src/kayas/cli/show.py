@@ -13,14 +13,14 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import click
 import typer
 
-from kayas.assistant import Assistant, PlanOutcome, RunReport, words
-from kayas.plan import Call, dumps_plan
+from kayas.assistant import Assistant, RunReport, words
+from kayas.plan import Call
 from kayas.registry import Registry
 
 # The CLI's words for how a refused destructive call can be allowed.
@@ -111,23 +111,11 @@ def _seconds(ms: float) -> str:
     return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
 
 
-def terminal_confirm(registry: Registry) -> Callable[[Call], bool] | None:
-    """A confirm callback when a person can answer, else None (destructive calls are refused)."""
-    if not sys.stdin.isatty():
-        return None
-
-    def confirm(call: Call) -> bool:
-        what = words.sentence(words.describe_call(call, registry)).rstrip(".")
-        return typer.confirm(f"{what}. Run this destructive call?", default=False, err=True)
-
-    return confirm
-
-
-def ask_did_you_mean(outcome: PlanOutcome) -> bool:
-    """On a terminal: "Did you mean …? [y/N]"; elsewhere there is no one to ask (False)."""
+def ask(question: str) -> bool:
+    """A turn's question on the terminal ([y/N]); where no one can answer, no."""
     if not is_terminal():
         return False
-    return typer.confirm(f"Not sure I understood. Did you mean: {outcome.understood}?", default=False, err=True)
+    return typer.confirm(question, default=False, err=True)
 
 
 def cli_assistant(**kwargs: Any) -> Assistant:
@@ -137,7 +125,7 @@ def cli_assistant(**kwargs: Any) -> Assistant:
 
 def run_and_show(
     assistant: Assistant,
-    what: str | PlanOutcome | list[Call],
+    what: str | list[Call],
     *,
     yes: bool,
     dry_run: bool,
@@ -147,33 +135,30 @@ def run_and_show(
     show_plan: bool = True,
     extra_timings: dict[str, float] | None = None,
 ) -> int:
-    """Plan (for a command), show the plan once, run it (asking where it must), print each outcome.
+    """Start a turn, show its plan once, ask its questions on a terminal, print each outcome.
 
     Returns the exit code: 0 done, 1 a call failed or was refused, or nothing could be done.
-    A plan the brain is unsure of is asked about on a terminal ("Did you mean …?"); elsewhere
-    it is not run unless ``force``.
+    Off a terminal (or with --json) no one is asked: an unsure plan is not run unless
+    ``force``, and a call that needs a yes is refused unless ``yes``.
     """
-    confirm = None if yes else terminal_confirm(assistant.registry)
-
-    def on_plan(p: PlanOutcome) -> None:
-        if show_plan and not as_json and p.calls and (p.confident or force or isinstance(what, PlanOutcome)):
-            echo_lines(plan_lines(p.calls, assistant.registry))
-
-    report = assistant.run(what, confirm=confirm, assume_yes=yes, dry_run=dry_run, force=force, on_plan=on_plan)
-    if report.status == "unsure" and not as_json:
-        outcome = PlanOutcome(command=report.command, calls=report.plan, text=dumps_plan(report.plan),
-                              confidence=report.confidence, confident=False, understood=report.understood,
-                              timings=report.timings)
-        if ask_did_you_mean(outcome):
-            report = assistant.run(outcome, confirm=confirm, assume_yes=yes, dry_run=dry_run, on_plan=on_plan)
-        else:
-            hint = "" if is_terminal() else " Not run: pass --force to run it anyway."
-            typer.echo(click.style(report.message + hint, fg="yellow"))
-            return report.exit_code
+    turn = assistant.start(what, assume_yes=yes, dry_run=dry_run, force=force)
+    outcome = turn.outcome
+    if show_plan and not as_json and outcome.calls and turn.report is None and not (turn.question and turn.question.kind == "unsure"):
+        echo_lines(plan_lines(outcome.calls, assistant.registry))
+    while not as_json and (question := turn.question) is not None and is_terminal():
+        agreed = ask(question.text)
+        if agreed and question.kind == "unsure" and show_plan:
+            echo_lines(plan_lines(outcome.calls, assistant.registry))  # what was agreed to, before it runs
+        turn.answer(agreed)
+    report = turn.finish()
     if extra_timings:
         report.timings.update(extra_timings)
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return report.exit_code
+    if report.status == "unsure":
+        hint = "" if is_terminal() else " Not run: pass --force to run it anyway."
+        typer.echo(click.style(report.message + hint, fg="yellow"))
         return report.exit_code
     if report.status == "nothing":
         typer.echo(report.message)

@@ -67,7 +67,7 @@ def register_bench(bench: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     ) -> None:
         """Tokens/s of the kayas loop against a plain peft + transformers Trainer baseline."""
-        from kayas.train.bench import bench
+        from kayas.bench.train import bench
 
         cfg = _config(ctx, config, model=model, data=data)
         result = bench(cfg, steps, baseline_length)

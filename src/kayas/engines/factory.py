@@ -10,9 +10,11 @@ import importlib.util
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kayas.config import setting
 from kayas.engines.base import Engine, EngineError
 
 ENGINE_ENV = "KAYAS_ENGINE"
@@ -42,9 +44,12 @@ def cuda_available() -> bool:
     return torch.cuda.is_available()
 
 
-def choose(engine: str | None = None, device: str | None = None) -> str:
-    """The engine's name for `--engine` (else $KAYAS_ENGINE, else auto) on `--device`."""
-    name = (engine or os.environ.get(ENGINE_ENV) or "auto").lower()
+def choose(engine: str | None = None, device: str | None = None, llamacpp_fits: Callable[[], bool] = lambda: True) -> str:
+    """The engine's name for `--engine` (else $KAYAS_ENGINE, else auto) on `--device`, chosen once.
+
+    On auto, llama.cpp is taken only where ``llamacpp_fits()`` (its merge handles this brain);
+    otherwise torch, where it is installed."""
+    name = (engine or setting(ENGINE_ENV) or "auto").lower()
     if name not in CHOICES:
         raise EngineError(f"engine must be one of {', '.join(CHOICES)}, got {name!r}")
     device = (device or "auto").lower()
@@ -53,9 +58,9 @@ def choose(engine: str | None = None, device: str | None = None) -> str:
     if name == "auto":
         if device.startswith("cuda") or (device == "auto" and cuda_available()):
             name = "torch"
-        elif installed("llamacpp"):
+        elif installed("llamacpp") and llamacpp_fits():
             name = "llamacpp"
-        elif installed("torch"):
+        elif installed("torch") or installed("llamacpp"):  # llama.cpp that cannot run it: torch, or say to install it
             name = "torch"
         else:
             raise EngineError("no engine is installed: pip install llama-cpp-python (or the train extra for torch)")

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from kayas.config import threads as configured_threads
 from kayas.engines.base import Engine, EngineError
 
 N_CTX = 2048  # prompt (<= 2,000 characters) + plan (<= 256 + 512 tokens) fit
@@ -37,9 +38,8 @@ def silence(L: Any) -> None:
 
 def default_threads() -> int:
     """$KAYAS_THREADS, else one per core this process may use, at most 8."""
-    env = os.environ.get("KAYAS_THREADS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
+    if (configured := configured_threads()) is not None:
+        return configured
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(8, cores))
 

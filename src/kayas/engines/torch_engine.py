@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from kayas.config import setting
+from kayas.config import threads as configured_threads
 from kayas.engines.base import Engine
 from kayas.errors import KayasError
 from kayas.formats.adapter import AdapterError, AdapterInfo
@@ -25,9 +27,8 @@ def set_threads(threads: int | None) -> None:
     """Torch CPU threads: `threads`, else $KAYAS_THREADS, else one per core, at most 8."""
     import torch
 
-    env = os.environ.get("KAYAS_THREADS", "")
-    if threads is None and env.isdigit() and int(env) > 0:
-        threads = int(env)
+    if threads is None:
+        threads = configured_threads()
     n = threads or max(1, min(8, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
@@ -168,7 +169,7 @@ def load_torch_model(info: AdapterInfo, base_source: ModelSource, device: str | 
 
 
 def _quantize_mode(quantize: str | None, device: str) -> str:
-    mode = (quantize or os.environ.get(QUANTIZE_ENV) or "none").lower()
+    mode = (quantize or setting(QUANTIZE_ENV) or "none").lower()
     if mode not in QUANTIZE_CHOICES:
         raise KayasError(f"quantize must be one of {', '.join(QUANTIZE_CHOICES)}, got {mode!r}")
     if mode == "int8" and device != "cpu":

@@ -8,13 +8,13 @@ matching of ``kayas.eyes.matching``, so both backends behave alike.
 """
 from __future__ import annotations
 
-import os
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from kayas.config import setting
 from kayas.errors import KayasError
 from kayas.eyes.matching import NotFound, match
 
@@ -47,7 +47,7 @@ class EyesConfig:
     def from_env(cls) -> EyesConfig:
         values: dict[str, Any] = {}
         for name, f in cls.__dataclass_fields__.items():
-            raw = os.environ.get(f"KAYAS_EYES_{name.upper()}")
+            raw = setting(f"KAYAS_EYES_{name.upper()}")
             if raw is None:
                 continue
             kind = float if f.type in ("float", float) else int

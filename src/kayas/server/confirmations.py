@@ -1,8 +1,9 @@
 """Plans that wait for a person's yes: one-time ids that expire.
 
-A destructive plan (or one the brain is unsure of) is never run by the request that
-planned it. It is kept here under a random id; `POST /confirm/{id}` takes it out (once: a
-second confirm of the same id finds nothing) and runs exactly the plan that was shown.
+A turn with questions (a call that needs a yes, or a plan the brain is unsure of) is never
+run by the request that planned it. It is kept here under a random id; `POST /confirm/{id}`
+takes it out (once: a second confirm of the same id finds nothing) and answers yes to its
+questions, so exactly the plan that was shown runs.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from kayas.assistant import PlanOutcome
+from kayas.assistant import Turn
 from kayas.errors import KayasError
 
 
@@ -27,9 +28,8 @@ class ExpiredConfirmation(KayasError):
 @dataclass
 class Pending:
     id: str
-    outcome: PlanOutcome
+    turn: Turn
     reason: str  # "destructive" or "unsure"
-    dry_run: bool
     created: float  # time.time(), for people
     expires: float  # time.monotonic()
 
@@ -43,8 +43,8 @@ class Confirmations:
         self._items: OrderedDict[str, Pending] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, outcome: PlanOutcome, reason: str, dry_run: bool = False) -> Pending:
-        item = Pending(secrets.token_urlsafe(16), outcome, reason, dry_run, time.time(), time.monotonic() + self.ttl_s)
+    def add(self, turn: Turn, reason: str) -> Pending:
+        item = Pending(secrets.token_urlsafe(16), turn, reason, time.time(), time.monotonic() + self.ttl_s)
         with self._lock:
             self._sweep()
             self._items[item.id] = item

@@ -51,7 +51,7 @@ class Confirmation(BaseModel):
 
     id: str
     reason: Literal["destructive", "unsure"]
-    destructive: list[int] = Field(description="Indices of the plan's destructive calls.")
+    destructive: list[int] = Field(description="Indices of the calls that need a yes: destructive ones, or ones the policy says to confirm.")
     expires_in_s: float
     expires_at: float = Field(description="Unix time.")
 

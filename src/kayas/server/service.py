@@ -1,18 +1,20 @@
 """The HTTP front end's use of the Assistant: plan, hold for a yes, run, undo, remember.
 
 Framework-free (the routes in `kayas.server.app` only translate), so the rules live in one
-place: a request never runs a destructive call, nor a plan the brain is unsure of; it
-gets the plan back with a one-time confirmation id, and `confirm` runs exactly that plan.
+place: a request starts the Assistant's `Turn`; a turn with questions (a call that needs a
+yes, a plan the brain is unsure of) is held under a one-time confirmation id, its questions
+are the message, and `confirm` answers them yes, so exactly that plan runs. A plan the
+policy denies is refused at once, never offered for a yes.
 """
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from kayas.assistant import Assistant, PlanOutcome, RunReport, words
-from kayas.plan import Call, parse_plan
+from kayas.assistant import Assistant, PlanOutcome, RunReport, Turn, words
+from kayas.plan import parse_plan
 from kayas.server.config import ServerConfig
-from kayas.server.confirmations import Confirmations, Pending
+from kayas.server.confirmations import Confirmations
 from kayas.server.history import History
 from kayas.server.lanes import Lane, TimedOut
 from kayas.server.models import Cancelled, Confirmation, HistoryKind, RunRequest, ServerReport, ToolInfo, UndoReport
@@ -75,59 +77,44 @@ class Service:
     async def run(self, request: RunRequest) -> ServerReport:
         """Plan (for a command) and run, unless a person must say yes first."""
         if request.command is not None:
-            outcome, gated = await self._plan(request.command), True
+            outcome = await self._plan(request.command)
         else:
-            calls = parse_plan(request.plan, self.assistant.registry)
-            outcome, gated = self.assistant.outcome_of(calls), False
-        destructive = self._destructive(outcome.calls)
-        if gated and not outcome.confident:
-            return self._hold(outcome, "unsure", destructive, request.dry_run)
-        if destructive and not request.dry_run:
-            return self._hold(outcome, "destructive", destructive, False)
-        return await self._execute(outcome, dry_run=request.dry_run, confirmed=False, kind="run")
+            outcome = self.assistant.outcome_of(parse_plan(request.plan, self.assistant.registry))
+        turn = self.assistant.start(outcome, dry_run=request.dry_run)
+        if turn.questions and turn.report is None:
+            return self._hold(turn)
+        return await self._finish(turn, kind="run")
 
     async def confirm(self, confirmation_id: str) -> ServerReport:
-        """Run the plan that waits under this id (once)."""
+        """Answer yes to the questions of the turn that waits under this id (once), and run it."""
         pending = self.confirmations.take(confirmation_id)
-        return await self._execute(pending.outcome, dry_run=pending.dry_run, confirmed=True, kind="confirm")
+        return await self._finish(pending.turn, kind="confirm", yes=True)
 
     def cancel(self, confirmation_id: str) -> Cancelled:
         pending = self.confirmations.take(confirmation_id)
         message = "Cancelled: nothing was run."
-        self.history.add("cancel", "cancelled", command=pending.outcome.command, message=message,
-                         confidence=pending.outcome.confidence)
+        outcome = pending.turn.outcome
+        self.history.add("cancel", "cancelled", command=outcome.command, message=message, confidence=outcome.confidence)
         return Cancelled(cancelled=pending.id, message=message)
 
-    def _destructive(self, calls: list[Call]) -> list[int]:
-        registry = self.assistant.registry
-        return [i for i, c in enumerate(calls) if c.tool in registry and registry.get(c.tool).destructive]
-
-    def _hold(self, outcome: PlanOutcome, reason: str, destructive: list[int], dry_run: bool) -> ServerReport:
-        """Keep the plan for a yes; answer with it and its confirmation id."""
-        confirmation = None
-        if reason == "unsure":
-            message = f"Not sure I understood. Did you mean: {outcome.understood or 'nothing'}?"
-        else:
-            registry = self.assistant.registry
-            what = "; ".join(words.describe_call(outcome.calls[i], registry) for i in destructive)
-            message = words.sentence(f"waiting for your yes: this plan will {what}")
-        if outcome.calls:  # an empty plan has nothing to say yes to
-            pending = self.confirmations.add(outcome, reason, dry_run)
-            confirmation = self._confirmation(pending, destructive)
-        report = ServerReport(status="confirm" if reason == "destructive" else "unsure", message=message,
+    def _hold(self, turn: Turn) -> ServerReport:
+        """Keep the turn for a yes; answer with its questions and its confirmation id."""
+        outcome = turn.outcome
+        asked = [q.call for q in turn.questions if q.call is not None]
+        reason = "destructive" if asked else "unsure"
+        pending = self.confirmations.add(turn, reason)
+        ttl = self.confirmations.ttl_s
+        confirmation = Confirmation(id=pending.id, reason=reason, destructive=asked,  # type: ignore[arg-type]
+                                    expires_in_s=ttl, expires_at=round(pending.created + ttl, 3))
+        report = ServerReport(status="confirm" if asked else "unsure", message=" ".join(q.text for q in turn.questions),
                               confirmation=confirmation, command=outcome.command, plan=outcome.calls,
                               confidence=outcome.confidence, understood=outcome.understood, timings=dict(outcome.timings))
         self._remember("run", report)
         return report
 
-    def _confirmation(self, pending: Pending, destructive: list[int]) -> Confirmation:
-        ttl = self.confirmations.ttl_s
-        return Confirmation(id=pending.id, reason=pending.reason, destructive=destructive,  # type: ignore[arg-type]
-                            expires_in_s=ttl, expires_at=round(pending.created + ttl, 3))
-
-    async def _execute(self, outcome: PlanOutcome, *, dry_run: bool, confirmed: bool, kind: HistoryKind) -> ServerReport:
+    async def _finish(self, turn: Turn, *, kind: HistoryKind, yes: bool = False) -> ServerReport:
         def job() -> ServerReport:
-            report = self.assistant.run(outcome, confirm=(lambda call: True) if confirmed else None, dry_run=dry_run)
+            report = turn.answer_all(True) if yes else turn.finish()
             answer = _as_server_report(report)
             self._remember(kind, answer)  # also when the request gave up waiting: the history has it
             return answer

@@ -13,7 +13,7 @@ def _set(args: dict, r: dict) -> str:
     return f"alarm{label} set for {datetime.fromisoformat(r['due']):%a %d %b %H:%M} (in {r['in']})"
 
 
-@tool(name="alarm.set", summary=_set)
+@tool(name="alarm.set", summary=_set, phrase=lambda a: f"set an alarm for {a['when']}" + (f" ({a['label']})" if a.get("label") else ""))
 def set_alarm(when: str, label: str = "") -> dict:
     """Set an alarm that rings at a time.
 

@@ -11,6 +11,7 @@ from kayas.backends.paths import resolve
 from kayas.errors import KayasError
 from kayas.registry import tool
 from kayas.settings import workspace
+from kayas.tools import phrasing
 
 
 def _bs():
@@ -100,7 +101,7 @@ def _asks(args: dict) -> str | None:
     return sites.confirmation_needed(args)
 
 
-@tool(summary=_browsed, asks=_asks)
+@tool(summary=_browsed, asks=_asks, phrase=phrasing.browser_steps)
 def run_steps(steps: list[Step]) -> dict:
     """Drive a real browser through the steps, in order, on one page.
 
@@ -220,7 +221,7 @@ def web_address(url: str) -> str:
     return text
 
 
-@tool(summary="opened {result[url]} in {result[browser]}")
+@tool(summary="opened {result[url]} in {result[browser]}", phrase=phrasing.open_url)
 def open_url(url: str) -> dict:
     """Open a page in the user's own browser, visible.
 

@@ -19,7 +19,7 @@ def _history(args: dict, rows: list) -> str:
     return "\n".join(lines + [f"  {r['copied_at']}  {r['text']}" for r in rows])
 
 
-@tool(summary="copied {result[chars]} characters to the clipboard")
+@tool(summary="copied {result[chars]} characters to the clipboard", phrase="copy '{text}' to the clipboard")
 def copy_text(text: str) -> dict:
     """Put text on the clipboard.
 
@@ -31,7 +31,7 @@ def copy_text(text: str) -> dict:
     return {"copied": text, "chars": len(text), "backend": name}
 
 
-@tool(read_only=True, summary=_pasted)
+@tool(read_only=True, summary=_pasted, phrase="read the clipboard")
 def paste_text() -> dict:
     """Read the text on the clipboard."""
     text = clipboard.paste()
@@ -40,7 +40,7 @@ def paste_text() -> dict:
     return {"text": text, "chars": len(text)}
 
 
-@tool(read_only=True, summary=_history)
+@tool(read_only=True, summary=_history, phrase="show the last {limit} copied texts")
 def get_history(limit: int = 10) -> list:
     """The last copied texts, newest first.
 

@@ -15,7 +15,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-@tool(read_only=True, summary=_said)
+@tool(read_only=True, summary=_said, phrase="tell the date and time")
 def now() -> dict:
     """The current date, time and weekday."""
     t = local_now()

@@ -14,7 +14,7 @@ def _sent(args: dict, r: dict) -> str:
     return text + (f"; refused: {', '.join(r['refused'])}" if r["refused"] else "")
 
 
-@tool(destructive=True, summary=_sent)
+@tool(destructive=True, summary=_sent, phrase="email {to} with the subject '{subject}': '{body}'")
 def send(to: str, subject: str, body: str) -> dict:
     """Send an email.
 

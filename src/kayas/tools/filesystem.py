@@ -33,7 +33,7 @@ def _appended(args: dict, r: dict) -> str:
     return f"added a line to {r['file']}" + (" (a new file)" if r.get("created") else "")
 
 
-@tool(summary=_created)
+@tool(summary=_created, phrase=lambda a: f"create {a['filename']}" + (f" containing '{a['content']}'" if a.get("content") else ""))
 def create_file(filename: str, content: str = "") -> dict:
     """Create a file in the workspace; refuses to overwrite an existing one.
 
@@ -69,7 +69,7 @@ def create_file(filename: str, content: str = "") -> dict:
     return _info(path, created=True)
 
 
-@tool(summary=_appended)
+@tool(summary=_appended, phrase="add '{content}' to {filename}")
 def append_file(filename: str, content: str) -> dict:
     """Append content to a file in the workspace as a new line.
 
@@ -122,7 +122,7 @@ def append_file(filename: str, content: str) -> dict:
     return _info(path, created=created)
 
 
-@tool(destructive=True, summary="deleted {result[file]} (`kayas undo` brings it back)")
+@tool(destructive=True, summary="deleted {result[file]} (`kayas undo` brings it back)", phrase="delete {filename}")
 def delete_file(filename: str) -> dict:
     """Delete a file from the workspace, recoverably (moved to the trash; `kayas undo` restores it).
 
@@ -137,7 +137,7 @@ def delete_file(filename: str) -> dict:
     return {"file": entry.original, "bytes": entry.size, "trashed": True, "undo": "kayas undo"}
 
 
-@tool(summary="archived {result[archived_from]} as {result[file]}")
+@tool(summary="archived {result[archived_from]} as {result[file]}", phrase="archive {filename}")
 def archive_file(filename: str) -> dict:
     """Move a file into the workspace's archive folder.
 
@@ -177,7 +177,7 @@ def _read(args: dict, r: dict) -> str:
     return head
 
 
-@tool(read_only=True, summary=_read)
+@tool(read_only=True, summary=_read, phrase="read {filename}")
 def read_file(filename: str) -> dict:
     """Read a text file in the workspace (long files are paged).
 
@@ -211,7 +211,7 @@ def _listed(args: dict, r: dict) -> str:
 LIST_LIMIT = 200  # entries shown; the count says how many there are
 
 
-@tool(read_only=True, summary=_listed)
+@tool(read_only=True, summary=_listed, phrase=lambda a: f"list the files in {a['folder']}" if a.get("folder") else "list the files in the workspace")
 def list_files(folder: str = "") -> dict:
     """List the files in the workspace, or in one of its folders.
 
@@ -238,7 +238,7 @@ def list_files(folder: str = "") -> dict:
     return {"folder": "" if path == root else relative(path), "count": len(entries), "entries": entries[:LIST_LIMIT]}
 
 
-@tool(summary="opened {result[file]} in {result[application]}")
+@tool(summary="opened {result[file]} in {result[application]}", phrase="open {filename}")
 def open_file(filename: str) -> dict:
     """Open a file of the workspace in its default application.
 
@@ -266,7 +266,7 @@ def _target(source: Path, new_name: str) -> Path:
     return target
 
 
-@tool(summary="moved {result[moved_from]} to {result[file]} (`kayas undo` moves it back)")
+@tool(summary="moved {result[moved_from]} to {result[file]} (`kayas undo` moves it back)", phrase="move {filename} to {new_name}")
 def move_file(filename: str, new_name: str) -> dict:
     """Rename a file or move it inside the workspace (`kayas undo` moves it back).
 

@@ -14,7 +14,7 @@ def _found(args: dict, hits: list) -> str:
     return "\n".join(lines)
 
 
-@tool(read_only=True, summary=_found)
+@tool(read_only=True, summary=_found, phrase="search your files for '{query}'")
 def search(query: str) -> list:
     """Find local files by name and content, best matches first.
 

@@ -5,6 +5,7 @@ import sys
 from typing import Literal
 
 from kayas.registry import tool
+from kayas.tools import phrasing
 
 
 def _said(args: dict, r: dict) -> str:
@@ -16,7 +17,7 @@ def _said(args: dict, r: dict) -> str:
     return f"{r['player']} is {r['status'].lower()}{title}"
 
 
-@tool(summary=_said)
+@tool(summary=_said, phrase=lambda a: phrasing.MEDIA[a["action"]])
 def control(action: Literal["play", "pause", "next", "previous"]) -> dict:
     """Control whatever media player is playing.
 

@@ -98,7 +98,7 @@ def _processes(args: dict, rows: list) -> str:
     return "\n".join(lines)
 
 
-@tool(summary=_started, asks=lambda args: confirmation_needed(str(args.get("program", ""))))
+@tool(summary=_started, asks=lambda args: confirmation_needed(str(args.get("program", ""))), phrase=lambda a: f"start {a['program']}" + ("" if a.get("background", True) else " in the foreground"))
 def start_program(program: str, background: bool = True) -> dict:
     """Launch an application by its plain name (firefox, notepad, chrome, code).
 
@@ -171,7 +171,7 @@ def _processes_inside(proc: subprocess.Popen) -> int:
         return 0
 
 
-@tool(destructive=True, summary=_ran)
+@tool(destructive=True, summary=_ran, phrase="run the shell command `{command}`")
 def run_command(command: str) -> dict:
     """Run a shell command and return its exit code and output.
 
@@ -259,7 +259,7 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
     }
 
 
-@tool(read_only=True, summary=_system)
+@tool(read_only=True, summary=_system, phrase="show the CPU, memory and disk use")
 def get_system_info() -> dict:
     """CPU, memory and disk figures of this machine."""
     mem = psutil.virtual_memory()
@@ -303,7 +303,7 @@ def _protected() -> set[int]:
     return {me.pid} | {p.pid for p in me.parents()}
 
 
-@tool(destructive=True, summary=_killed)
+@tool(destructive=True, summary=_killed, phrase="end every {name} process")
 def kill_process(name: str) -> dict:
     """End every process with this name.
 
@@ -339,7 +339,7 @@ def kill_process(name: str) -> dict:
     return {"name": name, "matched": len(found), "ended": len(ended), "pids": ended, "denied": denied}
 
 
-@tool(read_only=True, summary=_processes)
+@tool(read_only=True, summary=_processes, phrase="list the running processes")
 def list_processes() -> list:
     """The running processes."""
     rows = []

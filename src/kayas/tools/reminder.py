@@ -40,7 +40,7 @@ def describe_pending(rows: list) -> str:
     return "\n".join(lines)
 
 
-@tool(summary=lambda args, r: f"I'll remind you to {r['text']} at {_when(r)}")
+@tool(summary=lambda args, r: f"I'll remind you to {r['text']} at {_when(r)}", phrase="remind you '{text}' {when}")
 def add(text: str, when: str) -> dict:
     """Notify with a text at a time.
 
@@ -53,7 +53,7 @@ def add(text: str, when: str) -> dict:
     return schedule("reminder", text.strip(), when, parse_when(when, "When should I remind you?"))
 
 
-@tool(name="reminder.list", read_only=True, summary=lambda args, rows: describe_pending(rows))
+@tool(name="reminder.list", read_only=True, summary=lambda args, rows: describe_pending(rows), phrase="list the pending timers, alarms and reminders")
 def list_pending() -> list:
     """The pending timers, alarms and reminders."""
     if schedule_store.pending() and scheduler.running_pid() is None:
@@ -61,7 +61,7 @@ def list_pending() -> list:
     return [e.as_dict() for e in schedule_store.pending()]
 
 
-@tool(summary=lambda args, r: f"cancelled {len(r)}: " + "; ".join(f"{e['kind']} '{e['text']}'" for e in r))
+@tool(summary=lambda args, r: f"cancelled {len(r)}: " + "; ".join(f"{e['kind']} '{e['text']}'" for e in r), phrase="cancel the reminders matching '{text}'")
 def cancel(text: str) -> list:
     """Cancel the pending timers, alarms and reminders whose label or text matches.
 

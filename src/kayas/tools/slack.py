@@ -98,7 +98,7 @@ def _matches(args: dict, r: dict) -> str:
     return "\n".join(lines + [f"  {m['channel']} {m['user']}: {m['text']}" for m in r["matches"]])
 
 
-@tool(destructive=True, summary="posted to {result[channel]}")
+@tool(destructive=True, summary="posted to {result[channel]}", phrase="post '{text}' to {channel} on Slack")
 def send_message(channel: str, text: str) -> dict:
     """Post a message to a channel.
 
@@ -114,7 +114,7 @@ def send_message(channel: str, text: str) -> dict:
     return {"channel": channel, "channel_id": sent.get("channel", cid), "ts": sent.get("ts")}
 
 
-@tool(read_only=True, summary=_matches)
+@tool(read_only=True, summary=_matches, phrase="search Slack for '{query}'")
 def search_messages(query: str) -> dict:
     """Search the message history.
 

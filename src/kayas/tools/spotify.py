@@ -148,7 +148,7 @@ def _now(args: dict, r: dict) -> str:
     return f"{state} {_what(r['playing'])}{at}"
 
 
-@tool(summary=lambda args, r: f"playing {_what(r['playing'])}")
+@tool(summary=lambda args, r: f"playing {_what(r['playing'])}", phrase="play {query} on Spotify")
 def play_query(query: str) -> dict:
     """Search Spotify and play the best match.
 
@@ -170,14 +170,14 @@ def play_query(query: str) -> dict:
     raise SpotifyError(f"Spotify found no track or playlist for '{query}'")
 
 
-@tool(summary="paused Spotify")
+@tool(summary="paused Spotify", phrase="pause Spotify")
 def pause_playback() -> dict:
     """Pause playback."""
     _call("pausing failed", client().pause_playback)
     return {"paused": True}
 
 
-@tool(read_only=True, summary=_now)
+@tool(read_only=True, summary=_now, phrase="tell what Spotify is playing")
 def get_current_playing() -> dict:
     """The track playing now."""
     now = _call("asking Spotify what is playing failed", client().currently_playing)

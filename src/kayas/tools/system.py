@@ -4,6 +4,7 @@ from __future__ import annotations
 from kayas.backends import journal, volume
 from kayas.errors import KayasError
 from kayas.registry import tool
+from kayas.tools import phrasing
 
 
 def _change(to_percent: int | None = None, mute: bool | None = None) -> dict:
@@ -24,7 +25,7 @@ def _level(args: dict, r: dict) -> str:
     return f"volume {r['percent']} %" + (" (muted)" if r["muted"] else "") + f", was {r['before']} %"
 
 
-@tool(summary=_level)
+@tool(summary=_level, phrase="set the volume to {percent}%")
 def set_volume(percent: int) -> dict:
     """Set the output volume.
 
@@ -36,7 +37,7 @@ def set_volume(percent: int) -> dict:
     return _change(to_percent=percent)
 
 
-@tool(summary=_level)
+@tool(summary=_level, phrase=lambda a: phrasing.volume_change(a))
 def change_volume(by: int) -> dict:
     """Turn the output volume up (positive) or down (negative).
 
@@ -48,7 +49,7 @@ def change_volume(by: int) -> dict:
     return _change(to_percent=min(100, max(0, volume.get().percent + by)))
 
 
-@tool(summary=lambda args, r: ("muted the output" if r["muted"] else "unmuted the output") + f" (volume {r['percent']} %)")
+@tool(summary=lambda args, r: ("muted the output" if r["muted"] else "unmuted the output") + f" (volume {r['percent']} %)", phrase=lambda a: "mute the sound" if a.get("on", True) else "unmute the sound")
 def mute(on: bool = True) -> dict:
     """Mute (or, with false, unmute) the output.
 

@@ -13,7 +13,7 @@ def _started(args: dict, r: dict) -> str:
     return f"timer{label} set: {r['in']}, ends at {datetime.fromisoformat(r['due']):%H:%M:%S}"
 
 
-@tool(summary=_started)
+@tool(summary=_started, phrase=lambda a: f"start a {a['duration']} timer" + (f" for {a['label']}" if a.get("label") else ""))
 def start(duration: str, label: str = "") -> dict:
     """Start a countdown that notifies when it ends.
 

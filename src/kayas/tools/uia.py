@@ -32,7 +32,7 @@ def _found(args: dict, r: dict) -> str:
     return f"'{r.get('title', args['title'])}' is open"
 
 
-@tool(summary="pressed '{result[button]}' in {result[window]}")
+@tool(summary="pressed '{result[button]}' in {result[window]}", phrase="click '{button_text}' in {window_title}")
 def click_button(window_title: str, button_text: str) -> dict:
     """Press a button in a window through the accessibility API.
 
@@ -43,7 +43,7 @@ def click_button(window_title: str, button_text: str) -> dict:
     return get_backend().click_button(window_title, button_text)
 
 
-@tool(summary=_typed)
+@tool(summary=_typed, phrase=lambda a: f"type '{a['text']}' into " + (f"the {a['field']} field of " if a.get("field") else "") + a["window_title"])
 def type_text(window_title: str, text: str, field: str = "") -> dict:
     """Type text into a field of a window.
 
@@ -55,7 +55,7 @@ def type_text(window_title: str, text: str, field: str = "") -> dict:
     return get_backend().type_text(window_title, text, field)
 
 
-@tool(destructive=True, summary="closed {result[window]}")
+@tool(destructive=True, summary="closed {result[window]}", phrase="close the {window_title} window")
 def close_window(window_title: str) -> dict:
     """Close a window.
 
@@ -65,13 +65,13 @@ def close_window(window_title: str) -> dict:
     return get_backend().close_window(window_title)
 
 
-@tool(read_only=True, summary=_windows)
+@tool(read_only=True, summary=_windows, phrase="list the open windows")
 def list_windows() -> list:
     """The titles of the open windows."""
     return [w.title for w in get_backend().windows(refresh=True)]
 
 
-@tool(read_only=True, summary="read the control tree of {window_title} (--verbose shows it)")
+@tool(read_only=True, summary="read the control tree of {window_title} (--verbose shows it)", phrase="read the controls of {window_title}")
 def get_control_tree(window_title: str) -> dict:
     """The window's accessibility tree: role, name, states, bounds and children of each control.
 
@@ -81,7 +81,7 @@ def get_control_tree(window_title: str) -> dict:
     return get_backend().control_tree(window_title).as_dict()
 
 
-@tool(read_only=True, summary=_found)
+@tool(read_only=True, summary=_found, phrase="look for a window called {title}")
 def find_window(title: str) -> dict:
     """Whether a window is open, and its details.
 
@@ -113,7 +113,7 @@ def _shot(args: dict, r: dict) -> str:
     return f"saved a screenshot of {what} as {r['file']} ({r['width']}x{r['height']})"
 
 
-@tool(summary=_shot)
+@tool(summary=_shot, phrase=lambda a: f"take a screenshot {'of ' + a['window_title'] + ' ' if a.get('window_title') else ''}called {a['filename']}")
 def screenshot(filename: str, window_title: str = "") -> dict:
     """Save a screenshot of the screen, or of one window, in the workspace.
 

@@ -1,6 +1,6 @@
 """Everything a training run needs before its first step, built once: device, base model, LoRA, data.
 
-`kayas.train.recipe` (the loop) and `kayas.train.bench` (the comparison with a plain Trainer)
+`kayas.train.recipe` (the loop) and `kayas.bench.train` (the comparison with a plain Trainer)
 both start here.
 """
 from __future__ import annotations

@@ -19,8 +19,11 @@ from kayas.voice.spoken import normalise
 Status = Callable[[str, str], None]  # (state, text): waiting / listening / heard / plan / asking / result
 
 
+ANSWER_HINT = "Say yes or no."  # after each spoken question: what the recogniser listens for
+
+
 @dataclass
-class Turn:
+class VoiceTurn:
     """One command, heard and handled."""
 
     heard: str  # the recogniser's words
@@ -103,52 +106,40 @@ class Listener:
         return yes, words
 
     # --------------------------------------------------------------- one command
-    def handle(self, transcript: Transcript, endpoint_ms: float, stt_ms: float, t_detected: float) -> Turn:
-        from kayas.assistant.words import describe_call
-
+    def handle(self, transcript: Transcript, endpoint_ms: float, stt_ms: float, t_detected: float) -> VoiceTurn:
+        """The Assistant's turn for what was heard: its questions spoken and answered by voice, then the reply."""
         command = normalise(transcript.text)
-        turn = Turn(transcript.text, command, timings={"endpoint_ms": endpoint_ms, "stt_ms": stt_ms})
+        turn = VoiceTurn(transcript.text, command, timings={"endpoint_ms": endpoint_ms, "stt_ms": stt_ms})
         self.status("heard", f'"{transcript.text}"' if transcript.text else "(nothing)")
         if not command:
             turn.reply = "Sorry, I didn't catch that."
             turn.timings["to_reply_ms"] = endpoint_ms + (time.perf_counter() - t_detected) * 1000 + self._say(turn.reply)
             self.status("result", turn.reply)
             return turn
-        outcome = self.assistant.plan(command)
+        # --yes answers every question, "Did you mean" too: no one is asked.
+        assistant_turn = self.assistant.start(command, assume_yes=self.assume_yes, dry_run=self.dry_run, force=self.assume_yes)
+        outcome = assistant_turn.outcome
         turn.timings["plan_ms"] = outcome.timings.get("plan_ms", 0.0)
         turn.timings["to_plan_ms"] = endpoint_ms + (time.perf_counter() - t_detected) * 1000
         self.status("plan", outcome.understood or "nothing to do")
-        registry = self.assistant.registry
-
-        def confirm(call) -> bool:
-            yes, words = self.ask(f"Shall I {describe_call(call, registry)}? Say yes or no.")
-            turn.answers.append(words)
-            return yes
-
-        if not outcome.confident and outcome.calls and not self.assume_yes:
-            yes, words = self.ask(f"Did you mean: {outcome.understood}? Say yes or no.")
-            turn.answers.append(words)
-            if not yes:
-                turn.reply = "OK, I did nothing."
-                self.status("result", turn.reply)
-                self._say(turn.reply)
-                return turn
-        report = self.assistant.run(outcome, confirm=None if self.assume_yes else confirm,
-                                    assume_yes=self.assume_yes, dry_run=self.dry_run)
+        while (question := assistant_turn.question) is not None:
+            yes, heard = self.ask(f"{question.text} {ANSWER_HINT}")
+            turn.answers.append(heard)
+            assistant_turn.answer(yes)
+        report = assistant_turn.finish()
         turn.report = report
         turn.reply = report.message
         self.status("result", report.message)
-        asked = bool(turn.answers)
         started = self._say(report.message)
-        if not asked:  # with a question in between, the wait is the person's, not Kayas's
+        if not turn.answers:  # with a question in between, the wait is the person's, not Kayas's
             turn.timings["to_reply_ms"] = turn.timings["to_plan_ms"] + report.timings.get("run_ms", 0.0) + started
         return turn
 
     # --------------------------------------------------------------- the loop
-    def run(self, max_turns: int | None = None) -> list[Turn]:
+    def run(self, max_turns: int | None = None) -> list[VoiceTurn]:
         """Handle commands until the stream ends (a recording) or max_turns; with a wake word each needs it first."""
         self._frames = iter(self.source.frames())
-        turns: list[Turn] = []
+        turns: list[VoiceTurn] = []
         by_transcript = getattr(self.wake, "by_transcript", False)
         while not self._ended and (max_turns is None or len(turns) < max_turns):
             if self.wake is not None and not by_transcript:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kayas.brain.bench import bench_commands
+from kayas.bench.plan import bench_commands
 from kayas.brain.evaluate import percentile
 from kayas.errors import KayasError
 from kayas.server.client import Client

@@ -1,4 +1,5 @@
-"""Stand-ins for tests: tiny randomly initialised models, and a scripted planner.
+"""Stand-ins for tests: tiny randomly initialised models, and a scripted planner (stand-in
+brains in `kayas train`'s folder format: kayas.testing.stand_ins).
 
 The tiny model is saved as an ordinary model directory, so it goes through exactly the
 same `--model DIR` paths (train, plan, eval) as a real one, in a fraction of the time.
