@@ -130,3 +130,13 @@ def test_an_unconfirmed_shell_is_not_started_and_the_allow_list_is_configurable(
     assert Policy(registry=registry).decide_call(registry.get("process.start_program"), {"program": "yes"}).action == "allow"
     config_file().write_text('[policy]\n"process.start_program" = "deny"\n')
     assert Policy.load(registry).decide_call(registry.get("process.start_program"), {"program": "firefox"}).action == "deny"
+
+
+def test_a_call_that_asks_is_a_question_of_the_turn_before_anything_runs():
+    """The turn asks what the router would otherwise refuse: every front end can then confirm it."""
+    from kayas.assistant import Assistant
+
+    assistant = Assistant()
+    asked = assistant.start([Call(tool="process.start_program", args={"program": "bash"})])
+    assert asked.question is not None and asked.question.kind == "confirm" and "bash" in asked.question.text
+    assert assistant.start([Call(tool="process.start_program", args={"program": "firefox"})]).question is None

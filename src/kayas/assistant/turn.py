@@ -57,7 +57,7 @@ class Turn:
             self.report = self._report("nothing", self._nothing(outcome.command))
             return
         if not dry_run:
-            decisions = [self.policy.decide_call(registry.get(c.tool)) for c in outcome.calls]
+            decisions = [self.policy.decide_call(registry.get(c.tool), c.args) for c in outcome.calls]  # args: a call may ask (an unknown program)
             denied = next((i for i, d in enumerate(decisions) if d.action == "deny"), None)
             if denied is not None:  # refused whole, before anything runs: never offered for a yes
                 self.questions = []
