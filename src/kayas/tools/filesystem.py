@@ -155,7 +155,14 @@ def archive_file(filename: str) -> dict:
         target = target.with_name(stem[: max(1, 255 - len(tail.encode()))] + tail)
         n += 1
     to = relative(target)
-    row = journal.begin("archive", name, **{"from": name, "to": to, "archived_as": to, "workspace": str(workspace())})
+    _rename_journaled("archive", name, to, f"'{to}' appeared while archiving; try again", archived_as=to)
+    return _info(target, archived_from=name)
+
+
+def _rename_journaled(kind: journal.Kind, name: str, to: str, taken: str, **detail: str) -> None:
+    """Rename ``name`` to ``to`` beneath the workspace, never over a file (``taken`` says so), with the
+    journal's intent written first: a kill between the two leaves nothing that undo cannot explain."""
+    row = journal.begin(kind, name, **{"from": name, "to": to, **detail, "workspace": str(workspace())})
     try:
         with beneath.parent(workspace(), name) as (sdir, sname), \
                 beneath.parent(workspace(), to, create=True) as (tdir, tname):
@@ -163,9 +170,10 @@ def archive_file(filename: str) -> dict:
             beneath.fsync_dir(tdir)
             beneath.fsync_dir(sdir)
     except FileExistsError:
-        raise KayasError(f"'{to}' appeared while archiving; try again") from None
+        raise KayasError(taken) from None
+    except OSError as exc:  # a file where a folder of the new name should be, a full disk, ...
+        raise KayasError(f"could not move '{name}' to '{to}': {exc.strerror or exc}") from None
     journal.finish(row)
-    return _info(target, archived_from=name)
 
 
 def _read(args: dict, r: dict) -> str:
@@ -281,16 +289,5 @@ def move_file(filename: str, new_name: str) -> dict:
     if target.exists() or target.is_symlink():
         raise KayasError(f"'{relative(target)}' already exists in the workspace; not overwriting it")
     name, to = relative(source), relative(target)
-    row = journal.begin("move", name, **{"from": name, "to": to, "workspace": str(workspace())})  # before: a kill loses nothing
-    try:
-        with beneath.parent(workspace(), name) as (sdir, sname), \
-                beneath.parent(workspace(), to, create=True) as (tdir, tname):
-            beneath.rename_noreplace(sdir, sname, tdir, tname)
-            beneath.fsync_dir(tdir)
-            beneath.fsync_dir(sdir)
-    except FileExistsError:
-        raise KayasError(f"'{to}' already exists in the workspace; not overwriting it") from None
-    except OSError as exc:  # a file where a folder of the new name should be, a full disk, ...
-        raise KayasError(f"could not move '{name}' to '{to}': {exc.strerror or exc}") from None
-    journal.finish(row)
+    _rename_journaled("move", name, to, f"'{to}' already exists in the workspace; not overwriting it")
     return _info(target, moved_from=name)
