@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from kayas.bench.transcripts import write_transcripts
 from kayas.errors import KayasError
 from kayas.voice import factory
 from kayas.voice.model import ensure
-from kayas.voice.transcripts import write_transcripts
 
 
 def main() -> None:

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from kayas.bench.voice import degrade, speak, wer
 from kayas.formats.examples import read_examples
-from kayas.voice.bench import degrade, speak, wer
 from kayas.voice.spoken import normalise, to_spoken
 from kayas.voice.stt_whisper import WhisperStt, clean, model_dir
 

@@ -190,8 +190,8 @@ def test_noise_music_and_other_speech_run_nothing(home_words, tmp_path):
 
 def test_training_commands_come_back_as_heard_with_their_plans(whisper, tmp_path):
     """scripts/voice_transcripts.py's core: each line is a chat example (readable as training data) with the original plan."""
+    from kayas.bench.transcripts import write_transcripts
     from kayas.formats.examples import read_examples
-    from kayas.voice.transcripts import write_transcripts
 
     data = tmp_path / "train.jsonl"
     data.write_text("".join((Path(__file__).parent / "data" / "handwritten.jsonl").read_text().splitlines(keepends=True)[:2]))

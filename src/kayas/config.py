@@ -264,7 +264,7 @@ def confidence_threshold(brain_default: float | None = None) -> float:
     except ValueError:
         value = -1.0
     if not 0.0 <= value <= 1.0:
-        raise KayasError(f"{CONFIDENCE_THRESHOLD_SETTING} must be a number from 0 to 1, got '{raw}'")
+        raise KayasError(f"{CONFIDENCE_THRESHOLD_SETTING} must be a number from 0 to 1, got {raw!r}")  # repr: one line whatever it holds
     return value
 
 

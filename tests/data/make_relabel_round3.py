@@ -10,11 +10,11 @@ When applied, the out_of_scope.jsonl rows listed here leave that set (they are i
 
 Rows the third round leaves as they were, on purpose (the new tools do not serve them): recurring
 reminders and alarms ("every 2 hours", "the first of every month", "a weekday alarm"), a reminder
-with no time or a place instead of a time, a ringing alarm or timer ("snooze", "kill the alarm",
+with no time or a place instead of a time, a ringing alarm or timer ("snooze it", "kill the alarm",
 "stop the timer": no tool dismisses one), pausing or extending a timer, another city's time or a
-date sum ("what time is it in tokyo", "how many days until christmas"), the assistant's own voice
+date sum ("what's the time over in tokyo", "how many days are left until christmas"), the assistant's own voice
 ("turn your volume down", "can you talk louder"), the tv, and the contract's own worked examples
-("pause the music and copy what's playing" keeps `spotify.pause_playback`, so does its twin
+("pause the music and then copy what's playing" keeps `spotify.pause_playback`, so does its twin
 "check what's playing and after that pause it").
 
     .venv/bin/python tests/data/make_relabel_round3.py     # writes tests/data/relabel_round3.jsonl
@@ -74,7 +74,7 @@ RELABEL: dict[str, dict[str, tuple[Plan, str, bool]]] = {
         "google weather in Paris": ([google("weather in Paris")], PAGE + " (asked as a web search, so not the out-of-scope weather)", False),
         "youtube search: guitar lessons for beginners": ([youtube("guitar lessons for beginners")], PAGE, False),
         "bring up amazon.com": ([site("amazon.com")], PAGE, False),
-        "pause the music": ([media("pause")], PAUSE, False),
+        "pause the music for a sec": ([media("pause")], PAUSE, False),
         "stop playback": ([media("pause")], PAUSE, False),
         "search my files for the contract, then google contract templates":
             ([find("contract"), google("contract templates")], PAGE, False),
@@ -91,13 +91,13 @@ RELABEL: dict[str, dict[str, tuple[Plan, str, bool]]] = {
         "go to bbc.co.uk": ([site("bbc.co.uk")], PAGE, False),
         "take me to github": ([site("github.com")], PAGE, False),
         "navigate to docs.python.org/3/library": ([site("docs.python.org/3/library")], PAGE, False),
-        "pause the music": ([media("pause")], PAUSE, False),
+        "pause the music now": ([media("pause")], PAUSE, False),
         "open chrome and search for Rust tutorials": ([start("chrome"), google("Rust tutorials")], PAGE, False),
         "pause the music and open zoom": ([media("pause"), start("zoom")], PAUSE, False),
         "search youtube for lo-fi hip hop and pause spotify":
             ([youtube("lo-fi hip hop"), PAUSE_SPOTIFY], PAGE + "; the pause stays Spotify's (Spotify named)", False),
         "search slack for budget and google budget template": ([slack_search("budget"), google("budget template")], PAGE, False),
-        "KAYAS PAUSE THE MUSIC": ([media("pause")], PAUSE, False),
+        "KAYAS PAUSE THE MUSIC PLS": ([media("pause")], PAUSE, False),
         "sooo... could ya maybe search the web for best budget laptops 2025": ([google("best budget laptops 2025")], PAGE, False),
     },
     "out_of_scope.jsonl": {
@@ -105,7 +105,7 @@ RELABEL: dict[str, dict[str, tuple[Plan, str, bool]]] = {
         "set a reminder for my mum's birthday on the 14th":
             ([remind("my mum's birthday", "the 14th")], NEW + "reminder.add; 'when' without the leading 'on'", True),
         "can u remind me in an hour to check the oven": ([remind("check the oven", "in an hour")], NEW + "reminder.add", False),
-        "what reminders do i have": ([PENDING], NEW + "reminder.list", False),
+        "what reminders do i have set": ([PENDING], NEW + "reminder.list", False),
         "dont let me forget to pick up the dry cleaning tomorrow":
             ([remind("pick up the dry cleaning", "tomorrow")], NEW + "reminder.add", False),
         "set a reminder: renew passport, next monday 9am": ([remind("renew passport", "next monday 9am")], NEW + "reminder.add", False),
@@ -128,11 +128,11 @@ RELABEL: dict[str, dict[str, tuple[Plan, str, bool]]] = {
         "set a timr for half an hour": ([timer("half an hour")], NEW + "timer.start", False),
         "turn up the volume": ([louder(10)], NEW + "system.change_volume (no amount: 10, as TOOLS.md's 'turn it up a bit')", False),
         "mute the sound": ([mute(True)], NEW + "system.mute", False),
-        "what time is it": ([NOW], NEW + "clock.now (a worked example of TOOLS.md)", False),
+        "what hour is it right now": ([NOW], NEW + "clock.now (a worked example of TOOLS.md)", False),
         "what's the date today": ([NOW], NEW + "clock.now", False),
         "delte the 6am alarm": ([cancel("6am")], NEW + "reminder.cancel", False),
-        "skip this song": ([media("next")], NEW + "media.control (a worked example of TOOLS.md)", False),
-        "turn the music up": ([louder(10)], NEW + "system.change_volume (the music plays through the output)", True),
+        "skip this song, i hate it": ([media("next")], NEW + "media.control (a worked example of TOOLS.md)", False),
+        "turn the music up a bit": ([louder(10)], NEW + "system.change_volume (the music plays through the output)", True),
         "resume the music": ([media("play")], NEW + "media.control", False),
         "next track pls": ([media("next")], NEW + "media.control", False),
     },

@@ -55,7 +55,7 @@ def describe_call(call: Call, registry: Registry) -> str:
     "create a file in the workspace (filename 'todo.txt', content 'buy milk')"."""
     own = _own_phrase(call, registry)
     if own:
-        return own
+        return printable(own)  # the arguments are the plan's: a file name may carry escape codes
     shown = [f"{k} '{_value(v)}'" for k, v in call.args.items() if v not in ("", None, [], {}, False)]
     return printable(_action(call.tool, registry) + (f" ({', '.join(shown)})" if shown else ""))
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kayas.voice.bench import degrade, speak
+from kayas.bench.voice import degrade, speak
 from kayas.voice.spoken import normalise, to_spoken
 
 PIPER_SPEEDS = (0.85, 1.0, 1.2)  # Piper's length scale: < 1 is faster
