@@ -290,7 +290,7 @@ def test_a_misspelt_verb_keeps_the_plan_of_the_verb(data):
         tool = json.loads(ex.plan)[0]["tool"] if ex.plan != "[]" else "[]"
         if words[0] in VERB_TYPOS:
             first_tools[words[0]].add(tool)
-        elif words[0] in typo_of:
+        elif words[0] in typo_of and ex.plan != "[]":  # a misspelt [] (out of scope, near-miss) calls nothing: safe
             misspelt.append((typo_of[words[0]], tool, ex.command))
     for verb, tool, command in misspelt:
         assert tool in first_tools[verb], (command, tool, sorted(first_tools[verb]))
