@@ -78,6 +78,16 @@ def test_escape_codes_in_names_and_output_reach_the_terminal_as_text(monkeypatch
     assert code == 0 and "\x1b" not in out and "\\x1b]0;pwned" in out
 
 
+def test_escape_codes_in_the_undo_list_and_the_audit_log_reach_the_terminal_as_text(monkeypatch, capsys):
+    osc52 = "\x1b]52;c;cm0gLXJmIH4K\x07"
+    plan = json.dumps([{"tool": "filesystem.create_file", "args": {"filename": f"a{osc52}.txt", "content": "x"}}])
+    assert run_main(monkeypatch, capsys, ["do", "--yes", plan])[0] == 0
+    for argv in (["undo", "--list"], ["log"]):
+        code, out, err = run_main(monkeypatch, capsys, argv)
+        assert code == 0 and "\x1b" not in out + err and "\x07" not in out + err, argv
+        assert "\\x1b]52" in out or "\\u001b]52" in out, (argv, out)  # shown as text, not sent
+
+
 def test_a_name_of_2000_folders_is_one_line():
     from kayas.errors import KayasError
     from kayas.tools.filesystem import create_file

@@ -22,6 +22,20 @@ SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's python3-gi imports only here
 LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 
 
+def start_xvfb(screen: str) -> tuple[subprocess.Popen, str]:
+    """A virtual display on a free number (Xvfb picks it and writes it back): the process and ":N"."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
+                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        display = ":" + pipe.readline().strip()
+    if display == ":":
+        xvfb.kill()
+        raise RuntimeError("Xvfb did not start")
+    return xvfb, display
+
+
 def missing() -> str | None:
     """Why a real desktop cannot be made here, or None."""
     for binary in ("Xvfb", "dbus-daemon"):
@@ -61,15 +75,8 @@ class Desktop:
         return env
 
     def start(self) -> Desktop:
-        read, write = os.pipe()
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                                pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
+        xvfb, self.display = start_xvfb("1024x768x24")
         self.procs.append(xvfb)
-        with os.fdopen(read) as pipe:
-            self.display = ":" + pipe.readline().strip()
-        if self.display == ":":
-            raise RuntimeError("Xvfb did not start")
         env = dict(os.environ, DISPLAY=self.display)
         env.pop("NO_AT_BRIDGE", None)
         bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from apps.desktop import _read_line, wait_for
+from apps.desktop import _read_line, start_xvfb, wait_for
 from conftest import need
 
 
@@ -97,13 +97,8 @@ class Session:
 
     def start_notifications(self) -> Session:
         """Xvfb for dunst to draw on, dunst as the bus's notification service, and the monitor."""
-        read, write = os.pipe()
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-                                pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
+        xvfb, self.display = start_xvfb("800x600x24")
         self.procs.append(xvfb)
-        with os.fdopen(read) as pipe:
-            self.display = ":" + pipe.readline().strip()
         config = self.root / "dunstrc"
         config.write_text("[global]\n    timeout = 2\n")
         self._spawn(["dunst", "-config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -193,11 +193,16 @@ def fsync_dir(dirfd: int) -> None:
         os.fsync(dirfd)
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """Every byte of ``data`` to ``fd`` (os.write may write fewer than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def copy_fd(src: int, dst: int) -> None:
     """Every byte of ``src`` (from its start) to ``dst``, then synced."""
     os.lseek(src, 0, os.SEEK_SET)
     while chunk := os.read(src, 1 << 20):
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(dst, view):]
+        write_all(dst, chunk)
     os.fsync(dst)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from kayas.backends.printable import printable
 from kayas.errors import KayasError
 
 
@@ -34,4 +35,4 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"no calls in the audit log yet ({log_path()})", err=True)
             return
         for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False) if as_json else _line(row))
+            typer.echo(json.dumps(row, ensure_ascii=False) if as_json else printable(_line(row)))  # commands from any client

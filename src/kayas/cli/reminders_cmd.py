@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from kayas.backends.printable import printable
 from kayas.tools import reminder
 
 reminders_app = typer.Typer(help="The pending timers, alarms and reminders (set them with kayas run \"remind me ...\").",
@@ -24,7 +25,7 @@ def show(
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    typer.echo(reminder.describe_pending(rows))
+    typer.echo(printable(reminder.describe_pending(rows)))  # texts come from plans
 
 
 @reminders_app.command("cancel")
@@ -35,7 +36,7 @@ def cancel(
     """Cancel the pending ones whose text or label holds these words (`kayas undo` brings them back)."""
     rows = reminder.cancel(text)
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=2) if as_json else
-               "\n".join(f"cancelled {r['kind']} '{r['text']}' due {r['due']}" for r in rows))
+               printable("\n".join(f"cancelled {r['kind']} '{r['text']}' due {r['due']}" for r in rows)))
 
 
 @reminders_app.command("scheduler")

@@ -9,6 +9,7 @@ import click
 import typer
 
 from kayas.backends import journal
+from kayas.backends.printable import printable
 from kayas.errors import KayasError
 
 _VERB = {"create": "created", "append": "appended to", "archive": "archived", "delete": "deleted", "move": "moved", "other": "",
@@ -38,11 +39,11 @@ def _list(limit: int, as_json: bool) -> None:
         return
     for n, op in enumerate(ops, 1):
         state = click.style(" (undone)", dim=True) if op.undone else ""
-        typer.echo(f"{n}. {op.command or '(a typed plan)'}  {_ago(op.at)}{state}")
+        typer.echo(f"{n}. {printable(op.command or '(a typed plan)')}  {_ago(op.at)}{state}")  # the command may hold escape codes
         for c in op.changes:
             done = "  [undone]" if c.undone_at is not None else ""
             what = c.detail.get("summary", c.file) + " (cannot be undone)" if c.kind == "other" else f"{_VERB[c.kind]} {c.file}".strip()
-            typer.echo(f"     {what}{done}")
+            typer.echo(printable(f"     {what}{done}"))
 
 
 def register(app: typer.Typer) -> None:

@@ -53,9 +53,7 @@ def create_file(filename: str, content: str = "") -> dict:
                             temp=temp, workspace=str(workspace()))  # a kill leaves no half-written file
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666, dir_fd=dirfd)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
+            beneath.write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -112,9 +110,7 @@ def append_file(filename: str, content: str) -> dict:
                                 sha256_before=before_hash.hexdigest(), added=added.decode("utf-8"),
                                 bytes=before + len(added), sha256=after_hash.hexdigest(), workspace=str(workspace()))
             os.lseek(fd, 0, os.SEEK_END)
-            view = memoryview(added)
-            while view:
-                view = view[os.write(fd, view):]
+            beneath.write_all(fd, added)
             os.fsync(fd)
         finally:
             os.close(fd)
