@@ -12,14 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kayas.assistant import words
+from kayas.assistant.gate import Gate
 from kayas.assistant.report import PlanOutcome, RunReport
 from kayas.assistant.router import RunHook
 from kayas.assistant.turn import Turn
 from kayas.backends import journal
 from kayas.command import clean_command
+from kayas.config import CONFIDENCE_THRESHOLD_SETTING, confidence_threshold, setting
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
-from kayas.settings import confidence_threshold
 
 Confirm = Callable[[Call], bool]
 
@@ -47,9 +48,9 @@ class Assistant:
 
     ``planner`` (or ``planner_factory``, called on the first `plan`) turns commands into
     calls; without either the shipped brain is loaded on first use. Running a typed plan
-    never loads a planner. ``threshold`` (default: the KAYAS_CONFIDENCE_THRESHOLD setting, else
-    the threshold the brain's calibration chose on validation data) is the confidence below
-    which a command's plan is "unsure".
+    never loads a planner. A plan below its risk class's bar is "unsure" (kayas.assistant.gate):
+    ``threshold``, else the KAYAS_CONFIDENCE_THRESHOLD setting, is one bar for every class that
+    asks; else the bars the brain's calibration chose; read-only plans never ask.
     """
 
     def __init__(
@@ -84,11 +85,15 @@ class Assistant:
         return self._planner.registry if self._planner is not None else default_registry()
 
     @property
-    def threshold(self) -> float:
+    def gate(self) -> Gate:
         if self._threshold is not None:
-            return self._threshold
-        brain = getattr(self._planner, "confidence_threshold", None) if self._planner is not None else None
-        return confidence_threshold(brain if isinstance(brain, float) else None)
+            return Gate.of(None, self._threshold)
+        brain = self._planner
+        single = getattr(brain, "confidence_threshold", None) if brain is not None else None
+        bars = getattr(brain, "confidence_thresholds", None) if brain is not None else None
+        if setting(CONFIDENCE_THRESHOLD_SETTING) is not None or not isinstance(bars, dict):
+            return Gate.of(None, confidence_threshold(single if isinstance(single, float) else None))
+        return Gate.of(bars, None)
 
     # ------------------------------------------------------------ planning
 
@@ -106,7 +111,7 @@ class Assistant:
             calls=calls,
             text=text,
             confidence=confidence,
-            confident=confidence is None or confidence >= self.threshold,
+            confident=self.gate.sure(calls, confidence, self.registry),
             understood=words.describe_plan(calls, self.registry),
             timings=timings,
         )

@@ -53,6 +53,7 @@ class Calibration:
     bias: float
     threshold: float | None = None  # the threshold chosen on validation data, if one was
     fitted_on: str = ""
+    thresholds: dict[str, float] | None = None  # the bar per risk class (kayas.assistant.gate), if chosen
 
     def __call__(self, feats: Sequence[float]) -> float:
         z = self.bias + sum(w * f for w, f in zip(self.weights, feats))
@@ -60,7 +61,8 @@ class Calibration:
 
     def save(self, folder: str | Path) -> Path:
         path = Path(folder) / CALIBRATION_FILE
-        data = {"features": list(FEATURES), "weights": self.weights, "bias": self.bias, "threshold": self.threshold, "fitted_on": self.fitted_on}
+        data = {"features": list(FEATURES), "weights": self.weights, "bias": self.bias, "threshold": self.threshold,
+                "thresholds": self.thresholds, "fitted_on": self.fitted_on}
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         return path
 
@@ -76,7 +78,9 @@ class Calibration:
                 raise ValueError(f"features {data.get('features')} are not {list(FEATURES)}")
             weights = [float(w) for w in data["weights"]]
             threshold = data.get("threshold")
-            return cls(weights, float(data["bias"]), None if threshold is None else float(threshold), str(data.get("fitted_on", "")))
+            bars = data.get("thresholds")
+            bars = None if bars is None else {str(k): float(v) for k, v in dict(bars).items()}
+            return cls(weights, float(data["bias"]), None if threshold is None else float(threshold), str(data.get("fitted_on", "")), bars)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise KayasError(f"{path} is not a valid calibration: {exc}") from None
 

@@ -115,6 +115,11 @@ class Planner:
         """The threshold chosen on validation data for this brain (None: none was chosen)."""
         return self.calibration.threshold if self.calibration is not None else None
 
+    @property
+    def confidence_thresholds(self) -> dict[str, float] | None:
+        """The bar per risk class chosen on the calibration set for this brain (kayas.assistant.gate)."""
+        return self.calibration.thresholds if self.calibration is not None else None
+
     def confidence(self, result: DecodeResult) -> float:
         return confidence(result, self.calibration)
 

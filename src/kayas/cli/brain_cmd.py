@@ -67,7 +67,8 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int | None, typer.Option("--limit", help="Only the first N examples.")] = None,
         outcomes_file: Annotated[str | None, typer.Option("--outcomes", help="Write every example's outcome (plan, confidence, features) as JSONL here.")] = None,
         show_coverage: Annotated[bool, typer.Option("--coverage", help="Print what confidence thresholds trade: coverage against error.")] = False,
-        calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the confidence calibration on this data and write it into the adapter folder.")] = False,
+        calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the confidence calibration and the gate's bars on this data (a hand-labelled calibration set, never a scored one) and write them into the adapter folder.")] = False,
+        show_gate: Annotated[bool, typer.Option("--gate", help="Print, per risk class, the share of right plans the gate asks about and of the plans it runs unasked that are wrong.")] = False,
         *,
         brain: BrainArgs,
     ) -> None:
@@ -83,15 +84,20 @@ def register(app: typer.Typer) -> None:
         if calibrate:
             _calibrate(planner, outcomes, data)
         table = coverage(outcomes, THRESHOLDS) if show_coverage else None
+        gate = _gate_table(planner, outcomes) if show_gate else None
         if as_json:
             out = rep.as_dict(with_misses=show_misses)
             if table is not None:
                 out["coverage"] = table
+            if gate is not None:
+                out["gate"] = gate
             typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
             return
         _print_eval(rep, show_misses)
         if table is not None:
             _print_coverage(table)
+        if gate is not None:
+            _print_gate(gate)
 
 
 THRESHOLDS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]
@@ -109,19 +115,43 @@ def _write_outcomes(outcomes, path: str) -> None:
 
 
 def _calibrate(planner, outcomes, data: str) -> None:
-    from kayas.brain.confidence import choose_threshold, fit
+    from kayas.assistant.gate import choose_bars, plan_risk
+    from kayas.brain.confidence import fit
 
     usable = [o for o in outcomes if not o.truncated and not o.capped]
     cal = fit([o.features for o in usable], [o.exact for o in usable])
     cal.fitted_on = f"{Path(data).name}: {len(usable)} plans"
     scores = [cal(o.features) if o in usable else 0.0 for o in outcomes]
-    # The threshold bounds the error of what `kayas run` would execute: the plans that call something.
-    runs = [(sc, o.exact) for o, sc in zip(outcomes, scores) if o.got]
-    cal.threshold = choose_threshold([sc for sc, _ in runs], [ok for _, ok in runs])
+    # The bars bound the error of what `kayas run` would execute unasked, per risk class.
+    cal.thresholds = choose_bars([(plan_risk(o.got, planner.registry), sc, o.exact) for o, sc in zip(outcomes, scores)])
+    cal.threshold = cal.thresholds["other"]
     path = cal.save(planner.brain.info.path)
     for o, sc in zip(outcomes, scores):
         o.confidence = sc
-    typer.echo(f"calibration written to {path} (threshold {cal.threshold:.4f})", err=True)
+    bars = ", ".join(f"{k} {v:.4f}" for k, v in cal.thresholds.items())
+    typer.echo(f"calibration written to {path} (bars: {bars})", err=True)
+
+
+def _gate_table(planner, outcomes) -> list[dict]:
+    from kayas.assistant.gate import Gate, gate_table, plan_risk
+
+    gate = Gate.of(getattr(planner, "confidence_thresholds", None), None)
+    if not gate.bars and getattr(planner, "confidence_threshold", None) is not None:
+        gate = Gate.of(None, planner.confidence_threshold)
+    return gate_table([(plan_risk(o.got, planner.registry), o.confidence or 0.0, o.exact) for o in outcomes], gate)
+
+
+def _print_gate(rows) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="the gate, per risk class", title_justify="left", show_edge=False)
+    for col in ("risk", "plans", "bar", "right plans asked", "run unasked", "wrong among them"):
+        table.add_column(col, justify="left" if col == "risk" else "right")
+    for r in rows:
+        bar = "" if r["bar"] is None else f"{r['bar']:.4f}"
+        table.add_row(r["risk"], str(r["plans"]), bar, f"{r['right_asked']:.1%}", str(r["ran_unasked"]), f"{r['wrong_unasked']:.1%}")
+    Console().print(table)
 
 
 def _print_coverage(table) -> None:

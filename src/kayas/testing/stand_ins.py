@@ -69,6 +69,6 @@ def make_overfit_brain(base_dir: str | Path, out_dir: str | Path, examples: list
     model.eval()
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
-    write_meta(out, base_model=str(base_dir), method="full", config={"steps": steps, "lr": lr, "final_loss": float(loss)},
+    write_meta(out, base_model=str(base_dir), method="full", config={"steps": steps, "lr": lr, "final_loss": float(loss.item())},
                data={"examples": len(examples)})
     return out
