@@ -44,7 +44,10 @@ def test_out_of_scope_rows_are_many_over_many_domains_and_all_empty(rows):
     assert all(r["messages"][2]["content"] == "[]" for r in oos)
     per_domain = Counter(r["domain"] for r in oos)
     assert len(oos) >= 300 and len(per_domain) >= 25, (len(oos), len(per_domain))
-    assert min(per_domain.values()) >= 8, per_domain
+    # the third round's tools serve most timer, alarm, reminder and clock requests: those left are the ones they don't
+    third_round = {"timers", "reminders", "alarms", "time_date"}
+    assert min(n for d, n in per_domain.items() if d not in third_round) >= 8, per_domain
+    assert min(per_domain[d] for d in third_round) >= 3, per_domain
 
 
 def test_near_misses_are_empty_or_only_read(rows, maker):

@@ -48,7 +48,7 @@ OUT_OF_SCOPE_FLOORS = {"no_side_effect": 0.97, "destructive_at_most": 0.01}
 
 def test_out_of_scope_requests_run_nothing_with_a_side_effect(planner):
     examples = labelled_examples(DATA / "out_of_scope.jsonl")
-    assert len(examples) >= 450
+    assert len(examples) >= 440
     report = evaluate(planner, examples)
     ran = "\n".join(f"{m['command']!r}: {json.dumps(m['got'])}" for m in report.misses if m["got"])
     assert report.overall.no_side_effect >= OUT_OF_SCOPE_FLOORS["no_side_effect"], ran

@@ -246,3 +246,30 @@ def summary(rows: list[dict[str, Any]], *keys: str) -> str:
         counts = Counter(r[key] for r in rows)
         parts.append(f"{key}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return "\n".join(parts)
+
+
+RELABELS = HERE / "relabel_round3.jsonl"
+
+
+def relabel_round3(name: str, rows: list[dict[str, Any]], apply: bool = True) -> list[dict[str, Any]]:
+    """The rows of scored set `name` under the third round's contract (applied on 2026-12-07, when
+    the first brain that knows the third round's tools shipped): a relabelled row gets its new
+    plan, an out_of_scope.jsonl row that a new tool serves leaves that set. `apply=False`: as written."""
+    if not apply:
+        return rows
+    changes = {r["command"]: r for r in map(json.loads, RELABELS.read_text(encoding="utf-8").splitlines())
+               if r["file"] == f"tests/data/{name}"}
+    out = []
+    for row in rows:
+        change = changes.pop(row["messages"][1]["content"], None)
+        if change is None:
+            out.append(row)
+            continue
+        if row["messages"][2]["content"] != change["old_plan"]:
+            raise SystemExit(f"{name}: {change['command']!r} is no longer labelled {change['old_plan']}")
+        if name != "out_of_scope.jsonl":
+            row["messages"][2]["content"] = change["new_plan"]
+            out.append(row)
+    if changes:
+        raise SystemExit(f"{name}: relabels of commands it does not hold: {sorted(changes)}")
+    return out

@@ -8,8 +8,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import sys
+
 from kayas.plan import dumps_plan, parse_plan
 from kayas.prompt import SYSTEM_PROMPT
+
+sys.path.insert(0, str(Path(__file__).parent))
+from heldout_common import relabel_round3  # noqa: E402  (a sibling helper)
 
 
 def c(tool: str, **args) -> dict:
@@ -213,22 +218,28 @@ ROWS: list[tuple[str, str, list[dict]]] = [
 ]
 
 
-def main() -> None:
-    out = Path(__file__).with_name("handwritten.jsonl")
-    lines = []
+def rows(relabel: bool = True) -> list[dict]:
+    """The set as written, with the third round's relabels applied (`relabel=False`: as first written)."""
+    out = []
     seen = set()
     for category, command, plan in ROWS:
         assert command not in seen, command
         seen.add(command)
         calls = parse_plan(plan)
-        lines.append(json.dumps({
+        out.append({
             "messages": [
                 {"role": "system", "content": SYSTEM_PROMPT},
                 {"role": "user", "content": command},
                 {"role": "assistant", "content": dumps_plan(calls)},
             ],
             "category": category,
-        }, ensure_ascii=False))
+        })
+    return relabel_round3("handwritten.jsonl", out, relabel)
+
+
+def main() -> None:
+    out = Path(__file__).with_name("handwritten.jsonl")
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows()]
     out.write_text("\n".join(lines) + "\n")
     print(f"{len(lines)} commands -> {out}")
 

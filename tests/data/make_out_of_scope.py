@@ -19,6 +19,7 @@ Committed before any brain was scored on it; do not tune data or prompts to it.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ from kayas.plan import dumps_plan, parse_plan
 from kayas.prompt import SYSTEM_PROMPT
 from kayas.registry import Registry
 from kayas.tools import BUILTIN_MODULES
+
+sys.path.insert(0, str(Path(__file__).parent))
+from heldout_common import relabel_round3  # noqa: E402  (a sibling helper)
 
 OUT = Path(__file__).with_name("out_of_scope.jsonl")
 Plan = list[dict[str, Any]]
@@ -634,7 +638,8 @@ def builtin_registry() -> Registry:
     return registry
 
 
-def rows() -> list[dict[str, Any]]:
+def rows(relabel: bool = True) -> list[dict[str, Any]]:
+    """The set, with the third round's relabels applied (`relabel=False`: as first written)."""
     registry = builtin_registry()
     items = [("out_of_scope", d, cmd, NONE) for d, cmds in OUT_OF_SCOPE.items() for cmd in cmds]
     items += [("near_miss", d, cmd, plan) for d, cmd, plan in NEAR_MISSES]
@@ -656,7 +661,7 @@ def rows() -> list[dict[str, Any]]:
             "category": category,
             "domain": domain,
         })
-    return out
+    return relabel_round3("out_of_scope.jsonl", out, relabel)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ date sum ("what's the time over in tokyo", "how many days are left until christm
 """
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections import Counter
@@ -140,11 +141,11 @@ RELABEL: dict[str, dict[str, tuple[Plan, str, bool]]] = {
 
 
 def old_rows(name: str) -> dict[str, tuple[int, dict[str, Any]]]:
-    rows = {}
-    for number, line in enumerate((HERE / name).read_text(encoding="utf-8").splitlines(), 1):
-        data = json.loads(line)
-        rows[data["messages"][1]["content"]] = (number, data)
-    return rows
+    """The set's rows as first written (its writer without the relabels), by command: (line, row)."""
+    maker = importlib.import_module({"handwritten.jsonl": "make_handwritten", "handwritten_b.jsonl": "make_handwritten_b",
+                                     "out_of_scope.jsonl": "make_out_of_scope"}[name])
+    written = maker.build(relabel=False) if hasattr(maker, "build") else maker.rows(relabel=False)
+    return {data["messages"][1]["content"]: (number, data) for number, data in enumerate(written, 1)}
 
 
 def rows() -> list[dict[str, Any]]:
