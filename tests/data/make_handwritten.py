@@ -6,9 +6,8 @@ rebuild the JSONL (every plan is validated through the registry first).
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from kayas.plan import dumps_plan, parse_plan
 from kayas.prompt import SYSTEM_PROMPT

@@ -22,7 +22,6 @@ date sum ("what's the time over in tokyo", "how many days are left until christm
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
