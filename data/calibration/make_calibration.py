@@ -514,7 +514,7 @@ MULTI: list[tuple[Any, ...]] = [
     ("multi_step", "plain", "add finish slides to todo.txt and post finishing the slides to #team", [append("todo.txt", "finish slides"), slack("#team", "finishing the slides")]),
     ("multi_step", "plain", "start chrome, google the kayas github page and take a screenshot called kayas.png",
      [start("chrome"), steps(goto("https://www.google.com/search?q=kayas+github+page"), step("screenshot", filename="kayas.png"))], H()),
-    ("media", "run_on", "pause the music, wait, no, skip it", [media("next")], H("a self-correction: the last word counts")),
+    ("media", "run_on", "pause the music, wait, no, just go to the next song", [media("next")], H("a self-correction: the last word counts")),
     ("uia", "run_on", "close firefox and empty... no wait, just close firefox", [close("Firefox")], H("a self-correction: one call; close, not kill")),
     ("multi_step", "plain", "move summary.txt to archive2026/summary.txt and read it", [move("summary.txt", "archive2026/summary.txt"), read("archive2026/summary.txt")]),
     ("multi_step", "plain", "set the volume to 25 and play some piano music", [volume(25), play("piano music")]),
