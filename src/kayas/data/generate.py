@@ -84,7 +84,7 @@ class GenerateConfig:
     val_share: float = 0.12  # of each tool's templates
     min_per_tool: int = 170
     clinc: Path | None = field(default_factory=clinc150.default_dir)  # None: no CLINC150
-    scored: list[Path] = field(default_factory=lambda: scored_sets())  # hand-written sets scored on: never trained on
+    scored: list[Path] = field(default_factory=lambda: held_out_sets())  # hand-written sets scored or calibrated on: never trained on
     clinc_share: float = 0.087  # CLINC150 train queries, as a share of `size` (a cap per intent: 10)
     augment: AugmentConfig = field(default_factory=AugmentConfig)
 
@@ -96,6 +96,12 @@ def scored_sets() -> list[Path]:
     """The hand-written sets a checkout scores brains on (tests/data/*.jsonl, each example plugin's
     held-out commands); none in an installed wheel."""
     return sorted((REPO / "tests" / "data").glob("*.jsonl")) + sorted((REPO / "examples").glob("*/tests/heldout.jsonl"))
+
+
+def held_out_sets() -> list[Path]:
+    """The scored sets and the hand-labelled calibration set (data/calibration/*.jsonl, which fits the
+    confidence and the gate and is scored on by no one): none of their commands is trained on."""
+    return scored_sets() + sorted((REPO / "data" / "calibration").glob("*.jsonl"))
 
 
 def scored_commands(paths: list[Path]) -> set[str]:
