@@ -76,13 +76,17 @@ def test_bars_are_chosen_per_class_and_the_table_counts_what_they_do():
     rows += [("other", c, c != 0.85) for c in (0.5, 0.6, 0.85, 0.9, 0.95, 0.99)]
     rows += [("read", 0.1, False), ("none", 0.5, True)]
     bars = choose_bars(rows)
-    assert bars == {"undoable": 0.3, "other": 0.9, "destructive": 0.9}
+    # the error target alone would put the high bar at 0.9, holding back 2 of the 5 right plans: more than 10 %
+    assert bars == {"undoable": 0.3, "other": 0.5, "destructive": 0.5}
     table = {r["risk"]: r for r in gate_table(rows, Gate.of(bars, None))}
     assert table["undoable"] == {"risk": "undoable", "plans": 8, "bar": 0.3, "right": 7, "right_asked": 0.0,
                                  "ran_unasked": 7, "wrong_unasked": 0.0}
-    assert table["other"]["right_asked"] == round(2 / 5, 4) and table["other"]["wrong_unasked"] == 0.0
+    assert table["other"]["right_asked"] == 0.0 and table["other"]["wrong_unasked"] == round(1 / 6, 4)
     assert table["read"]["ran_unasked"] == 1 and table["read"]["wrong_unasked"] == 1.0
     assert table["all"]["plans"] == 15 and "none" not in table
+    # where the confidence separates, the error target sets the bar: 20 right plans from 0.9 up, one wrong at 0.5
+    sure = [("other", 0.9 + i / 250, True) for i in range(20)] + [("other", 0.5, False), ("other", 0.1, True)]
+    assert choose_bars(sure)["other"] == 0.9
 
 
 @pytest.fixture(scope="module")

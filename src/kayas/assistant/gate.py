@@ -78,17 +78,27 @@ def gate_table(rows: Sequence[tuple[Risk, float, bool]], gate: Gate) -> list[dic
 
 LOW_BAR_ERROR = 0.05  # undoable plans: at most this share of those run unasked may be wrong (undo takes them back)
 HIGH_BAR_ERROR = 0.005  # other side effects and destructive calls: at most this share
+# ...but a bar never holds back more than this share of the right plans of its class: where the
+# confidence cannot tell right from wrong, a high bar asks about everything and catches little.
+MOST_HELD = {"undoable": 0.05, "other": 0.10}
 
 
 def choose_bars(rows: Sequence[tuple[Risk, float, bool]]) -> dict[str, float]:
     """The bars for (risk, confidence, right) rows of a calibration set: the lowest confidence at
     which, and above which, the plans of the class err at most LOW_BAR_ERROR (undoable) or
-    HIGH_BAR_ERROR (other and destructive, chosen together: destructive plans are few)."""
+    HIGH_BAR_ERROR (other and destructive, chosen together: destructive plans are few, and keep
+    their confirmation anyway), lowered where it would hold back more than MOST_HELD of the
+    class's right plans."""
     from kayas.brain.confidence import choose_threshold
 
-    def bar(classes: tuple[str, ...], max_error: float) -> float:
+    def bar(classes: tuple[str, ...], max_error: float, most_held: float) -> float:
         mine = [(c, ok) for r, c, ok in rows if r in classes]
-        return choose_threshold([c for c, _ in mine], [ok for _, ok in mine], max_error) if mine else 1.0
+        if not mine:
+            return 1.0
+        by_error = choose_threshold([c for c, _ in mine], [ok for _, ok in mine], max_error)
+        right = sorted(c for c, ok in mine if ok)
+        by_coverage = right[int(most_held * len(right))] if right else 1.0  # holds back at most `most_held` of them
+        return min(by_error, by_coverage)
 
-    high = bar(("other", "destructive"), HIGH_BAR_ERROR)
-    return {"undoable": min(bar(("undoable",), LOW_BAR_ERROR), high), "other": high, "destructive": high}
+    high = bar(("other", "destructive"), HIGH_BAR_ERROR, MOST_HELD["other"])
+    return {"undoable": min(bar(("undoable",), LOW_BAR_ERROR, MOST_HELD["undoable"]), high), "other": high, "destructive": high}
