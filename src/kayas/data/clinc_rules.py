@@ -145,8 +145,8 @@ def _split_when(text: str) -> tuple[str, str] | None:
 
 
 def reminder_update(query: str) -> Label:
-    """`remind me to X [when]`: text and when as said (`when` less a leading at/on/by; "" if
-    none said); any other wording is the tool with its arguments unknown."""
+    """`remind me to X when`: text and when as said (`when` less a leading at/on/by); with no
+    time said, `[]` (no time is made up); any other wording is the tool with its arguments unknown."""
     q = _core(query)
     m = re.fullmatch(r"(?:remind me to|set a reminder to|make a reminder to|create a reminder to) (.+)", q)
     if not m or re.search(r"\b(this|that|something|later|sometime|soon|a while|awhile|a bit|remind)\b", m.group(1)):
@@ -155,7 +155,9 @@ def reminder_update(query: str) -> Label:
     if split is None:
         return None
     text, when = split
-    return _call("reminder.add", text=text.strip(), when=when.strip()) if text.strip() else TOOL_ONLY
+    if not text.strip():
+        return TOOL_ONLY
+    return _call("reminder.add", text=text.strip(), when=when.strip()) if when.strip() else []
 
 
 # ---------------------------------------------------------------- lists
