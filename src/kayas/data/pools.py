@@ -639,11 +639,48 @@ def _parse_music(said: str) -> str:
     return re.sub(r"^(my|the)\s+(.+ playlist)$", r"\2", said, flags=re.I)
 
 
+# Bands and artists whose name holds "and", "the" or several words: the query keeps the name whole.
+ARTISTS_LONG = """Earth, Wind & Fire|Florence and the Machine|Simon and Garfunkel|Hall and Oates|Mumford and Sons|
+Of Monsters and Men|The Chainsmokers|Twenty One Pilots|Rage Against the Machine|Kool and the Gang|
+Belle and Sebastian|The Black Eyed Peas|Crosby, Stills and Nash|The Beach Boys|The Red Hot Chili Peppers|
+Arijit Singh|Shreya Ghoshal|Lata Mangeshkar|Nusrat Fateh Ali Khan|A. R. Rahman|Bob Marley and the Wailers|
+Tom Petty and the Heartbreakers|Marvin Gaye|Aretha Franklin|Stevie Wonder|Fleetwood Mac|The Weeknd|
+The Beatles|The Rolling Stones|The Doors|The Police|The Smiths|The Strokes|The Killers|The Cure|
+Lynyrd Skynyrd|Creedence Clearwater Revival|Wu-Tang Clan|A Tribe Called Quest|Guns N' Roses|
+Ed Sheeran|Taylor Swift|Billie Eilish|Lady Gaga|Bruno Mars|Justin Bieber|Ariana Grande|Olivia Rodrigo""".replace("\n", "").split("|")
+MOVIES = """the Lion King|Frozen|Interstellar|Star Wars|Harry Potter|the Greatest Showman|Moana|Top Gun|Encanto|
+La La Land|Pulp Fiction|Guardians of the Galaxy|Dirty Dancing|Grease|Titanic|the Godfather|Inception|Barbie|
+Mamma Mia|the Sound of Music|Lord of the Rings|Jurassic Park|Rocky|Trolls|Coco|the Little Mermaid|
+Stranger Things|Game of Thrones|the Witcher|Zelda|Minecraft|Final Fantasy""".replace("\n", "").split("|")
+DECADES = ["the 60s", "the 70s", "the 80s", "the 90s", "the 2000s", "the sixties", "the seventies", "the eighties",
+           "the nineties", "the 50s", "the 2010s"]
+
+
+def _music_phrase(rng: random.Random) -> str:
+    """A query said as one span that keeps every word: a soundtrack, hits of a decade, a
+    version of a song, a band with "and" or "the" in its name."""
+    song, artist = rng.choice(SONGS)
+    movie, decade = rng.choice(MOVIES), rng.choice(DECADES)
+    return rng.choice([
+        f"{movie} soundtrack", f"the {movie} soundtrack".replace("the the ", "the "), f"music from {movie}",
+        f"songs from {movie}", f"the soundtrack from {movie}".replace("from the the", "from the"),
+        f"hits from {decade}", f"{decade} hits", f"the best of {decade}", f"music from {decade}",
+        f"the greatest hits of {artist}", f"the best of {artist}", f"{artist}'s greatest hits", f"{artist} greatest hits",
+        f"karaoke version of {song}", f"the karaoke version of {song}", f"{song} karaoke", f"{song} instrumental",
+        f"an acoustic version of {song}", f"{song} acoustic", f"{song} remix", f"the live version of {song}",
+        f"{song} {artist}", f"{artist} {song}", f"{song} from {artist}", f"{artist}'s {song}",
+        rng.choice(ARTISTS_LONG), rng.choice(ARTISTS_LONG), f"{song} by {rng.choice(ARTISTS_LONG)}",
+        f"the top 40", "today's top hits", "the top 50", "the charts", "the number ones from 1985", f"top hits of {decade}",
+        f"{rng.choice(GENRES)} from {decade}", f"{rng.choice(['christmas', 'rock', 'dance', 'love', 'disco'])} songs from {decade}",
+        f"the new {artist} album", f"the latest {artist} album", f"{artist}'s new album", f"{artist}'s latest single",
+    ])
+
+
 @parses(_parse_music)
 def _music(rng: random.Random, style: Style) -> Fill:
     """What to play, as said; `some`/`a bit of` and `my` are not part of the query."""
     r = rng.random()
-    if r < 0.3:
+    if r < 0.26:
         song, artist = rng.choice(SONGS)
         text = f"{song} by {artist}" if rng.random() < 0.5 else song
         surface = value = text
@@ -653,14 +690,16 @@ def _music(rng: random.Random, style: Style) -> Fill:
             value = song
         elif form < 0.24:
             surface = rng.choice(["the song ", "the song called ", "the track "]) + text
-    elif r < 0.5:
+    elif r < 0.42:
         surface = value = rng.choice(ARTISTS)
         if rng.random() < 0.3:
             surface = rng.choice(["some ", "a bit of ", "something by ", "songs by ", "music by ", "a song by ",
                                   "anything by "]) + value
-    elif r < 0.82:
+    elif r < 0.64:
         value = rng.choice(GENRES)
         surface = (rng.choice(["some ", "a bit of ", "", ""]) + value)
+    elif r < 0.84:
+        surface = value = _music_phrase(rng)
     else:
         name = rng.choice(PLAYLISTS)
         value = f"{name} playlist"
@@ -671,6 +710,28 @@ def _music(rng: random.Random, style: Style) -> Fill:
     if style.caps:
         surface, value = surface.upper(), _parse_music(surface.upper())
     return Fill(surface, value)
+
+
+@parses(lambda said: said)
+def _music_bare(rng: random.Random, style: Style) -> Fill:
+    """A genre or an artist with nothing before it (after "play sum", "start my ..."): carried as said."""
+    surface = rng.choice(GENRES) if rng.random() < 0.6 else rng.choice(ARTISTS + ARTISTS_LONG)
+    if style.voice:
+        surface = spoken(surface)
+    if style.caps:
+        surface = surface.upper()
+    return Fill(surface, surface)
+
+
+@parses(lambda said: re.sub(r"^(my|the)\s+", "", said, flags=re.I) + " playlist")
+def _playlist_name(rng: random.Random, style: Style) -> Fill:
+    """`start my road trip playlist`: the slot is the name; the query is `<name> playlist`."""
+    name = rng.choice(PLAYLISTS)
+    if style.voice:
+        name = spoken(name)
+    if style.caps:
+        name = name.upper()
+    return Fill(name, f"{name} {'PLAYLIST' if style.caps else 'playlist'}")
 
 
 # ---------------------------------------------------------------- slack and search
@@ -857,6 +918,8 @@ POOLS: dict[str, Sampler] = {
                          ("the address 12 Oak Road", "12 Oak Road"), ("the amount 250", "250"),
                          ("the password correct horse", "correct horse")]),
     "music": _music,
+    "musicbare": _music_bare,
+    "plname": _playlist_name,
     "channel": _channel,
     "slackq": _with_det(SLACK_QUERIES),
     "localq": _with_det(LOCAL_QUERIES),
