@@ -167,6 +167,31 @@ def _file(rng: random.Random, style: Style) -> Fill:
     return Fill(name, name)
 
 
+_TEXT_EXTS = {"txt", "md", "log", "csv", "json", "py", "yaml", "ini", "toml", "sh", "html", "js", "ts", "xml", "tex", "rtf"}
+TEXT_FILES = [f for f in FILENAMES if f.rsplit(".", 1)[-1] in _TEXT_EXTS]
+# Files people look at rather than read: pictures, videos, sound, PDFs and office documents.
+MEDIA_FILES = [f for f in FILENAMES if f.rsplit(".", 1)[-1] in {"pdf", "png", "jpg", "docx", "xlsx", "pptx", "odt", "mp3", "doc", "xls"}] + \
+    """holiday_photo.jpg|beach.png|wedding.mp4|IMG_2041.jpg|IMG_0093.jpeg|screenshot_0312.png|receipt.pdf|boarding_pass.pdf|
+vacation.mov|song.mp3|podcast_ep3.mp3|birthday_video.mp4|cat.gif|scan.pdf|family_photo.png|diagram.png|
+floor_plan.pdf|lecture_recording.mp4|voice_memo.m4a|poster.png|map.jpg|certificate.pdf|payslip_march.pdf|
+dog.jpeg|sunset.jpg|demo.mp4|interview.wav|ticket.pdf|menu.pdf|xray.png""".replace("\n", "").split("|")
+
+
+def _picked(items: list[str]) -> Sampler:
+    """A file name from `items`, said as it is (sometimes quoted when typed)."""
+    exts = sorted({i.rsplit(".", 1)[-1] for i in items})
+
+    @parses(lambda said: unquote(said) if re.search(r"\.(%s)$" % "|".join(exts), unquote(said)) else None)
+    def sample(rng: random.Random, style: Style) -> Fill:
+        name = rng.choice(items)
+        if not style.voice and (" " in name or rng.random() < 0.1):
+            q = rng.choice(['"', "'"])
+            return Fill(f"{q}{name}{q}", name)
+        return Fill(name, name)
+
+    return sample
+
+
 _PURPOSES = """todo|to-do|shopping|grocery|packing|reading|wish|bucket|chores|errands|ideas|notes|gift|guest|
 contacts|recipes|workout|meal plan|budget|goals|books|movies|project ideas|meeting notes|birthday|christmas|
 vacation|study notes|passwords|reminders|questions|habits|expenses|quotes|journal|diary|log|packing for the trip""".replace("\n", "").split("|")
@@ -882,6 +907,8 @@ Share Screen|Leave|Raise Hand|Send|Reply All|Spelling|Word Count|Header|Page Num
 POOLS: dict[str, Sampler] = {
     "progwin": _program_window,
     "file": _file,
+    "textfile": _picked(TEXT_FILES),
+    "mediafile": _picked(MEDIA_FILES),
     "purpose": _purpose(["a", "a", "a new", "an empty", "a blank"]),
     "mypurpose": _purpose(["my", "the", "my", "the"]),
     "note": as_said(NOTES, quote=0.35),

@@ -61,9 +61,9 @@ up = TemplateSet("system.change_volume", "system.volume_up", pools=POOLS).imp(
     "turn the volume up by {by:volstep}", "turn it up by {by:volstep}", "raise the volume by {by:volstep}",
     "increase the volume by {by:volstep}", "volume up by {by:volstep}", "up the volume by {by:volstep}",
     "make it {by:volstep} percent louder",
-    "[bump|push|put|pump] the volume up {by:volstep} [percent|]", "raise the volume {by:volstep} percent",
-    "turn it up {by:volstep} percent", "[add|give me] {by:volstep} percent [more|] volume", "volume plus {by:volstep}",
-    "increase the sound by {by:volstep}", "up the sound {by:volstep} percent",
+    "[bump|push|put|pump] the volume up {by:volstep}", "raise the volume {by:volstep}",
+    "turn it up {by:volstep}", "[add|give me] {by:volstep} more volume", "volume plus {by:volstep}",
+    "increase the sound by {by:volstep}", "up the sound {by:volstep}",
 ).ask(
     "can you turn it up[?|]", "could you make it louder[?|]", "I can't hear it", "it's too quiet",
     "it's a bit quiet", "can you turn the volume up a bit[?|]", "I can barely hear this, turn it up",
@@ -84,10 +84,10 @@ down = TemplateSet("system.change_volume", "system.volume_down", pools=POOLS).im
 ).imp(
     "turn the volume down by {by:volstep}", "turn it down by {by:volstep}", "lower the volume by {by:volstep}",
     "decrease the volume by {by:volstep}", "volume down by {by:volstep}", "reduce the volume by {by:volstep}",
-    "drop the volume {by:volstep} [percent|]", "drop the volume by {by:volstep} [percent|]", "lower the volume {by:volstep} percent",
-    "turn it down {by:volstep} percent", "cut the volume by {by:volstep}", "volume minus {by:volstep}",
-    "knock the volume down {by:volstep} [percent|]", "take the volume down {by:volstep} [percent|]",
-    "reduce the sound {by:volstep} percent", "bring it down by {by:volstep}",
+    "drop the volume {by:volstep}", "drop the volume by {by:volstep}", "lower the volume {by:volstep}",
+    "turn it down {by:volstep}", "cut the volume by {by:volstep}", "volume minus {by:volstep}",
+    "knock the volume down {by:volstep}", "take the volume down {by:volstep}",
+    "reduce the sound {by:volstep}", "bring it down by {by:volstep}",
     build=lambda s: [{"tool": "system.change_volume", "args": {"by": -s["by"]}}],
 ).ask(
     "can you turn it down[?|]", "could you make it quieter[?|]", "it's too loud", "that's too loud",
