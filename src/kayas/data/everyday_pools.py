@@ -231,6 +231,42 @@ def _folder(rng: random.Random, style: Style) -> Fill:
 CONTACTS = _split("""bob|Bob|alice|Alice|mum|Mum|dad|Dad|Priya|Sam|sam|Lee|Kim|Tom|tom|Maria|Jake|Omar|Chen|Emma|Noah|
 grandma|Dana|Raj|Zoe|Leo|Nina|Hugo|Mia|Liam|Sara|Ivan|Yuki|Max|Ana""")
 
+
+
+def _contacts_said(rng: random.Random, style: Style) -> Fill:
+    """Two or three of the user's contacts ("bob and alice", "Priya, Sam and Lee"), now and then
+    one by address; carried in the order said, joined by `, `."""
+    from kayas.data.pools import _address
+
+    n = rng.choice([2, 2, 2, 3])
+    names: list[str] = []
+    while len(names) < n:
+        c = rng.choice(CONTACTS) if rng.random() < 0.85 else _address(rng)
+        if c.lower() not in {x.lower() for x in names}:
+            names.append(c.upper() if style.caps and "@" not in c else c)
+    if n == 2:
+        surface = f"{names[0]} {rng.choice(['and', 'and', '&'])} {names[1]}"
+    else:
+        sep = "," if not style.voice else ""
+        surface = f"{names[0]}{sep} {names[1]}{sep if rng.random() < 0.5 else ''} and {names[2]}"
+    return Fill(surface, ", ".join(names))
+
+
+_contacts_said = parses(lambda said: ", ".join(p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s*", said) if p.strip()))(_contacts_said)
+
+# Everyday email bodies as people say them: lower case, no closing stop, words in their own order.
+BODIES = _split("""running late be there at 5|dinner at mine on friday bring wine|I left the keys under the mat|
+the kids need picking up at 3|can you call me when you're free|happy birthday hope you have a great day|
+the report is done and on the drive|see you tomorrow at the station|thanks for lunch today|
+the meeting got moved to thursday|I'm stuck in traffic start without me|don't forget the tickets|
+the plumber comes at 10 so someone has to be home|we're out of milk and eggs|call me back asap|
+the photos from the trip are up|I'll be home late tonight|flight lands at 7 pick me up|
+congrats on the new job|the rent is paid|can we move our call to next week|
+I booked the table for 8 people at 7|miss you guys|great news we got the flat|
+the car is at the garage till monday|what time is the party|I can't make it tonight sorry|
+the invoice is attached|remember to bring your laptop|practice is cancelled today|
+love you see you soon|the contract looks fine sign it|I sent the money|the cat needs feeding""")
+
 POOLS: dict[str, Sampler] = {
     "dur": kept(DURATIONS),
     "durattr": kept(DURATIONS_ATTR),
@@ -248,6 +284,8 @@ POOLS: dict[str, Sampler] = {
     "volstep": numbered(STEPS),
     "folder": _folder,
     "contact": kept(CONTACTS),
+    "contacts": _contacts_said,
+    "ebody": kept(BODIES, free=True),
     "kind": kept(["timer", "alarm", "reminder"]),
     "kindtimer": kept(["timer"]),
     "cname": _cancel_name,

@@ -366,7 +366,24 @@ def _emails(rng: random.Random, style: Style) -> Fill:
 _BARE = """github youtube reddit amazon netflix twitter linkedin stackoverflow wikipedia gmail ebay etsy twitch
 pinterest instagram facebook imdb medium espn cnn spotify duckduckgo bing yahoo figma trello dropbox
 hacker news bbc notion archive""".split()
-_BARE = [b for b in _BARE if b not in {"hacker", "news"}] + ["hacker news"]
+_BARE = [b for b in _BARE if b not in {"hacker", "news"}] + ["hacker news", "stack overflow", "google maps", "google drive",
+                                                               "google docs", "youtube music", "disney plus", "prime video",
+                                                               "the guardian", "whatsapp web"]
+# Sites a person checks on ("check my github"): the page opens; mail and messages are not read (`[]`).
+CHECKABLE = """github|reddit|twitter|linkedin|instagram|facebook|youtube|twitch|etsy|ebay|amazon|netflix|pinterest|
+medium|notion|trello|figma|dropbox|stack overflow|google drive|hacker news|bbc|espn|imdb|duolingo""".replace("\n", "").split("|")
+# Questions people hand to a search engine: the query is the whole question, as said.
+QUESTIONS = """how tall is the eiffel tower|what is the capital of peru|why is the sky blue|when does the mall close|
+how many calories are in a banana|who won the super bowl last year|what time does the pharmacy open|
+how do I get red wine out of a carpet|is it safe to eat raw cookie dough|how long to boil an egg|
+what's the best way to learn spanish|how far is the moon|who wrote pride and prejudice|
+what does GDP stand for|how to make french toast|why do cats purr|where is the nearest post office|
+what's the population of Tokyo|how old is Mick Jagger|how do you spell necessary|
+what is the speed of light|which planet is the biggest|how to get rid of hiccups|
+what are the symptoms of covid|how much does a tesla cost|best time to visit japan|
+how do airplanes fly|what's a good substitute for eggs in baking|when is the next full moon|
+how many ounces in a pound|who is the richest person in the world|how to screenshot on windows|
+what does a product manager do|why is my wifi so slow|is tomato a fruit|how deep is the ocean""".replace("\n", "").split("|")
 _DOMAINS_WEB = """github.com example.org example.com news.ycombinator.com bbc.co.uk docs.python.org maps.google.com
 weather.com nytimes.com dev.to archive.org drive.google.com calendar.google.com notion.so figma.com
 trello.com python.org pypi.org rust-lang.org kaggle.com arxiv.org huggingface.co wikipedia.org
@@ -919,6 +936,8 @@ POOLS: dict[str, Sampler] = {
     "emails": _emails,
     "site": _site,
     "query": as_said(QUERIES, quote=0.1),
+    "question": as_said(QUESTIONS),
+    "checkable": mapped([(n, cv.site_url(n)) for n in CHECKABLE]),
     "video": as_said(VIDEO_QUERIES, quote=0.1),
     "program": mapped(PROGRAMS),
     "browser": mapped(BROWSERS),
