@@ -98,7 +98,6 @@ several = TemplateSet("email.send", "email.several", pools=EVERYDAY).imp(
     "send an email to {to:contacts} saying {body:ebody}",
     "send {to:contacts} an email [saying|that says] {body:ebody}",
     "mail {to:contacts}: {body:ebody}",
-    "write to {to:contacts} [saying|that] {body:ebody}",
     "email {to:contact} {body:ebody}",
     "email {to:contact} [saying|that] {body:ebody}",
     "send {to:contact} an email [saying|that says] {body:ebody}",
