@@ -142,10 +142,12 @@ NEAR_MISSES = [
     ("search for weather in Paris",
      '[{"tool":"browser.open_url","args":{"url":"https://www.google.com/search?q=weather+in+Paris"}}]'),
     # ... and what the third round's tools took over from `[]`
-    ("remind me to call Greg", '[{"tool":"reminder.add","args":{"text":"call Greg","when":""}}]'),
-    ("remind me to message #dev about the meeting",
-     '[{"tool":"reminder.add","args":{"text":"message #dev about the meeting","when":""}}]'),
-    ("remind me to delete budget.xlsx", '[{"tool":"reminder.add","args":{"text":"delete budget.xlsx","when":""}}]'),
+    # A reminder with no time said is `[]` (round 5): no time is made up.
+    ("remind me to call Greg", '[]'),
+    ("remind me to message #dev about the meeting", '[]'),
+    ("remind me to delete budget.xlsx", '[]'),
+    ("remind me to message #dev about the meeting at 4pm",
+     '[{"tool":"reminder.add","args":{"text":"message #dev about the meeting","when":"4pm"}}]'),
     ("remind me to email sam@x.com at 6pm", '[{"tool":"reminder.add","args":{"text":"email sam@x.com","when":"6pm"}}]'),
     ("rename notes.txt to ideas.txt",
      '[{"tool":"filesystem.move_file","args":{"filename":"notes.txt","new_name":"ideas.txt"}}]'),

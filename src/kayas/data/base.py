@@ -109,6 +109,7 @@ BASE: list[tuple[str, list[dict]]] = [
     ("set an alarm for 6 on friday for the gym", [call("alarm.set", when="6 on friday", label="gym")]),
     ("remind me to call mum at 6pm", [call("reminder.add", text="call mum", when="6pm")]),
     ("remind me in 20 minutes to take the bins out", [call("reminder.add", text="take the bins out", when="in 20 minutes")]),
+    ("remind me tomorrow morning to book the MOT", [call("reminder.add", text="book the MOT", when="tomorrow morning")]),
     ("remind me to water the plants", []),
     ("what are my reminders?", [call("reminder.list")]),
     ("what alarms do I have", [call("reminder.list")]),

@@ -127,7 +127,7 @@ on June 12th|in 3 days|in a week|at the weekend|on Saturday|tomorrow afternoon|a
 in 45 minutes|in a couple of hours|at lunchtime|tomorrow at noon|on Sunday evening|at 9 tonight|
 at quarter to five|at 10am on Wednesday|first thing tomorrow|in 90 minutes|by 5pm|by friday|at 4|at 2|
 at 7 tonight|at 10|in 15 minutes|in 3 hours|in a minute|in 30 mins|at 9:15|on Tuesday at 3|tomorrow at 8am|
-at 1:30|in 40 minutes|on monday|at eight|at 5 pm|tonight at 11|at 6:45 tomorrow|next tuesday""")
+at 1:30|in 40 minutes|on monday|at eight|at 5 pm|tonight at 11|at 6:45 tomorrow|next tuesday|at 4pm|at 3pm""")
 REMIND_WHEN = kept(REMINDER_WHENS, _LEAD)
 
 # What to be reminded of: the user's words, as said.
@@ -277,6 +277,9 @@ POOLS: dict[str, Sampler] = {
     "remtext": kept(REMINDER_TEXTS, free=True),
     "remabout": kept(REMINDER_ABOUT, free=True),
     "remaction": kept(REMINDER_ACTIONS, free=True),
+    # The same texts read only as listed: a `[]` "remind me to X" with no time (near_miss.py).
+    "remtextonly": kept(REMINDER_TEXTS),
+    "remactiononly": kept(REMINDER_ACTIONS),
     "tlabel": kept(TIMER_LABELS, _ARTICLE),
     "tlabelbare": kept(TIMER_LABEL_BARE),
     "alabel": kept(ALARM_LABELS, _ARTICLE),

@@ -57,7 +57,8 @@ people = near("people", "Kayas reaches people only by email to an address or Sla
 )
 
 files = near("files", "Kayas creates, appends to, reads, opens, deletes, archives and renames or moves files "
-             "inside its workspace; nothing copies, converts, prints, uploads, edits lines or moves a file out of the workspace").imp(
+             "inside its workspace; nothing copies, converts, prints, uploads, edits lines or moves a file out of the workspace",
+             weight=1.3).imp(
     "remove {_grocery} from my shopping list",
     "delete {_grocery} from [my|the] shopping list",
     "take {_task} off my [todo|to-do|to do] list",
@@ -521,7 +522,10 @@ reminder_other = near("reminder_other", "Kayas reminds only its own user, at a t
     "make my {_time} alarm repeat [every day|on weekdays|daily]",
     "set a timer for {_duration} " + _RECUR,
     "remind me to {_t:task}",
+    "remind me to {_t:remtextonly}",
+    "remind me to {_t:remactiononly}",
     "set a reminder to {_t:task}",
+    "set a reminder to {_t:remactiononly}",
     "add a reminder to {_t:task}",
     "create a reminder [to {_t:task}|about {_e:event}]",
     "make a reminder to {_t:task}",
@@ -540,6 +544,7 @@ reminder_other = near("reminder_other", "Kayas reminds only its own user, at a t
     "I want an alarm at {_time} " + _RECUR,
     "can you remind me to {_t:task}[?|]",
     "don't let me forget to {_t:task}",
+    "don't let me forget to {_t:remtextonly}",
     "I need to remember to {_t:task}",
     "I need a reminder to {_t:task}",
     "could you remind me about {_e:event}[?|]",
