@@ -712,7 +712,7 @@ def _music_phrase(rng: random.Random) -> str:
         f"an acoustic version of {song}", f"{song} acoustic", f"{song} remix", f"the live version of {song}",
         f"{song} {artist}", f"{artist} {song}", f"{song} from {artist}", f"{artist}'s {song}",
         rng.choice(ARTISTS_LONG), rng.choice(ARTISTS_LONG), f"{song} by {rng.choice(ARTISTS_LONG)}",
-        f"the top 40", "today's top hits", "the top 50", "the charts", "the number ones from 1985", f"top hits of {decade}",
+        "the top 40", "today's top hits", "the top 50", "the charts", "the number ones from 1985", f"top hits of {decade}",
         f"{rng.choice(GENRES)} from {decade}", f"{rng.choice(['christmas', 'rock', 'dance', 'love', 'disco'])} songs from {decade}",
         f"the new {artist} album", f"the latest {artist} album", f"{artist}'s new album", f"{artist}'s latest single",
     ])
@@ -926,6 +926,9 @@ POOLS: dict[str, Sampler] = {
     "file": _file,
     "textfile": _picked(TEXT_FILES),
     "mediafile": _picked(MEDIA_FILES),
+    "picture": _picked([f for f in MEDIA_FILES if f.rsplit(".", 1)[-1] in {"png", "jpg", "jpeg", "gif"}]),
+    "videofile": _picked([f for f in MEDIA_FILES if f.rsplit(".", 1)[-1] in {"mp4", "mov"}]),
+    "docfile": _picked([f for f in MEDIA_FILES if f.rsplit(".", 1)[-1] in {"pdf", "docx", "xlsx", "pptx", "odt", "doc", "xls"}]),
     "purpose": _purpose(["a", "a", "a new", "an empty", "a blank"]),
     "mypurpose": _purpose(["my", "the", "my", "the"]),
     "note": as_said(NOTES, quote=0.35),
