@@ -196,6 +196,8 @@ STEPS: list[tuple[str, int]] = [
     ("10", 10), ("10%", 10), ("ten", 10), ("10 percent", 10), ("20", 20), ("20%", 20), ("twenty percent", 20),
     ("5", 5), ("five", 5), ("5 percent", 5), ("15", 15), ("15%", 15), ("25", 25), ("30", 30), ("30 percent", 30),
     ("40", 40), ("fifty percent", 50), ("50", 50), ("a few percent", 5),
+    ("20 percent", 20), ("15 percent", 15), ("25 percent", 25), ("25%", 25), ("40 percent", 40), ("50 percent", 50),
+    ("ten percent", 10), ("thirty percent", 30), ("twenty", 20), ("35 percent", 35), ("5%", 5),
 ]
 # "a bit" and a change with no amount: 10; "a lot": 30 (the module docstring).
 SMALL = _split("""a bit|a little|a little bit|a notch|a touch|slightly|a tad|just a bit|a smidge""")
