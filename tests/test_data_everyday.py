@@ -204,6 +204,7 @@ def test_no_template_made_no_tool_example_asks_for_what_a_new_tool_does(examples
     ("reminder_update", "remind me to phone the garage at 4pm",
      [{"tool": "reminder.add", "args": {"text": "phone the garage", "when": "4pm"}}]),
     ("reminder_update", "remind me later", rules.TOOL_ONLY),
+    ("reminder_update", "remind me to feed the fish", []),
     ("change_volume", "make it quieter", [{"tool": "system.change_volume", "args": {"by": -10}}]),
     ("change_volume", "speak louder", None),
     ("shopping_list", "read out my shopping list", [{"tool": "filesystem.read_file", "args": {"filename": "shopping.txt"}}]),
@@ -213,6 +214,10 @@ def test_no_template_made_no_tool_example_asks_for_what_a_new_tool_does(examples
     ("play_music", "play wonderwall by oasis", [{"tool": "spotify.play_query", "args": {"query": "wonderwall by oasis"}}]),
     ("play_music", "play my road trip playlist", [{"tool": "spotify.play_query", "args": {"query": "road trip playlist"}}]),
     ("play_music", "play some music", rules.TOOL_ONLY),
+    ("play_music", "i want to hear pop music", [{"tool": "spotify.play_query", "args": {"query": "pop music"}}]),
+    ("play_music", "turn my drake playlist on", [{"tool": "spotify.play_query", "args": {"query": "drake playlist"}}]),
+    ("play_music", "play the song god's plan", [{"tool": "spotify.play_query", "args": {"query": "god's plan"}}]),
+    ("play_music", "is it okay to listen to elvis' music", rules.TOOL_ONLY),
     ("next_song", "skip to the next track", [{"tool": "media.control", "args": {"action": "next"}}]),
 ])
 def test_clinc_rules_on_new_wordings(intent, query, plan):
