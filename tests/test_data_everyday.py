@@ -149,8 +149,9 @@ def test_player_and_music_phrasing(reader, command, plan):
 def test_contacts_only_where_email_is_said(examples):
     named = [(c, p) for c, p, _ in examples for x in p if x["tool"] == "email.send" and "@" not in x["args"]["to"]]
     assert len(named) >= 100
-    for command, _ in named:
-        assert re.search(r"(?i)\b(e?mail|emial|emal|eamil|mial|maill)", command), command
+    for command, _ in named:  # "email" or "mail", or a typo of one ("emial", "Emaail")
+        words = re.findall(r"[a-z]+", command.lower())
+        assert any(difflib.SequenceMatcher(None, w, m).ratio() >= 0.75 for w in words for m in ("email", "mail")), command
 
 
 def test_a_screenshot_after_a_page_is_the_page_s(examples):
@@ -172,14 +173,21 @@ def test_new_tools_mix_with_old_ones_in_multi_step_plans(examples):
     assert {c["tool"] for p in mixed for c in p} >= new - {"reminder.list", "clock.now"}
 
 
-SERVED_NOW = re.compile(r"^(set a timer|set an alarm|remind me to|what time is it[?.!]*$|skip this song|what's on my shopping list|"
+SERVED_NOW = re.compile(r"^(what time is it[?.!]*$|skip this song|what's on my shopping list|"
                         r"turn the volume up|rename \S+ to|mute$|mute the sound)\b", re.I)
+# A timer, an alarm or a reminder is `[]` only with no time said, a time that repeats, or for someone else.
+SCHEDULES = re.compile(r"^(set a timer|set an alarm|remind me to)\b", re.I)
+REPEATS = re.compile(r"\b(every|daily|weekly|monthly|weekdays?|weekend|workdays|recurring|repeating|repeat|each|"
+                     r"monday to friday)\b", re.I)
+A_TIME = re.compile(r"\d|\b(in (an?|half|one|two|ten|twenty) |tomorrow|tonight|at (noon|midnight)|o'clock|minutes?|hours?)\b", re.I)
 
 
 def test_no_template_made_no_tool_example_asks_for_what_a_new_tool_does(examples):
     for command, plan, template in examples:
         if not plan and not template.startswith("clinc."):
             assert not SERVED_NOW.search(command.strip()), (command, template)
+            if SCHEDULES.search(command.strip()):
+                assert REPEATS.search(command) or not A_TIME.search(command), (command, template)
 
 
 @pytest.mark.parametrize("intent,query,plan", [
@@ -196,6 +204,7 @@ def test_no_template_made_no_tool_example_asks_for_what_a_new_tool_does(examples
     ("reminder_update", "remind me to phone the garage at 4pm",
      [{"tool": "reminder.add", "args": {"text": "phone the garage", "when": "4pm"}}]),
     ("reminder_update", "remind me later", rules.TOOL_ONLY),
+    ("reminder_update", "remind me to feed the fish", []),
     ("change_volume", "make it quieter", [{"tool": "system.change_volume", "args": {"by": -10}}]),
     ("change_volume", "speak louder", None),
     ("shopping_list", "read out my shopping list", [{"tool": "filesystem.read_file", "args": {"filename": "shopping.txt"}}]),
@@ -205,6 +214,10 @@ def test_no_template_made_no_tool_example_asks_for_what_a_new_tool_does(examples
     ("play_music", "play wonderwall by oasis", [{"tool": "spotify.play_query", "args": {"query": "wonderwall by oasis"}}]),
     ("play_music", "play my road trip playlist", [{"tool": "spotify.play_query", "args": {"query": "road trip playlist"}}]),
     ("play_music", "play some music", rules.TOOL_ONLY),
+    ("play_music", "i want to hear pop music", [{"tool": "spotify.play_query", "args": {"query": "pop music"}}]),
+    ("play_music", "turn my drake playlist on", [{"tool": "spotify.play_query", "args": {"query": "drake playlist"}}]),
+    ("play_music", "play the song god's plan", [{"tool": "spotify.play_query", "args": {"query": "god's plan"}}]),
+    ("play_music", "is it okay to listen to elvis' music", rules.TOOL_ONLY),
     ("next_song", "skip to the next track", [{"tool": "media.control", "args": {"action": "next"}}]),
 ])
 def test_clinc_rules_on_new_wordings(intent, query, plan):

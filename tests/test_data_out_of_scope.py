@@ -48,7 +48,8 @@ def test_a_quarter_of_train_is_no_tool_and_in_scope_keeps_its_size(data):
     share = sum(not _plan(r) for r in train) / len(train)
     assert 0.2 <= share <= 0.3, share
     in_scope = sum(bool(_plan(r)) for r in train)
-    assert in_scope >= 10_500 and len(train) <= 20_000, (in_scope, len(train))  # round 4 had 11,069 in scope
+    # round 4 had 11,069 in scope; round 5 grew the default size to 23,500 (a GPU round stays under ~5 minutes)
+    assert in_scope >= 10_500 and len(train) <= 24_000, (in_scope, len(train))
 
 
 def test_every_domain_is_in_train_and_some_of_its_phrasings_only_in_val(data):
@@ -141,10 +142,12 @@ NEAR_MISSES = [
     ("search for weather in Paris",
      '[{"tool":"browser.open_url","args":{"url":"https://www.google.com/search?q=weather+in+Paris"}}]'),
     # ... and what the third round's tools took over from `[]`
-    ("remind me to call Greg", '[{"tool":"reminder.add","args":{"text":"call Greg","when":""}}]'),
-    ("remind me to message #dev about the meeting",
-     '[{"tool":"reminder.add","args":{"text":"message #dev about the meeting","when":""}}]'),
-    ("remind me to delete budget.xlsx", '[{"tool":"reminder.add","args":{"text":"delete budget.xlsx","when":""}}]'),
+    # A reminder with no time said is `[]` (round 5): no time is made up.
+    ("remind me to call Greg", '[]'),
+    ("remind me to message #dev about the meeting", '[]'),
+    ("remind me to delete budget.xlsx", '[]'),
+    ("remind me to message #dev about the meeting at 4pm",
+     '[{"tool":"reminder.add","args":{"text":"message #dev about the meeting","when":"4pm"}}]'),
     ("remind me to email sam@x.com at 6pm", '[{"tool":"reminder.add","args":{"text":"email sam@x.com","when":"6pm"}}]'),
     ("rename notes.txt to ideas.txt",
      '[{"tool":"filesystem.move_file","args":{"filename":"notes.txt","new_name":"ideas.txt"}}]'),

@@ -14,7 +14,7 @@ data_app = typer.Typer(help="Make and inspect the brain's training data.", no_ar
 def generate_cmd(
     out: Path = typer.Option(Path("data"), "--out", help="Folder for the four .jsonl files."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same files."),
-    size: int = typer.Option(20_000, "--size", help="About how many template-made examples (at least 150 per tool); CLINC150 adds about 11 %."),
+    size: int = typer.Option(23_500, "--size", help="About how many template-made examples (at least 150 per tool); CLINC150 adds about 11 %."),
     clinc: Path | None = typer.Option(None, "--clinc", help="CLINC150 folder (default: third_party/clinc150 of this checkout)."),
     no_clinc: bool = typer.Option(False, "--no-clinc", help="Templates only, no CLINC150 queries."),
 ) -> None:

@@ -145,8 +145,8 @@ def _split_when(text: str) -> tuple[str, str] | None:
 
 
 def reminder_update(query: str) -> Label:
-    """`remind me to X [when]`: text and when as said (`when` less a leading at/on/by; "" if
-    none said); any other wording is the tool with its arguments unknown."""
+    """`remind me to X when`: text and when as said (`when` less a leading at/on/by); with no
+    time said, `[]` (no time is made up); any other wording is the tool with its arguments unknown."""
     q = _core(query)
     m = re.fullmatch(r"(?:remind me to|set a reminder to|make a reminder to|create a reminder to) (.+)", q)
     if not m or re.search(r"\b(this|that|something|later|sometime|soon|a while|awhile|a bit|remind)\b", m.group(1)):
@@ -155,7 +155,9 @@ def reminder_update(query: str) -> Label:
     if split is None:
         return None
     text, when = split
-    return _call("reminder.add", text=text.strip(), when=when.strip()) if text.strip() else TOOL_ONLY
+    if not text.strip():
+        return TOOL_ONLY
+    return _call("reminder.add", text=text.strip(), when=when.strip()) if when.strip() else []
 
 
 # ---------------------------------------------------------------- lists
@@ -188,26 +190,33 @@ def _list_update(pattern: re.Pattern, filename: str) -> Callable[[str], Label]:
 
 
 # ---------------------------------------------------------------- music
-_PLAY = re.compile(r"(?:play me|play|put on|start playing|can i (?:get|hear)|let's hear|can you let me listen to|"
-                   r"i (?:want|wanna|would like|'d like) to (?:hear|listen to|play)|listen to)\s+(.+)")
+_PLAY = re.compile(r"(?:play me|play|put on|start playing|start up|start|resume|turn on|pull up|hear|can i (?:get|hear)|let's hear|"
+                   r"can you let me listen to|i (?:want|wanna|would like|need) to (?:hear|listen to|play)|"
+                   r"i'd like to (?:hear|listen to)|listen to)\s+(.+)")
+_NAMED = re.compile(r"\b(tunes|songs?|something|anything|radio|your|my|mix|a|it|that|this)\b|[\",;]|'(?!\w)|(?<!\w)'")
 
 
 def play_music(query: str) -> Label:
-    """`play X [by Y]`: the query is what names the music, as the templates carry it (less
-    "some", "music by", "the song called", "my ... playlist" -> "... playlist"); any other
-    wording, or music with nothing named, is the tool with its query unknown."""
-    m = _PLAY.fullmatch(re.sub(r"\s+(?:in here|for me|please)$", "", _core(query)))
+    """`play X [by Y]`: the query is the whole span that names the music, as the templates carry
+    it (less "some", "music by", "the song (called)", "my ... playlist" -> "... playlist"; a
+    genre's "music" stays: "pop music"); any other wording, or music with nothing named, is the
+    tool with its query unknown."""
+    q = re.sub(r"\s+(?:in here|for me|please)$", "", _core(query))
+    q = re.sub(r"^(turn|put) (my .+ playlist) on$", r"\1 on \2", q)
+    m = _PLAY.fullmatch(q)
     if not m:
         return TOOL_ONLY
     x = m.group(1)
     x = re.sub(r"^(?:some )?(?:music|songs) by ", "", x)
     x = re.sub(r"^(?:the|that) song (?:called|named|titled|entitled) ", "", x)
+    x = re.sub(r"^the song (?!that|with|by)", "", x)
     x = re.sub(r"^(?:my|the) playlist (?:called|named|titled|entitled) (.+)$", r"\1 playlist", x)
     x = re.sub(r"^(?:my|the) (.+ playlist)$", r"\1", x)
     x = re.sub(r"^some ", "", x)
-    if re.search(r"\b(music|tunes|songs?|something|anything|radio|your|my|mix|a|it|that)\b|[\"',;]", x) \
-            or x in ("playlist",):
+    if re.fullmatch(r"(?:some |any )?music", x) or x in ("playlist",):
         return TOOL_ONLY
+    if _NAMED.search(x) or re.search(r"\bmusic\b(?!$)|^music\b", x):
+        return TOOL_ONLY  # "music" only after what names it ("pop music")
     return _call("spotify.play_query", query=x)
 
 

@@ -39,7 +39,10 @@ def youtube_url(query: str) -> str:
 
 # Bare site names whose domain is not `<name>.com`.
 KNOWN_SITES = {"wikipedia": "wikipedia.org", "hacker news": "news.ycombinator.com", "bbc": "bbc.co.uk",
-               "archive": "archive.org", "notion": "notion.so", "gmail": "mail.google.com"}
+               "archive": "archive.org", "notion": "notion.so", "gmail": "mail.google.com", "twitch": "twitch.tv",
+               "stack overflow": "stackoverflow.com", "google maps": "maps.google.com", "google drive": "drive.google.com",
+               "google docs": "docs.google.com", "youtube music": "music.youtube.com", "disney plus": "disneyplus.com",
+               "prime video": "primevideo.com", "the guardian": "theguardian.com", "whatsapp web": "web.whatsapp.com"}
 
 
 def site_url(site: str) -> str:

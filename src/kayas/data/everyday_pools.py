@@ -89,7 +89,7 @@ six thirty|7:15|9 pm|9pm|10:00|6 in the morning|seven|six am|5am|5:30|quarter pa
 4:20 pm|1 pm|2:30|half seven|ten to six|7:05|six o'clock|8|9:30|midday|3:15 pm|10 pm|4 am|6.45""")
 DAYS = _split("""tomorrow|tomorrow morning|on Monday|on friday|on saturday|on Sunday|on Tuesday|on wednesday|
 on Thursday|next friday|next Monday|tonight|this evening|this afternoon|on the 3rd|on June 12th|
-on weekdays|tomorrow evening|on Saturday morning""")
+tomorrow evening|on Saturday morning""")
 
 
 def _day_phrase(day: str) -> str:
@@ -125,7 +125,9 @@ on friday|on Friday at 9am|next friday at 9am|next week|next Monday|at noon|at 3
 at half past four|at 7:30 tomorrow|at 8am tomorrow|on Monday morning|on Monday at 10|on the 3rd|
 on June 12th|in 3 days|in a week|at the weekend|on Saturday|tomorrow afternoon|at 11|at 4pm on Thursday|
 in 45 minutes|in a couple of hours|at lunchtime|tomorrow at noon|on Sunday evening|at 9 tonight|
-at quarter to five|at 10am on Wednesday|first thing tomorrow|in 90 minutes|by 5pm|by friday""")
+at quarter to five|at 10am on Wednesday|first thing tomorrow|in 90 minutes|by 5pm|by friday|at 4|at 2|
+at 7 tonight|at 10|in 15 minutes|in 3 hours|in a minute|in 30 mins|at 9:15|on Tuesday at 3|tomorrow at 8am|
+at 1:30|in 40 minutes|on monday|at eight|at 5 pm|tonight at 11|at 6:45 tomorrow|next tuesday|at 4pm|at 3pm""")
 REMIND_WHEN = kept(REMINDER_WHENS, _LEAD)
 
 # What to be reminded of: the user's words, as said.
@@ -137,7 +139,17 @@ join the standup|pick up the dry cleaning|call the bank about my card|buy a birt
 check on the laundry|leave for the airport|take a break|go to the gym|pay the electricity bill|
 text Jake|return the library books|order more coffee|turn off the oven|back up my laptop|
 start dinner|bring the umbrella|ring grandma|finish the report|collect the parcel|do my taxes|
-prepare for the interview|clean the fish tank|lock the back door|change the sheets|send Tom the photos""")
+prepare for the interview|clean the fish tank|lock the back door|change the sheets|send Tom the photos|
+email jo|call jo|text Priya back|email the landlord|ring Omar about the car|pay the gas bill|book the MOT|
+call the plumber|pick up Zoe from school|thank Nina for the gift|pay Leo back|email Chen the contract|
+send mum the flight details|buy a present for Max|cancel the gym membership|check in for the flight|
+reply to Sara|sign the lease|order the cake|put the recycling out|defrost the freezer|file the expenses""")
+# What names a pending reminder, timer or alarm when cancelling it: said with an article, a
+# possessive or a day ("the gas bill", "tomorrow's gym alarm"); carried bare ("gas bill", "gym").
+CANCEL_NAMES = _split("""gas bill|dentist|gym|pasta|meeting|call mum|rent|vet|parking|laundry|pills|bins|
+flight|interview|car service|school run|yoga|standup|water the plants|pick up the kids|tea|eggs|pizza|
+doctor|haircut|passport|library books|invoice|team call|electricity bill|nap|workout|train|birthday card|
+dog walk|oven|bread|taxes|plumber|meds""")
 REMINDER_ABOUT = _split("""the dentist appointment|the meeting|mum's birthday|the bins|the parcel|the game|
 my doctor's appointment|the team call|the party on Saturday|the parking ticket|the flight|the vet|
 Tom's birthday|the deadline|the school play|the car service|the webinar|the rent""")
@@ -156,6 +168,19 @@ cookie|steak|coffee|meditation|plank|pomodoro|homework|soup|roast|chicken""")
 ALARM_LABELS = _split("""work|the gym|gym|my flight|the flight|school|the school run|meds|my meds|the train|
 the bus|running|my run|church|the interview|yoga|the early shift|swimming|the dentist|wake up""")
 
+_CANCEL_DET = ["the ", "my ", "", "", "tomorrow's ", "today's ", "tonight's ", "this afternoon's ", "friday's ",
+               "monday's ", "the 7am ", "the 6pm ", "my morning ", "the weekly ", "this evening's "]
+_CANCEL_LEAD = re.compile(r"^(?:the|my|our|this|that|\w+'s|the \d+(?::\d+)?\s?(?:am|pm)|my morning|the weekly)\s+", re.I)
+
+
+@parses(lambda said: _CANCEL_LEAD.sub("", said.strip()) or None)
+def _cancel_name(rng: random.Random, style: Style) -> Fill:
+    """What names the one to cancel, said with an article, a possessive or a day; carried bare."""
+    name = rng.choice(CANCEL_NAMES)
+    det = rng.choice(_CANCEL_DET)
+    return Fill(_said(det + name, style), _said(name, style))
+
+
 # ---------------------------------------------------------------- volume
 PERCENTS: list[tuple[str, int]] = [
     ("50", 50), ("50%", 50), ("50 percent", 50), ("fifty percent", 50), ("fifty", 50), ("half", 50),
@@ -171,6 +196,8 @@ STEPS: list[tuple[str, int]] = [
     ("10", 10), ("10%", 10), ("ten", 10), ("10 percent", 10), ("20", 20), ("20%", 20), ("twenty percent", 20),
     ("5", 5), ("five", 5), ("5 percent", 5), ("15", 15), ("15%", 15), ("25", 25), ("30", 30), ("30 percent", 30),
     ("40", 40), ("fifty percent", 50), ("50", 50), ("a few percent", 5),
+    ("20 percent", 20), ("15 percent", 15), ("25 percent", 25), ("25%", 25), ("40 percent", 40), ("50 percent", 50),
+    ("ten percent", 10), ("thirty percent", 30), ("twenty", 20), ("35 percent", 35), ("5%", 5),
 ]
 # "a bit" and a change with no amount: 10; "a lot": 30 (the module docstring).
 SMALL = _split("""a bit|a little|a little bit|a notch|a touch|slightly|a tad|just a bit|a smidge""")
@@ -206,6 +233,42 @@ def _folder(rng: random.Random, style: Style) -> Fill:
 CONTACTS = _split("""bob|Bob|alice|Alice|mum|Mum|dad|Dad|Priya|Sam|sam|Lee|Kim|Tom|tom|Maria|Jake|Omar|Chen|Emma|Noah|
 grandma|Dana|Raj|Zoe|Leo|Nina|Hugo|Mia|Liam|Sara|Ivan|Yuki|Max|Ana""")
 
+
+
+def _contacts_said(rng: random.Random, style: Style) -> Fill:
+    """Two or three of the user's contacts ("bob and alice", "Priya, Sam and Lee"), now and then
+    one by address; carried in the order said, joined by `, `."""
+    from kayas.data.pools import _address
+
+    n = rng.choice([2, 2, 2, 3])
+    names: list[str] = []
+    while len(names) < n:
+        c = rng.choice(CONTACTS) if rng.random() < 0.85 else _address(rng)
+        if c.lower() not in {x.lower() for x in names}:
+            names.append(c.upper() if style.caps and "@" not in c else c)
+    if n == 2:
+        surface = f"{names[0]} {rng.choice(['and', 'and', '&'])} {names[1]}"
+    else:
+        sep = "," if not style.voice else ""
+        surface = f"{names[0]}{sep} {names[1]}{sep if rng.random() < 0.5 else ''} and {names[2]}"
+    return Fill(surface, ", ".join(names))
+
+
+_contacts_said = parses(lambda said: ", ".join(p.strip() for p in re.split(r",?\s+(?:and|&)\s+|,\s*", said) if p.strip()))(_contacts_said)
+
+# Everyday email bodies as people say them: lower case, no closing stop, words in their own order.
+BODIES = _split("""running late be there at 5|dinner at mine on friday bring wine|I left the keys under the mat|
+the kids need picking up at 3|can you call me when you're free|happy birthday hope you have a great day|
+the report is done and on the drive|see you tomorrow at the station|thanks for lunch today|
+the meeting got moved to thursday|I'm stuck in traffic start without me|don't forget the tickets|
+the plumber comes at 10 so someone has to be home|we're out of milk and eggs|call me back asap|
+the photos from the trip are up|I'll be home late tonight|flight lands at 7 pick me up|
+congrats on the new job|the rent is paid|can we move our call to next week|
+I booked the table for 8 people at 7|miss you guys|great news we got the flat|
+the car is at the garage till monday|what time is the party|I can't make it tonight sorry|
+the invoice is attached|remember to bring your laptop|practice is cancelled today|
+love you see you soon|the contract looks fine sign it|I sent the money|the cat needs feeding""")
+
 POOLS: dict[str, Sampler] = {
     "dur": kept(DURATIONS),
     "durattr": kept(DURATIONS_ATTR),
@@ -216,6 +279,9 @@ POOLS: dict[str, Sampler] = {
     "remtext": kept(REMINDER_TEXTS, free=True),
     "remabout": kept(REMINDER_ABOUT, free=True),
     "remaction": kept(REMINDER_ACTIONS, free=True),
+    # The same texts read only as listed: a `[]` "remind me to X" with no time (near_miss.py).
+    "remtextonly": kept(REMINDER_TEXTS),
+    "remactiononly": kept(REMINDER_ACTIONS),
     "tlabel": kept(TIMER_LABELS, _ARTICLE),
     "tlabelbare": kept(TIMER_LABEL_BARE),
     "alabel": kept(ALARM_LABELS, _ARTICLE),
@@ -223,6 +289,9 @@ POOLS: dict[str, Sampler] = {
     "volstep": numbered(STEPS),
     "folder": _folder,
     "contact": kept(CONTACTS),
+    "contacts": _contacts_said,
+    "ebody": kept(BODIES, free=True),
     "kind": kept(["timer", "alarm", "reminder"]),
     "kindtimer": kept(["timer"]),
+    "cname": _cancel_name,
 }

@@ -269,6 +269,55 @@ curated = TemplateSet("", name="multi", pools=EVERYDAY).imp(
     "what time is it, and what are my reminders[?|]",
     "tell me the time and then list my reminders",
     build=lambda s: [call("clock.now"), call("reminder.list")],
+).imp(
+    # The everyday tools said in one breath with each other (round 4): short clauses, in order.
+    "move {filename:file} [into|to] {folder} and open it",
+    "put {filename:file} in {folder}, then open it",
+    build=lambda s: [call("filesystem.move_file", filename=s["filename"],
+                          new_name=f"{s['folder']}/{s['filename'].rsplit('/', 1)[-1]}"),
+                     call("filesystem.open_file", filename=f"{s['folder']}/{s['filename'].rsplit('/', 1)[-1]}")],
+).imp(
+    "move {filename:file} to {new_name:file} and open it",
+    "rename {filename:file} as {new_name:file} then open it",
+    build=lambda s: [call("filesystem.move_file", filename=s["filename"], new_name=s["new_name"]),
+                     call("filesystem.open_file", filename=s["new_name"])],
+).imp(
+    "[skip this|skip|next song|skip this one|next] and turn it up",
+    "[skip this|skip|next song|next track] and make it louder",
+    "skip this song, then turn the volume up",
+    build=lambda s: [call("media.control", action="next"), call("system.change_volume", by=10)],
+).imp(
+    "[skip this|skip|next song|next] and turn it down",
+    "skip this [one|song] and make it quieter",
+    build=lambda s: [call("media.control", action="next"), call("system.change_volume", by=-10)],
+).imp(
+    "pause, and what time is it",
+    "pause [the music|it|this], and [what time is it|what's the time]",
+    "pause [the music|it] and tell me the time",
+    "pause [the music|it], then tell me what day it is",
+    build=lambda s: [call("media.control", action="pause"), call("clock.now")],
+).ask(
+    "what time is it? and pause the music",
+    "what's the time, and pause [this|it|the music]",
+    build=lambda s: [call("clock.now"), call("media.control", action="pause")],
+).imp(
+    "resume the music and turn it up",
+    "unpause and turn it up a bit",
+    build=lambda s: [call("media.control", action="play"), call("system.change_volume", by=10)],
+).imp(
+    "[open|pull up] {filename:mediafile} and set a timer for {duration:dur}",
+    "[play|put on] {query:music} and set a timer for {duration:dur}",
+    "[mute|mute the sound] and set a timer for {duration:dur}",
+    "open {site} and set a timer for {duration:dur}",
+    build=lambda s: ([call("filesystem.open_file", filename=s["filename"])] if "filename" in s else
+                     [call("spotify.play_query", query=s["query"])] if "query" in s else
+                     [call("browser.open_url", url=s["site"])] if "site" in s else
+                     [call("system.mute", on=True)]) + [call("timer.start", duration=s["duration"], label="")],
+).imp(
+    "pause [the music|it] and remind me {when:remwhen} to {text:remtext}",
+    "mute and wake me up at {when:alarmat}",
+    build=lambda s: ([call("media.control", action="pause"), call("reminder.add", text=s["text"], when=s["when"])]
+                     if "text" in s else [call("system.mute", on=True), call("alarm.set", when=s["when"], label="")]),
 )
 
 
@@ -291,6 +340,12 @@ CROSS: list[tuple[str, str]] = [
     ("system.set_volume", "spotify.play_query"), ("filesystem.list_files", "local.search"),
     ("spotify.pause_playback", "slack.send_message"), ("local.search", "email.send"),
     ("email.send", "process.start_program"), ("slack.send_message", "uia.close_window"),
+    ("system.change_volume", "timer.start"), ("reminder.add", "timer.start"), ("process.start_program", "timer.start"),
+    ("spotify.play_query", "system.change_volume"), ("media.control", "system.change_volume"),
+    ("media.control", "clock.now"), ("clock.now", "media.control"), ("system.mute", "clock.now"),
+    ("filesystem.read_file", "timer.start"), ("alarm.set", "media.control"), ("browser.open_url", "system.set_volume"),
+    ("uia.close_window", "timer.start"), ("email.send", "timer.start"), ("filesystem.open_file", "system.mute"),
+    ("filesystem.move_file", "reminder.add"), ("reminder.cancel", "alarm.set"), ("system.set_volume", "media.control"),
 ]
 CROSS_JOINTS = [" and ", " then ", ", then ", " and then ", " and also ", ", after that ", ", plus ",
                 ", and ", " after that ", ". Also, ", ". Then ", "; ", " & ", " plus "]

@@ -167,6 +167,31 @@ def _file(rng: random.Random, style: Style) -> Fill:
     return Fill(name, name)
 
 
+_TEXT_EXTS = {"txt", "md", "log", "csv", "json", "py", "yaml", "ini", "toml", "sh", "html", "js", "ts", "xml", "tex", "rtf"}
+TEXT_FILES = [f for f in FILENAMES if f.rsplit(".", 1)[-1] in _TEXT_EXTS]
+# Files people look at rather than read: pictures, videos, sound, PDFs and office documents.
+MEDIA_FILES = [f for f in FILENAMES if f.rsplit(".", 1)[-1] in {"pdf", "png", "jpg", "docx", "xlsx", "pptx", "odt", "mp3", "doc", "xls"}] + \
+    """holiday_photo.jpg|beach.png|wedding.mp4|IMG_2041.jpg|IMG_0093.jpeg|screenshot_0312.png|receipt.pdf|boarding_pass.pdf|
+vacation.mov|song.mp3|podcast_ep3.mp3|birthday_video.mp4|cat.gif|scan.pdf|family_photo.png|diagram.png|
+floor_plan.pdf|lecture_recording.mp4|voice_memo.m4a|poster.png|map.jpg|certificate.pdf|payslip_march.pdf|
+dog.jpeg|sunset.jpg|demo.mp4|interview.wav|ticket.pdf|menu.pdf|xray.png""".replace("\n", "").split("|")
+
+
+def _picked(items: list[str]) -> Sampler:
+    """A file name from `items`, said as it is (sometimes quoted when typed)."""
+    exts = sorted({i.rsplit(".", 1)[-1] for i in items})
+
+    @parses(lambda said: unquote(said) if re.search(r"\.(%s)$" % "|".join(exts), unquote(said)) else None)
+    def sample(rng: random.Random, style: Style) -> Fill:
+        name = rng.choice(items)
+        if not style.voice and (" " in name or rng.random() < 0.1):
+            q = rng.choice(['"', "'"])
+            return Fill(f"{q}{name}{q}", name)
+        return Fill(name, name)
+
+    return sample
+
+
 _PURPOSES = """todo|to-do|shopping|grocery|packing|reading|wish|bucket|chores|errands|ideas|notes|gift|guest|
 contacts|recipes|workout|meal plan|budget|goals|books|movies|project ideas|meeting notes|birthday|christmas|
 vacation|study notes|passwords|reminders|questions|habits|expenses|quotes|journal|diary|log|packing for the trip""".replace("\n", "").split("|")
@@ -341,7 +366,24 @@ def _emails(rng: random.Random, style: Style) -> Fill:
 _BARE = """github youtube reddit amazon netflix twitter linkedin stackoverflow wikipedia gmail ebay etsy twitch
 pinterest instagram facebook imdb medium espn cnn spotify duckduckgo bing yahoo figma trello dropbox
 hacker news bbc notion archive""".split()
-_BARE = [b for b in _BARE if b not in {"hacker", "news"}] + ["hacker news"]
+_BARE = [b for b in _BARE if b not in {"hacker", "news"}] + ["hacker news", "stack overflow", "google maps", "google drive",
+                                                               "google docs", "youtube music", "disney plus", "prime video",
+                                                               "the guardian", "whatsapp web"]
+# Sites a person checks on ("check my github"): the page opens; mail and messages are not read (`[]`).
+CHECKABLE = """github|reddit|twitter|linkedin|instagram|facebook|youtube|twitch|etsy|ebay|amazon|netflix|pinterest|
+medium|notion|trello|figma|dropbox|stack overflow|google drive|hacker news|bbc|espn|imdb|duolingo""".replace("\n", "").split("|")
+# Questions people hand to a search engine: the query is the whole question, as said.
+QUESTIONS = """how tall is the eiffel tower|what is the capital of peru|why is the sky blue|when does the mall close|
+how many calories are in a banana|who won the super bowl last year|what time does the pharmacy open|
+how do I get red wine out of a carpet|is it safe to eat raw cookie dough|how long to boil an egg|
+what's the best way to learn spanish|how far is the moon|who wrote pride and prejudice|
+what does GDP stand for|how to make french toast|why do cats purr|where is the nearest post office|
+what's the population of Tokyo|how old is Mick Jagger|how do you spell necessary|
+what is the speed of light|which planet is the biggest|how to get rid of hiccups|
+what are the symptoms of covid|how much does a tesla cost|best time to visit japan|
+how do airplanes fly|what's a good substitute for eggs in baking|when is the next full moon|
+how many ounces in a pound|who is the richest person in the world|how to screenshot on windows|
+what does a product manager do|why is my wifi so slow|is tomato a fruit|how deep is the ocean""".replace("\n", "").split("|")
 _DOMAINS_WEB = """github.com example.org example.com news.ycombinator.com bbc.co.uk docs.python.org maps.google.com
 weather.com nytimes.com dev.to archive.org drive.google.com calendar.google.com notion.so figma.com
 trello.com python.org pypi.org rust-lang.org kaggle.com arxiv.org huggingface.co wikipedia.org
@@ -639,11 +681,48 @@ def _parse_music(said: str) -> str:
     return re.sub(r"^(my|the)\s+(.+ playlist)$", r"\2", said, flags=re.I)
 
 
+# Bands and artists whose name holds "and", "the" or several words: the query keeps the name whole.
+ARTISTS_LONG = """Earth, Wind & Fire|Florence and the Machine|Simon and Garfunkel|Hall and Oates|Mumford and Sons|
+Of Monsters and Men|The Chainsmokers|Twenty One Pilots|Rage Against the Machine|Kool and the Gang|
+Belle and Sebastian|The Black Eyed Peas|Crosby, Stills and Nash|The Beach Boys|The Red Hot Chili Peppers|
+Arijit Singh|Shreya Ghoshal|Lata Mangeshkar|Nusrat Fateh Ali Khan|A. R. Rahman|Bob Marley and the Wailers|
+Tom Petty and the Heartbreakers|Marvin Gaye|Aretha Franklin|Stevie Wonder|Fleetwood Mac|The Weeknd|
+The Beatles|The Rolling Stones|The Doors|The Police|The Smiths|The Strokes|The Killers|The Cure|
+Lynyrd Skynyrd|Creedence Clearwater Revival|Wu-Tang Clan|A Tribe Called Quest|Guns N' Roses|
+Ed Sheeran|Taylor Swift|Billie Eilish|Lady Gaga|Bruno Mars|Justin Bieber|Ariana Grande|Olivia Rodrigo""".replace("\n", "").split("|")
+MOVIES = """the Lion King|Frozen|Interstellar|Star Wars|Harry Potter|the Greatest Showman|Moana|Top Gun|Encanto|
+La La Land|Pulp Fiction|Guardians of the Galaxy|Dirty Dancing|Grease|Titanic|the Godfather|Inception|Barbie|
+Mamma Mia|the Sound of Music|Lord of the Rings|Jurassic Park|Rocky|Trolls|Coco|the Little Mermaid|
+Stranger Things|Game of Thrones|the Witcher|Zelda|Minecraft|Final Fantasy""".replace("\n", "").split("|")
+DECADES = ["the 60s", "the 70s", "the 80s", "the 90s", "the 2000s", "the sixties", "the seventies", "the eighties",
+           "the nineties", "the 50s", "the 2010s"]
+
+
+def _music_phrase(rng: random.Random) -> str:
+    """A query said as one span that keeps every word: a soundtrack, hits of a decade, a
+    version of a song, a band with "and" or "the" in its name."""
+    song, artist = rng.choice(SONGS)
+    movie, decade = rng.choice(MOVIES), rng.choice(DECADES)
+    return rng.choice([
+        f"{movie} soundtrack", f"the {movie} soundtrack".replace("the the ", "the "), f"music from {movie}",
+        f"songs from {movie}", f"the soundtrack from {movie}".replace("from the the", "from the"),
+        f"hits from {decade}", f"{decade} hits", f"the best of {decade}", f"music from {decade}",
+        f"the greatest hits of {artist}", f"the best of {artist}", f"{artist}'s greatest hits", f"{artist} greatest hits",
+        f"karaoke version of {song}", f"the karaoke version of {song}", f"{song} karaoke", f"{song} instrumental",
+        f"an acoustic version of {song}", f"{song} acoustic", f"{song} remix", f"the live version of {song}",
+        f"{song} {artist}", f"{artist} {song}", f"{song} from {artist}", f"{artist}'s {song}",
+        rng.choice(ARTISTS_LONG), rng.choice(ARTISTS_LONG), f"{song} by {rng.choice(ARTISTS_LONG)}",
+        "the top 40", "today's top hits", "the top 50", "the charts", "the number ones from 1985", f"top hits of {decade}",
+        f"{rng.choice(GENRES)} from {decade}", f"{rng.choice(['christmas', 'rock', 'dance', 'love', 'disco'])} songs from {decade}",
+        f"the new {artist} album", f"the latest {artist} album", f"{artist}'s new album", f"{artist}'s latest single",
+    ])
+
+
 @parses(_parse_music)
 def _music(rng: random.Random, style: Style) -> Fill:
     """What to play, as said; `some`/`a bit of` and `my` are not part of the query."""
     r = rng.random()
-    if r < 0.3:
+    if r < 0.26:
         song, artist = rng.choice(SONGS)
         text = f"{song} by {artist}" if rng.random() < 0.5 else song
         surface = value = text
@@ -653,14 +732,16 @@ def _music(rng: random.Random, style: Style) -> Fill:
             value = song
         elif form < 0.24:
             surface = rng.choice(["the song ", "the song called ", "the track "]) + text
-    elif r < 0.5:
+    elif r < 0.42:
         surface = value = rng.choice(ARTISTS)
         if rng.random() < 0.3:
             surface = rng.choice(["some ", "a bit of ", "something by ", "songs by ", "music by ", "a song by ",
                                   "anything by "]) + value
-    elif r < 0.82:
+    elif r < 0.64:
         value = rng.choice(GENRES)
         surface = (rng.choice(["some ", "a bit of ", "", ""]) + value)
+    elif r < 0.84:
+        surface = value = _music_phrase(rng)
     else:
         name = rng.choice(PLAYLISTS)
         value = f"{name} playlist"
@@ -671,6 +752,28 @@ def _music(rng: random.Random, style: Style) -> Fill:
     if style.caps:
         surface, value = surface.upper(), _parse_music(surface.upper())
     return Fill(surface, value)
+
+
+@parses(lambda said: said)
+def _music_bare(rng: random.Random, style: Style) -> Fill:
+    """A genre or an artist with nothing before it (after "play sum", "start my ..."): carried as said."""
+    surface = rng.choice(GENRES) if rng.random() < 0.6 else rng.choice(ARTISTS + ARTISTS_LONG)
+    if style.voice:
+        surface = spoken(surface)
+    if style.caps:
+        surface = surface.upper()
+    return Fill(surface, surface)
+
+
+@parses(lambda said: re.sub(r"^(my|the)\s+", "", said, flags=re.I) + " playlist")
+def _playlist_name(rng: random.Random, style: Style) -> Fill:
+    """`start my road trip playlist`: the slot is the name; the query is `<name> playlist`."""
+    name = rng.choice(PLAYLISTS)
+    if style.voice:
+        name = spoken(name)
+    if style.caps:
+        name = name.upper()
+    return Fill(name, f"{name} {'PLAYLIST' if style.caps else 'playlist'}")
 
 
 # ---------------------------------------------------------------- slack and search
@@ -821,6 +924,11 @@ Share Screen|Leave|Raise Hand|Send|Reply All|Spelling|Word Count|Header|Page Num
 POOLS: dict[str, Sampler] = {
     "progwin": _program_window,
     "file": _file,
+    "textfile": _picked(TEXT_FILES),
+    "mediafile": _picked(MEDIA_FILES),
+    "picture": _picked([f for f in MEDIA_FILES if f.rsplit(".", 1)[-1] in {"png", "jpg", "jpeg", "gif"}]),
+    "videofile": _picked([f for f in MEDIA_FILES if f.rsplit(".", 1)[-1] in {"mp4", "mov"}]),
+    "docfile": _picked([f for f in MEDIA_FILES if f.rsplit(".", 1)[-1] in {"pdf", "docx", "xlsx", "pptx", "odt", "doc", "xls"}]),
     "purpose": _purpose(["a", "a", "a new", "an empty", "a blank"]),
     "mypurpose": _purpose(["my", "the", "my", "the"]),
     "note": as_said(NOTES, quote=0.35),
@@ -831,6 +939,8 @@ POOLS: dict[str, Sampler] = {
     "emails": _emails,
     "site": _site,
     "query": as_said(QUERIES, quote=0.1),
+    "question": as_said(QUESTIONS),
+    "checkable": mapped([(n, cv.site_url(n)) for n in CHECKABLE]),
     "video": as_said(VIDEO_QUERIES, quote=0.1),
     "program": mapped(PROGRAMS),
     "browser": mapped(BROWSERS),
@@ -857,6 +967,8 @@ POOLS: dict[str, Sampler] = {
                          ("the address 12 Oak Road", "12 Oak Road"), ("the amount 250", "250"),
                          ("the password correct horse", "correct horse")]),
     "music": _music,
+    "musicbare": _music_bare,
+    "plname": _playlist_name,
     "channel": _channel,
     "slackq": _with_det(SLACK_QUERIES),
     "localq": _with_det(LOCAL_QUERIES),

@@ -96,6 +96,26 @@ site = TemplateSet("browser.open_url", "browser.site").imp(
     "let's check {site}",
     "I need the {site} site open",
     build=_site,
+).imp(
+    # Checking on a site by name opens it (its canonical domain: twitch.tv, youtube.com).
+    "check my {site:checkable}",
+    "check {site:checkable}",
+    "check [on|in on] my {site:checkable}",
+    "have a look at [my|] {site:checkable}",
+    "let me check {site:checkable}",
+    "open up my {site:checkable}",
+    "get {site:checkable} up",
+    "pull up my {site:checkable} [page|account|]",
+    "go to my {site:checkable}",
+    "[opne|oepn|opn] {site:checkable}",
+    "{site:checkable} please",
+    build=_site,
+).ask(
+    "can you open {site:checkable}[?|]",
+    "can I see my {site:checkable}[?|]",
+    "what's new on {site:checkable}, open it",
+    "I want to check my {site:checkable}",
+    build=_site,
 )
 
 google = TemplateSet("browser.open_url", "browser.google").imp(
@@ -114,6 +134,26 @@ google = TemplateSet("browser.open_url", "browser.google").imp(
     "search the internet for {query}",
     "run a web search for {query}",
     "check google for {query}",
+    build=_google,
+).imp(
+    # A question handed to the search engine: the query is the whole question, as said.
+    "google {query:question}",
+    "google it: {query:question}",
+    "search {query:question}",
+    "search the web for {query:question}",
+    "look up {query:question}",
+    "search google [for|] {query:question}",
+    "can you google {query:question}",
+    "[gogle|googel|gooogle|googl] {query:question}",
+    "google [this|] for me: {query:question}",
+    "do a quick search: {query:question}",
+    build=_google,
+).ask(
+    "could you google {query:question}[?|]",
+    "hey google, google {query:question}",
+    "I wonder {query:question}, google it",
+    "quick, google {query:question}",
+    "search online: {query:question}",
     build=_google,
 ).ask(
     "what does google say about {query}?",

@@ -90,4 +90,31 @@ contacts = TemplateSet("email.send", "email.contacts", pools=EVERYDAY).imp(
     subject="",
 )
 
-SETS = [send, contacts]
+# Several of the user's contacts: `to` is their names (or addresses) joined by `, ` in the order
+# said ("bob and alice" -> "bob, alice"); the body is copied word for word, nothing added.
+several = TemplateSet("email.send", "email.several", pools=EVERYDAY).imp(
+    "email {to:contacts} [saying|to say|and say|that] {body:ebody}",
+    "email {to:contacts} {body:ebody}",
+    "send an email to {to:contacts} saying {body:ebody}",
+    "send {to:contacts} an email [saying|that says] {body:ebody}",
+    "mail {to:contacts}: {body:ebody}",
+    "email {to:contact} {body:ebody}",
+    "email {to:contact} [saying|that] {body:ebody}",
+    "send {to:contact} an email [saying|that says] {body:ebody}",
+    subject="",
+).imp(
+    "email {to:contacts} about {subject} saying {body:ebody}",
+    "email {to:contacts} with subject {subject} and body {body:ebody}",
+    "send an email to {to:contacts} about {subject}: {body:ebody}",
+    "email {to:contact} about {subject} [saying|and say] {body:ebody}",
+    "mail {to:contacts}, subject {subject}, body {body:ebody}",
+).ask(
+    "can you email {to:contacts} [saying|that] {body:ebody}[?|]",
+    "could you send {to:contacts} an email saying {body:ebody}[?|]",
+    "I need to email {to:contacts} that {body:ebody}",
+    "let {to:contacts} know by email that {body:ebody}",
+    "[alexa|hey google|ok kayas] email {to:contacts} {body:ebody}",
+    subject="",
+)
+
+SETS = [send, contacts, several]

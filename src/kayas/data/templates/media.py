@@ -3,9 +3,13 @@
 Spotify's own tools are for Spotify named ("pause spotify") or for finding and playing
 something ("play jazz"); the player's buttons said plainly ("pause the music", "skip this
 song", "resume") are media.control, whichever player it is. Liking, playlists, shuffle,
-repeat and seeking have no tool (near_miss.py music_actions)."""
+repeat and seeking have no tool (near_miss.py music_actions). A player app or site named
+with pause or resume ("pause youtube", "resume netflix") is this tool too: the player is
+paused, never killed, and Spotify's own pause is only for Spotify named."""
 from kayas.data.spec import TemplateSet
 
+_APP = "[youtube|YouTube|netflix|Netflix|vlc|VLC|the video player|the player|mpv|the browser video|twitch|Twitch|" \
+       "the podcast app|prime video|disney plus|the media player|rhythmbox|apple music|soundcloud|audible|the radio stream]"
 _WHAT = "[the music|the song|the track|the video|the podcast|playback|the audio|this|it|the movie|the film|the episode]"
 
 play = TemplateSet("media.control", "media.play").imp(
@@ -27,6 +31,18 @@ play = TemplateSet("media.control", "media.play").imp(
     "pick up where I left off",
     "start it again",
     "go on playing",
+    "continue the [music|song|track|playlist|video|episode|audiobook]",
+    "resume [the|my] [music|song|playlist|audiobook|episode|video] [please|now|]",
+    "unpause [the|my] [music|song|track|video]",
+    "resume " + _APP,
+    "unpause " + _APP,
+    "continue playing " + _APP,
+    "play [it|the music] again from where it stopped",
+    "hit play again",
+    "un-pause",
+    "play again",
+    "ok play",
+    "[resum|resme|unpuase|unpase|contineu] [the music|it|]",
     action="play",
 ).ask(
     "can you resume the music[?|]",
@@ -34,6 +50,10 @@ play = TemplateSet("media.control", "media.play").imp(
     "music back on[ please|]",
     "ok, you can play it again",
     "I'm back, resume the music",
+    "can you resume " + _APP + "[?|]",
+    "ok I'm back, [continue|unpause|resume|play]",
+    "you can continue the music now",
+    "[alexa|hey google|ok kayas], [resume|unpause|continue]",
     action="play",
 )
 
@@ -59,6 +79,16 @@ pause = TemplateSet("media.control", "media.pause").imp(
     "stop the podcast",
     "pause the video",
     "pause the movie",
+    "pause whatever is playing",
+    "pause whatever's [playing|on]",
+    "pause [everything|all the sound|all playback]",
+    "stop whatever is playing",
+    "pause " + _APP,
+    "pause the [video|song|music] on " + _APP,
+    "pause the [youtube|netflix|twitch] [video|stream|show]",
+    "hit pause on " + _APP,
+    "put " + _APP + " on pause",
+    "[pasue|puase|paus|pause pls|psuse] [the music|it|this|]",
     action="pause",
 ).ask(
     "can you pause the music[?|]",
@@ -70,6 +100,10 @@ pause = TemplateSet("media.control", "media.pause").imp(
     "someone's at the door, pause the music",
     "I'm on a call, pause the music",
     "would you mind pausing the music[?|]",
+    "can you pause " + _APP + "[?|]",
+    "could you pause whatever is playing[?|]",
+    "phone's ringing, pause [it|the music|the video|whatever is playing]",
+    "I need to take this call, pause [it|the music]",
     action="pause",
 )
 

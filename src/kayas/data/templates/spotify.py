@@ -1,5 +1,10 @@
 """Spotify: play a query (the user's words, without `some`/`my`), pause, what's playing.
-`play X on youtube` is a browser YouTube search, not Spotify."""
+`play X on youtube` is a browser YouTube search, not Spotify.
+
+The query is the whole span after "play" that names the music: a leading "the" of a title
+or band, "soundtrack", "hits from the 70s", "karaoke version of X" and a song with its
+artist all stay; a wake word or a filler before "play" and a length after it ("for the
+next hour") are not part of it. "Shuffle" has no tool (near_miss.py player_more)."""
 from kayas.data.spec import TemplateSet
 
 play = TemplateSet("spotify.play_query").imp(
@@ -17,7 +22,6 @@ play = TemplateSet("spotify.play_query").imp(
     "let's hear {query:music}",
     "listen to {query:music}",
     "turn on {query:music}",
-    "shuffle {query:music}",
     "on spotify play {query:music}",
     "play {query:music} for me",
     "crank up {query:music}",
@@ -51,6 +55,33 @@ play = TemplateSet("spotify.play_query").imp(
     "play {query:music} [on|in|with|using] Spotify",
     "put {query:music} on [spotify|Spotify]",
     "spotify play {query:music}",
+    # A wake word or a filler before "play" is not the query; neither is how long to play it.
+    "[um|uh|so|like|ok|okay|right|hmm|er|well|oh|yeah|alright] play {query:music}",
+    "[um,|uh,|so,|like,|ok,|okay so|now|and|just] play {query:music} [please|]",
+    "[alexa|Alexa|hey google|Hey Google|ok google|hey siri|ok kayas|hey kayas|kayas|computer|hey] [,|] play {query:music}",
+    "[alexa|hey google|ok kayas|hey kayas|kayas] [um|uh|like|please|can you|could you] play {query:music}",
+    "[please|pls|plz|kindly] play {query:music} [for me|now|]",
+    "play {query:music} for [the next hour|an hour|the next 30 minutes|half an hour|a while|the next couple of hours|the rest of the evening|the afternoon]",
+    "play {query:music} [while I work|while I cook|while I study|while I clean|in the background|on repeat]",
+    "play {query:music} for the next [hour|20 minutes|few hours|while]",
+    "put on {query:music} for [the next hour|an hour|a bit]",
+    "for the next hour play {query:music}",
+    # Typed in a hurry: "play" and "some" misspelt.
+    "[paly|plya|pley|plau|ply|plat|playy|plag|ppay] {query:music}",
+    "[paly|plya|pley|ply] [sum|som|soem|sme] {query:musicbare}",
+    "play [sum|som|soem|sme|smoe|soome] {query:musicbare}",
+    "put on [sum|som|soem] {query:musicbare}",
+    "[play|put on|start] a [little|bit of] {query:musicbare}",
+    # A playlist of the user's, started by name: `<name> playlist`.
+    "start my {query:plname} playlist",
+    "start [the|my] {query:plname} playlist [on spotify|now|]",
+    "start playing my {query:plname} playlist",
+    "fire up my {query:plname} playlist",
+    "kick off my {query:plname} playlist",
+    "put my {query:plname} playlist on",
+    "load my {query:plname} playlist",
+    "start {query:plname} playlist",
+    "[alexa|hey google|ok kayas] start my {query:plname} playlist",
 ).ask(
     "I want to listen to {query:music}",
     "I'm in the mood for {query:music}",
@@ -78,6 +109,19 @@ play = TemplateSet("spotify.play_query").imp(
     "got any {query:music}[?|]",
     "play {query:music} will you",
     "mind playing {query:music}[?|]",
+    "[alexa|hey google|ok google|hey siri|ok kayas], can you play {query:music}[?|]",
+    "[um|uh|so], can you play {query:music}[?|]",
+    "can you play {query:music} for [the next hour|an hour|a while][?|]",
+    "could you put on {query:music} for the next hour[?|]",
+    "can you start my {query:plname} playlist[?|]",
+    "I want to hear my {query:plname} playlist",
+    "any chance you could play {query:music}[?|]",
+    "is it possible to play {query:music}[?|]",
+    "I'd really like to hear {query:music} right now",
+    "my ears need some {query:musicbare}",
+    "you know what, play {query:music}",
+    "I'm bored, play {query:music}",
+    "we're having a party, play {query:music}",
 )
 
 # Spotify named: its own pause. The player's pause said plainly is media.control (media.py).

@@ -32,7 +32,13 @@ set_volume = TemplateSet("system.set_volume", pools=POOLS).imp(
 ).imp(
     "max out the volume", "max the volume", "volume all the way up", "full volume", "turn it all the way up",
     "crank the volume all the way up", "max volume",
+    "volume [up|] to the max", "turn it up [all the way|to the max|to full]", "full blast", "as loud as it goes",
     percent=100,
+).imp(
+    "turn [the volume|it|the sound] all the way down", "volume all the way down", "turn the volume down to [zero|0|nothing]",
+    "volume [to|at] zero", "set the volume to nothing", "[bring|take] the volume [all the way|right] down",
+    "zero [the|] volume", "turn it right down",
+    percent=0,
 ).ask(
     "can you set the volume to {percent:volpct}[?|]",
     "could you put the volume at {percent:volpct}[?|]",
@@ -55,6 +61,9 @@ up = TemplateSet("system.change_volume", "system.volume_up", pools=POOLS).imp(
     "turn the volume up by {by:volstep}", "turn it up by {by:volstep}", "raise the volume by {by:volstep}",
     "increase the volume by {by:volstep}", "volume up by {by:volstep}", "up the volume by {by:volstep}",
     "make it {by:volstep} percent louder",
+    "[bump|push|put|pump] the volume up {by:volstep}", "raise the volume {by:volstep}",
+    "turn it up {by:volstep}", "[add|give me] {by:volstep} more volume", "volume plus {by:volstep}",
+    "increase the sound by {by:volstep}", "up the sound {by:volstep}",
 ).ask(
     "can you turn it up[?|]", "could you make it louder[?|]", "I can't hear it", "it's too quiet",
     "it's a bit quiet", "can you turn the volume up a bit[?|]", "I can barely hear this, turn it up",
@@ -75,6 +84,10 @@ down = TemplateSet("system.change_volume", "system.volume_down", pools=POOLS).im
 ).imp(
     "turn the volume down by {by:volstep}", "turn it down by {by:volstep}", "lower the volume by {by:volstep}",
     "decrease the volume by {by:volstep}", "volume down by {by:volstep}", "reduce the volume by {by:volstep}",
+    "drop the volume {by:volstep}", "drop the volume by {by:volstep}", "lower the volume {by:volstep}",
+    "turn it down {by:volstep}", "cut the volume by {by:volstep}", "volume minus {by:volstep}",
+    "knock the volume down {by:volstep}", "take the volume down {by:volstep}",
+    "reduce the sound {by:volstep}", "bring it down by {by:volstep}",
     build=lambda s: [{"tool": "system.change_volume", "args": {"by": -s["by"]}}],
 ).ask(
     "can you turn it down[?|]", "could you make it quieter[?|]", "it's too loud", "that's too loud",
@@ -85,15 +98,26 @@ down = TemplateSet("system.change_volume", "system.volume_down", pools=POOLS).im
 mute = TemplateSet("system.mute", pools=POOLS).imp(
     "mute", "mute the sound", "mute the audio", "mute the speakers", "mute the computer", "mute everything",
     "mute the volume", "turn the sound off", "silence the speakers", "kill the sound", "mute it", "go silent",
+    "[mutte|mue|muet|mtue|mut|mute pls|muute] [the sound|it|]", "sound off", "mute the laptop", "mute my computer",
+    "mute all sound", "cut the sound", "silence [it|everything|the computer]", "no sound", "turn off the sound",
     on=True,
 ).imp(
     "unmute", "unmute the sound", "unmute the audio", "unmute the speakers", "unmute the computer",
     "turn the sound back on", "sound back on", "unmute it", "turn the sound on again",
+    "sound on", "turn the sound on", "[unmutte|unmtue|unmte|un-mute|unmuet] [it|the sound|]", "bring the sound back",
+    "[take it|take the sound] off mute", "stop muting", "give me sound again", "sound on please",
     on=False,
 ).ask(
-    "can you mute the sound[?|]", "could you mute the speakers[?|]", on=True,
+    "can you mute the sound[?|]", "could you mute the speakers[?|]",
+    "no sound please, the baby is asleep", "shh, the baby's sleeping", "I need silence, mute it",
+    "no sound please", "[quiet|silence] please, I'm on a call", "not a sound please",
+    "the baby is sleeping, [no sound|mute everything|kill the sound]", "I don't want any sound right now",
+    "everyone's asleep, mute the computer", "shush[,|] mute", on=True,
 ).ask(
     "can you unmute[?|]", "could you unmute the speakers[?|]", "I can't hear anything, unmute", "why is it muted, unmute it", on=False,
+).ask(
+    "I can't hear a thing, is it muted? unmute it", "the sound is off, turn it back on", "can I have sound again[?|]",
+    "the baby's awake, sound back on", "I'm off the call, unmute", on=False,
 )
 
 SETS = [set_volume, up, down, mute]
