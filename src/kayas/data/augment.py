@@ -75,7 +75,7 @@ VERB_TYPOS = {
     "open": ["opn", "opne", "oepn", "ope", "oppen", "opem", "opwn", "oprn", "opeen", "oen", "ooen", "opeb"], "delete": ["delte", "dlete", "delet", "deleet", "deelte", "dleete", "delette", "deletr", "deltee", "delele"],
     "send": ["sned", "snd", "semd", "sen", "sendd", "sedn", "snde", "sebd"], "close": ["cloes", "clsoe", "colse", "clos", "cloe", "closr", "clode", "cose", "closee", "cliose"],
     "start": ["strat", "satrt", "strt", "sart", "statr", "strart", "starr", "sstart", "stsrt", "starg", "atart"], "kill": ["kil", "kll", "kilk", "kiil", "kiill", "klil", "killl", "kiol", "kikl"],
-    "launch": ["lauch", "luanch", "lanch", "launhc"], "play": ["paly", "pley", "ply", "plya", "plau", "pkay", "olay", "playy"],
+    "launch": ["lauch", "luanch", "lanch", "launhc"], "play": ["paly", "pley", "ply", "plya", "plau", "pkay", "playy"],
     "pause": ["puase", "paus", "pauze", "pasue", "pauss", "pusae", "oause", "paise", "pausr"], "create": ["creat", "craete", "cerate", "creaet"],
     "archive": ["archve", "arcive", "archiv", "achive"], "copy": ["cpy", "coppy", "copi", "cpoy", "coopy", "cppy", "copu", "cipy", "xopy"],
     "paste": ["pste", "paset", "pastr", "pastw", "paate", "psate", "pasre"], "search": ["serch", "seach", "saerch", "searh", "serach", "seacrh", "searhc", "sarch", "searcg", "sreach"],
