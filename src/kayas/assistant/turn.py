@@ -64,7 +64,7 @@ class Turn:
                 self.report = self._refused(denied, f"{outcome.calls[denied].tool} is denied by the policy: {decisions[denied].rule}")
                 return
             if not assume_yes:
-                self.questions += [Question("confirm", words.ask_call(c, registry), i)
+                self.questions += [Question("confirm", words.ask_call(c, registry, outcome.calls), i)
                                    for i, (c, d) in enumerate(zip(outcome.calls, decisions)) if d.action == "confirm"]
 
     # ------------------------------------------------------------ asking
@@ -129,7 +129,7 @@ class Turn:
         report.results = router.run(outcome.calls).results
         report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
         for result in report.results:
-            result.summary = words.summarize(result, outcome.calls[result.index], self.registry)
+            result.summary = words.summarize(result, outcome.calls[result.index], self.registry, outcome.calls)
         report.status, report.message = self._verdict(report)
         return report
 
@@ -145,7 +145,7 @@ class Turn:
         for i, call in enumerate(self.outcome.calls):
             result = CallResult(index=i, tool=call.tool, args=call.args, status="refused" if i == index else "skipped",
                                 error=why if i == index else None)
-            result.summary = words.summarize(result, call, registry)
+            result.summary = words.summarize(result, call, registry, self.outcome.calls)
             report.results.append(result)
         report.status, report.message = self._verdict(report)
         return report
@@ -155,7 +155,7 @@ class Turn:
         registry = self.registry
         problem = report.first_problem
         if problem is not None:
-            what = words.describe_call(calls[problem.index], registry)
+            what = words.describe_call(calls[problem.index], registry, calls)
             verb = "could not" if problem.status == "failed" else "did not"
             return ("failed" if problem.status == "failed" else "refused"), words.sentence(f"{verb} {what}: {problem.error}")
         if self.dry_run:
