@@ -12,7 +12,7 @@ kayas.assistant.words; no front end writes its own.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,7 +46,8 @@ class Turn:
         self.front_end, self.refusal_hint, self.hooks = front_end, refusal_hint, tuple(hooks)
         self.dry_run = dry_run
         self.assume_yes = assume_yes
-        self.report: RunReport | None = None  # set once the turn is over
+        self._listeners: list[Callable[[RunReport], None]] = []
+        self._over: RunReport | None = None
         self._yes: set[int] = set()
         self._next = 0
         self.policy = Policy.load(registry)  # a bad [policy] table fails here, before anything runs
@@ -66,6 +67,24 @@ class Turn:
             if not assume_yes:
                 self.questions += [Question("confirm", words.ask_call(c, registry, outcome.calls), i)
                                    for i, (c, d) in enumerate(zip(outcome.calls, decisions)) if d.action == "confirm"]
+
+    @property
+    def report(self) -> RunReport | None:
+        """The report, set once the turn is over."""
+        return self._over
+
+    @report.setter
+    def report(self, value: RunReport | None) -> None:
+        self._over = value
+        if value is not None:
+            for listener in self._listeners:
+                listener(value)
+
+    def when_over(self, listener: Callable[[RunReport], None]) -> None:
+        """Call ``listener`` with the report when the turn ends (at once if it has)."""
+        self._listeners.append(listener)
+        if self._over is not None:
+            listener(self._over)
 
     # ------------------------------------------------------------ asking
 
