@@ -87,6 +87,7 @@ class GenerateConfig:
     scored: list[Path] = field(default_factory=lambda: scored_sets())  # hand-written sets scored on: never trained on
     clinc_share: float = 0.087  # CLINC150 train queries, as a share of `size` (a cap per intent: 10)
     augment: AugmentConfig = field(default_factory=AugmentConfig)
+    conversation_share: float = 0.1  # dialogues: references and follow-ups (templates/conversation.py)
 
 
 REPO = Path(__file__).resolve().parents[3]
@@ -309,10 +310,14 @@ class Generator:
                 else:
                     ex = self.say(rng.choice(self.singles[name]), rng)
                 made += add(ex)
+        from kayas.data.templates import conversation
+
+        talk = conversation.examples(self, random.Random(f"conversation-{self.cfg.seed}"), round(self.cfg.size * self.cfg.conversation_share))
+        conversation_val = {ex.template for ex in talk if add(ex) and conversation.held_for_val(ex.template)}
         clinc_train, clinc_val = self.clinc_examples(random.Random(f"clinc-{self.cfg.seed}"))
         clinc_n = sum(add(ex) for ex in clinc_train + clinc_val)
         rng.shuffle(examples)
-        val_ids = self.split_templates() | {ex.template for ex in clinc_val}
+        val_ids = self.split_templates() | {ex.template for ex in clinc_val} | conversation_val
         train, val = [], []
         for ex in examples:
             (val if any(a in val_ids for a in atoms(ex.template)) else train).append(ex)
