@@ -23,3 +23,11 @@ def with_context(command: str, context: list[tuple[str, str]] | tuple[tuple[str,
         return command
     lines = [f"Earlier: {' '.join(said.split())} => {plan}" for said, plan in turns]
     return "\n".join([*lines, f"Now: {command}"])
+
+
+def said_of(text: str) -> str:
+    """The command in a user message `with_context` wrote (the message itself when it has no context)."""
+    if not text.startswith("Earlier: "):
+        return text
+    head, sep, command = text.rpartition("\nNow: ")
+    return command if sep else text

@@ -108,9 +108,9 @@ class Planner:
         with self._lock:
             return self.decoder.decode(ids, command=with_context(text, context), target=target)  # free text may come from the context
 
-    def plan_text(self, command: str) -> str:
-        """The canonical plan text (compact JSON) for a command."""
-        return self.decode(command).text
+    def plan_text(self, command: str, context: Context = ()) -> str:
+        """The canonical plan text (compact JSON) for a command (after ``context``'s turns)."""
+        return self.decode(command, context=context).text
 
     def plan(self, command: str) -> list[Call]:
         """Typed, validated calls for a command, ready for the router."""

@@ -29,6 +29,7 @@ from kayas.data.pools import POOLS
 from kayas.data.spec import Rendered, Style, Template, TemplateError, TemplateSet, render
 from kayas.formats.examples import Example, write_examples
 from kayas.plan import PlanError, dumps_plan, parse_plan
+from kayas.prompt import with_context
 from kayas.registry import Registry, default_registry
 
 NO_TOOL = "no_tool"
@@ -106,8 +107,9 @@ def scored_commands(paths: list[Path]) -> set[str]:
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line) if line.strip() else {}
-            users = [m["content"] for m in row.get("messages", []) if m.get("role") == "user"]
-            out.update(clinc150.normalize(u) for u in users)
+            ex = Example(row["messages"]) if row.get("messages") else None
+            if ex is not None:  # a dialogue is scored on its last turn, read after its context
+                out.add(clinc150.normalize(with_context(ex.command, ex.context)))
     return out
 
 
