@@ -144,3 +144,28 @@ def test_a_tiny_brain_that_learnt_a_follow_up_resolves_it_in_chat_only_after_its
     out = _chat(monkeypatch, capsys, planner, f"{FIRST}\nnow delete it\nexit\n", "--execute", "--yes")
     assert "Plan: create tulips.txt" in out and "Plan: delete tulips.txt" in out
     assert not (workspace() / "tulips.txt").exists()
+
+
+def test_the_http_api_keeps_one_conversation_per_session_and_confirmation_runs_the_follow_up():
+    from kayas.server.client import Client
+    from kayas.server.config import ServerConfig
+    from kayas.server.runner import BackgroundServer
+    from kayas.server.service import http_assistant
+
+    planner = ScriptedPlanner({FIRST: CREATE, with_context("now delete it", [(FIRST, CREATE)]): DELETE})
+    with BackgroundServer(http_assistant(planner=planner), ServerConfig(port=0)) as server:
+        client = Client(server.url, server.token.value)
+        try:
+            assert client.post("/run", {"command": FIRST, "session": "kim-phone"}).json["status"] == "done"
+            other = client.post("/run", {"command": "now delete it", "session": "lee-laptop"}).json
+            assert other["status"] == "nothing"  # another session: "it" is nothing there
+            alone = client.post("/run", {"command": "now delete it"}).json
+            assert alone["status"] == "nothing"
+            held = client.post("/run", {"command": "now delete it", "session": "kim-phone"}).json
+            assert held["status"] == "confirm" and held["message"] == "Delete tulips.txt?"
+            assert client.post(f"/confirm/{held['confirmation']['id']}").json["status"] == "done"
+            assert not (workspace() / "tulips.txt").exists()
+            bad = client.post("/run", {"command": "hi", "session": "no spaces/here"})
+            assert bad.status == 422 and "\n" not in bad.json["error"]
+        finally:
+            client.close()

@@ -34,6 +34,9 @@ class RunRequest(_Strict):
     plan: list[Any] | dict[str, Any] | str | None = Field(
         None, description='A plan: [{"tool": NAME, "args": {...}}, ...], or the same as JSON text.')
     dry_run: bool = Field(False, description="Show what would run; run nothing.")
+    session: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description=(
+        'A name for one conversation: the brain reads its last turns, so "delete it" or "again" refer back '
+        "(docs/conversation.md). Without it each command stands alone."))
 
     @model_validator(mode="after")
     def _one_of(self) -> RunRequest:
