@@ -169,3 +169,36 @@ def test_the_http_api_keeps_one_conversation_per_session_and_confirmation_runs_t
             assert bad.status == 422 and "\n" not in bad.json["error"]
         finally:
             client.close()
+
+
+@pytest.mark.parametrize("front_end", ["cli", "voice", "http"])
+def test_every_front_end_answers_undo_help_and_never_mind_without_a_plan(front_end):
+    planner = ScriptedPlanner({FIRST: CREATE})
+    assistant = Assistant(planner, front_end=front_end, conversation=Conversation())
+    assert assistant.run(FIRST).status == "done"
+    undone = assistant.run("undo that")
+    assert undone.status == "done" and undone.plan == [] and "tulips.txt" in undone.message
+    assert not (workspace() / "tulips.txt").exists()
+    assert assistant.run("Undo that.").status == "nothing"  # nothing left to undo: said in one sentence
+    assert "in your words" in assistant.run("what can you do?").message
+    assert assistant.run("never mind").message == "OK, I did nothing."
+    assert planner.asked == [FIRST]  # none of them reached the brain
+    assert [t.command for t in assistant.conversation.turns] == [FIRST]  # nor the conversation
+
+
+def test_the_voice_loop_plans_a_follow_up_after_what_was_heard_before():
+    """Listener.handle with real transcripts (the recogniser is tests/test_voice_pipeline.py's to test)."""
+    from kayas.voice.base import Transcript, VoiceConfig
+    from kayas.voice.pipeline import Listener
+    from kayas.voice.tts_none import SilentTts
+
+    planner = ScriptedPlanner({FIRST: CREATE, with_context("now delete it", [(FIRST, CREATE)]): DELETE})
+    assistant = Assistant(planner, front_end="voice", conversation=Conversation())
+    listener = Listener(None, None, None, assistant, SilentTts(), VoiceConfig(reply=True), assume_yes=True)  # type: ignore[arg-type]
+    first = listener.handle(Transcript("create a file called tulips dot t x t"), 0.0, 0.0, 0.0)
+    assert first.report is not None and first.report.status == "done"
+    second = listener.handle(Transcript("now delete it"), 0.0, 0.0, 0.0)
+    assert second.report is not None and second.report.status == "done", second.reply
+    assert not (workspace() / "tulips.txt").exists()
+    assert listener.handle(Transcript("undo that"), 0.0, 0.0, 0.0).reply.startswith("Restored")
+    assert (workspace() / "tulips.txt").exists()

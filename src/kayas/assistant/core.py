@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kayas.assistant import words
-from kayas.assistant.conversation import Conversation
+from kayas.assistant.conversation import Conversation, own_words
 from kayas.assistant.report import PlanOutcome, RunReport
 from kayas.assistant.router import RunHook
 from kayas.assistant.turn import Turn
 from kayas.backends import journal
 from kayas.command import clean_command
+from kayas.errors import KayasError
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
 from kayas.settings import confidence_threshold
@@ -154,6 +155,8 @@ class Assistant:
         A command's plan joins the conversation (``conversation``, else the assistant's own).
         """
         talk = conversation if conversation is not None else self.conversation
+        if isinstance(what, str) and (own := own_words(what)) is not None:
+            return self._own_turn(what, own)
         if isinstance(what, str):
             outcome = self.plan(what, talk)
         elif isinstance(what, PlanOutcome):
@@ -165,6 +168,27 @@ class Assistant:
         if talk is not None:
             said = talk.planned(outcome)
             turn.when_over(lambda report: Conversation.ran(said, report))
+        return turn
+
+    def _own_turn(self, command: str, kind: str) -> Turn:
+        """A turn the assistant answers itself, with no plan: "undo that", "help", "never mind"."""
+        cleaned = clean_command(command)
+        turn = Turn(PlanOutcome(command=cleaned, calls=[], text="[]"), self.registry, front_end=self.front_end)
+        assert turn.report is not None  # no calls: over at once
+        report = turn.report.model_copy()
+        if kind == "undo":
+            try:
+                steps = self.undo_steps(1)
+            except KayasError as exc:
+                report.status, report.message = "nothing", words.sentence(str(exc))
+            else:
+                report.status = "done" if all(s.done for s in steps) else "failed"
+                report.message = " ".join(words.sentence(s.message) for s in steps)
+        elif kind == "help":
+            report.status, report.message = "done", words.help_text()
+        else:
+            report.status, report.message = "nothing", words.nothing_done()
+        turn.report = report
         return turn
 
     def run(

@@ -98,6 +98,12 @@ def ask_call(call: Call, registry: Registry, plan: list[Call] | None = None) -> 
     return sentence(describe_call(call, registry, plan)).rstrip(".") + "?"
 
 
+def help_text() -> str:
+    """The answer to "help" or "what can you do", in any front end."""
+    return ("Say what you want done, in your words: create a todo list, play some jazz, email kim the notes. "
+            "After a command, \"delete it\" or \"again\" refer to it; \"undo that\" takes back the last change.")
+
+
 def nothing_done() -> str:
     """The reply when a person said no."""
     return "OK, I did nothing."

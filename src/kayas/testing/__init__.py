@@ -108,7 +108,7 @@ class ScriptedPlanner:
         return ScriptedDecode(self.plans.get(prompt, "[]"), forwards=1)
 
     def plan_result(self, command: str, context: Sequence[tuple[str, str]] = ()) -> ScriptedResult:
-        raw = self.decode(command, context)
+        raw = self.decode(command, context) if context else self.decode(command)  # a stand-in may take no context
         conf = self.confidence.get(command) if isinstance(self.confidence, dict) else self.confidence
         return ScriptedResult(parse_plan(raw.text, self.registry), raw.text, conf, raw)
 
