@@ -30,12 +30,13 @@ class PlannerLike(Protocol):
     """What the assistant needs of a planner (`kayas.brain.Planner`, or a stand-in in tests).
 
     A planner with `plan_result(command)` (calls, text, confidence, the raw decode) is asked
-    that; otherwise `decode(command)` and its text is parsed.
+    that; otherwise `decode(command)` and its text is parsed. After a conversation's turns
+    both are asked with ``context=`` (the turns, `kayas.prompt.with_context`).
     """
 
     registry: Registry
 
-    def decode(self, command: str) -> Any: ...
+    def decode(self, command: str, *, context: Sequence[tuple[str, str]] = ...) -> Any: ...
 
 
 def _load_shipped_planner() -> PlannerLike:
