@@ -161,6 +161,8 @@ def test_the_http_api_keeps_one_conversation_per_session_and_confirmation_runs_t
             assert other["status"] == "nothing"  # another session: "it" is nothing there
             alone = client.post("/run", {"command": "now delete it"}).json
             assert alone["status"] == "nothing"
+            planned = client.post("/plan", {"command": "now delete it", "session": "kim-phone"}).json
+            assert planned["understood"] == "delete tulips.txt"
             held = client.post("/run", {"command": "now delete it", "session": "kim-phone"}).json
             assert held["status"] == "confirm" and held["message"] == "Delete tulips.txt?"
             assert client.post(f"/confirm/{held['confirmation']['id']}").json["status"] == "done"

@@ -76,8 +76,8 @@ class Service:
 
     # ------------------------------------------------------------ planning
 
-    async def plan(self, command: str) -> PlanOutcome:
-        outcome = await self._plan(command)
+    async def plan(self, command: str, session: str | None = None) -> PlanOutcome:
+        outcome = await self._plan(command, self.conversation(session))
         self.history.add("plan", "confident" if outcome.confident else "unsure", command=outcome.command,
                          message=outcome.understood, confidence=outcome.confidence)
         return outcome
