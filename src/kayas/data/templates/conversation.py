@@ -228,8 +228,8 @@ def _pronoun(rng: random.Random) -> tuple[str, list[Turn], str, Calls]:
         text = pattern.format(x=x, g=g)
     context = [(before.format(f=f, x=x), made(f, x))]
     if rng.random() < 0.3:  # an unrelated turn between: "it" is still the file
-        context.insert(0, (rng.choice(["what time is it", "play some jazz", "mute"]),
-                           [rng.choice([NOW, c("spotify.play_query", query="jazz"), c("system.mute", on=True)])]))
+        context.insert(0, rng.choice([("what time is it", [NOW]), ("play some jazz", [c("spotify.play_query", query="jazz")]),
+                                      ("mute", [c("system.mute", on=True)])]))
     return f"pronoun.{k}", context, text, build(f, x, g)
 
 
@@ -323,15 +323,21 @@ def _other(rng: random.Random) -> tuple[str, list[Turn], str, Calls]:
 
 UNRESOLVED = ["delete it", "open that file", "send it to kim", "the other one", "rename it to old.txt", "add milk to it",
               "and to kim too", "do it again", "again", "save that to notes.txt", "email that to lee@uni.edu", "copy that",
-              "archive the other one", "open the first one", "close it", "same for that one"]
-NO_ANTECEDENT: list[Turn] = [("what time is it", [NOW]), ("thanks", []), ("what's the weather", []), ("mute", [c("system.mute", on=True)]),
-                             ("set the volume to 40", [c("system.set_volume", percent=40)]), ("hello", [])]
+              "archive the other one", "open the first one", "close it", "same for that one", "delete that file",
+              "read it back", "move it to archive", "send that to #team", "and the second one", "put it in my notes",
+              "no, the other file", "same again", "one more time", "add it to the list"]
+# Turns with nothing a pronoun could stand for: no file, no text shown, no message (and "again" only after `[]`).
+NO_ANTECEDENT: list[Turn] = [("thanks", []), ("what's the weather", []), ("mute", [c("system.mute", on=True)]),
+                             ("set the volume to 40", [c("system.set_volume", percent=40)]), ("hello", []),
+                             ("turn it down a bit", [c("system.change_volume", by=-10)]), ("how are you", []),
+                             ("set a timer for 10 minutes", [c("timer.start", duration="10 minutes", label="")]),
+                             ("pause", [c("media.control", action="pause")]), ("order a pizza", []), ("good morning", [])]
 
 
 def _unresolved(rng: random.Random) -> tuple[str, list[Turn], str, Calls]:
     k = rng.randrange(len(UNRESOLVED))
     text = UNRESOLVED[k]
-    if text in ("again", "do it again"):  # again after nothing done is nothing
+    if text in ("again", "do it again", "same again", "one more time"):  # again after nothing done is nothing
         context = [rng.choice([t for t in NO_ANTECEDENT if not t[1]])] if rng.random() < 0.6 else []
     else:
         context = [rng.choice(NO_ANTECEDENT)] if rng.random() < 0.7 else []
@@ -339,8 +345,8 @@ def _unresolved(rng: random.Random) -> tuple[str, list[Turn], str, Calls]:
 
 
 MAKERS: dict[str, tuple[Callable[[random.Random], tuple[str, list[Turn], str, Calls]], float]] = {
-    "chain": (_chain, 0.28), "result": (_result, 0.12), "pronoun": (_pronoun, 0.14), "again": (_again, 0.06),
-    "more": (_more, 0.09), "fix": (_fix, 0.08), "other": (_other, 0.05), "unresolved": (_unresolved, 0.08),
+    "chain": (_chain, 0.27), "result": (_result, 0.12), "pronoun": (_pronoun, 0.14), "again": (_again, 0.06),
+    "more": (_more, 0.09), "fix": (_fix, 0.07), "other": (_other, 0.05), "unresolved": (_unresolved, 0.10),
 }
 IRRELEVANT = 0.10  # the rest: an ordinary command after a context that does not matter
 
