@@ -22,6 +22,7 @@ import pytest
 from kayas.data import clinc as clinc150
 from kayas.data.generate import GenerateConfig, Generator
 from kayas.formats.examples import read_examples
+from kayas.prompt import with_context
 
 REPO = Path(__file__).resolve().parents[1]
 SCORED = [p for p in sorted((REPO / "tests" / "data").glob("*.jsonl")) + sorted((REPO / "examples").glob("*/tests/heldout.jsonl"))
@@ -61,8 +62,8 @@ def test_the_calibration_set_is_left_out_by_the_generator_not_by_luck():
 
 @pytest.mark.parametrize("path", SCORED + CALIBRATION, ids=lambda p: str(p.relative_to(REPO)))
 def test_no_scored_command_is_in_the_training_data(path, trained_on):
-    seen = [(ex.line, ex.command, trained_on[key]) for ex in read_examples(path)
-            if (key := clinc150.normalize(ex.command)) in trained_on]
+    seen = [(ex.line, ex.command, trained_on[key]) for ex in read_examples(path)  # a dialogue: its last turn as read after its context
+            if (key := clinc150.normalize(with_context(ex.command, ex.context))) in trained_on]
     assert not seen, f"{len(seen)} command(s) of {path.name} are trained on:\n" + "\n".join(
         f"  line {line}: {command!r} is in {where}" for line, command, where in seen)
 

@@ -57,7 +57,42 @@ def _first_error(tool_name: str, exc: ValidationError) -> str:
     return f"{tool_name}: argument '{where}': {_q(err['msg'])}"
 
 
-def validate_call(item: Any, index: int, registry: Registry) -> Call:
+# References: an argument may be `{"$ref": N}`, the text of call N of the same plan (kayas.registry.TextOut),
+# filled in by the router just before the call runs. Only free-text arguments take one: a command
+# line, a program, an address or a file name is never made of another call's output.
+REF = "$ref"
+TEXT_ARGUMENTS = ("content", "text", "body")
+
+
+def is_ref(value: Any) -> bool:
+    """Whether an argument is a reference (`{"$ref": N}`), well formed or not."""
+    return isinstance(value, dict) and REF in value
+
+
+def refs_of(call: Call | dict[str, Any]) -> dict[str, int]:
+    """The call's references: argument name -> the index of the call it takes its text from."""
+    args = call.args if isinstance(call, Call) else call.get("args", {})
+    return {k: v[REF] for k, v in args.items() if is_ref(v)}
+
+
+def _check_ref(name: str, arg: str, value: Any, index: int, earlier: list[Call], registry: Registry) -> int:
+    """The index a reference points to; PlanError unless it names an earlier call whose tool gives text."""
+    if set(value) != {REF} or type(value[REF]) is not int:
+        raise PlanError(f'call {index}: {name}: argument \'{_q(arg)}\': a reference is {{"$ref": N}}, N a call\'s index')
+    target = value[REF]
+    if arg not in TEXT_ARGUMENTS:
+        raise PlanError(f"call {index}: {name}: argument '{_q(arg)}' takes no reference (only {', '.join(TEXT_ARGUMENTS)} do)")
+    if not 0 <= target < index:
+        raise PlanError(f"call {index}: {name}: argument '{_q(arg)}' refers to call {target}: only an earlier call's result can be used")
+    source = earlier[target].tool if target < len(earlier) else None
+    if source is None or registry.get(source).text is None:
+        raise PlanError(f"call {index}: {name}: argument '{_q(arg)}' refers to call {target} ({source}), which returns no text")
+    return target
+
+
+def validate_call(item: Any, index: int, registry: Registry, earlier: list[Call] | None = None) -> Call:
+    """One call checked against its tool; ``earlier`` (the plan's calls before it) is what its
+    references may point to."""
     if not isinstance(item, dict):
         raise PlanError(f"call {index}: expected an object with 'tool' and 'args', got {type(item).__name__}")
     extra = set(item) - {"tool", "args"}
@@ -74,8 +109,12 @@ def validate_call(item: Any, index: int, registry: Registry) -> Call:
     if not isinstance(args, dict):
         raise PlanError(f"call {index}: 'args' of {name} must be an object")
     tool = registry.get(name)
-    try:
-        call = Call(tool=name, args=tool.validate(args))
+    refs = {k: v for k, v in args.items() if is_ref(v)}
+    for arg, value in refs.items():
+        _check_ref(name, arg, value, index, earlier or [], registry)
+    try:  # a reference stands for text: checked as a string, kept as the reference
+        checked = tool.validate({**args, **{k: "" for k in refs}})
+        call = Call(tool=name, args={k: (dict(refs[k]) if k in refs else v) for k, v in checked.items()})
     except ValidationError as exc:
         raise PlanError(f"call {index}: {_first_error(name, exc)}") from None
     call._checked_by = registry
@@ -96,4 +135,7 @@ def parse_plan(text: str | list | Any, registry: Registry | None = None) -> list
         data = [data]  # one bare call is accepted as a plan of one
     if not isinstance(data, list):
         raise PlanError(f"a plan is a JSON list of calls, got {type(data).__name__}")
-    return [validate_call(item, i, registry) for i, item in enumerate(data)]
+    calls: list[Call] = []
+    for i, item in enumerate(data):
+        calls.append(validate_call(item, i, registry, calls))
+    return calls

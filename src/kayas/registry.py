@@ -41,6 +41,16 @@ class StrictArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+@dataclass(frozen=True)
+class TextOut:
+    """A tool's result as text for a later call (`{"$ref": N}`, see kayas.plan): ``get(result)``
+    gives the text (a KayasError when there is none: "nothing is playing"), ``name`` says what
+    it is in the plan's words, a format string over the call's arguments ("the output of `{command}`")."""
+
+    get: Callable[[Any], str]
+    name: str
+
+
 @dataclass
 class Tool:
     name: str
@@ -59,6 +69,9 @@ class Tool:
     # The call in the user's terms, before it runs: a format string over the arguments
     # ("add '{content}' to {filename}") or a function of the arguments; see kayas.assistant.words.
     phrase: str | Callable[[dict[str, Any]], str] | None = None
+    # What a later call of the same plan may take from a successful call (`{"$ref": N}`): its
+    # text, and how the plan names it; None: the tool returns nothing a later call can use.
+    text: TextOut | None = None
 
     @property
     def category(self) -> str:
@@ -118,6 +131,7 @@ def build_tool(
     summary: str | Callable[[dict[str, Any], Any], str] | None = None,
     asks: Callable[[dict[str, Any]], str | None] | None = None,
     phrase: str | Callable[[dict[str, Any]], str] | None = None,
+    text: TextOut | None = None,
 ) -> Tool:
     """Derive a Tool from a typed, documented function; refuse what is missing."""
     category = (func.__module__ or "tools").rsplit(".", 1)[-1]
@@ -144,7 +158,7 @@ def build_tool(
     args_model = create_model(model_name, __base__=StrictArgs, **fields)
     if destructive and read_only:
         raise ToolDefinitionError(f"tool {tool_name}: a tool cannot be both destructive and read-only")
-    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary, asks, phrase)
+    return Tool(tool_name, description, func, args_model, destructive, tuple(fields), read_only, summary, asks, phrase, text)
 
 
 def tool(
@@ -156,16 +170,18 @@ def tool(
     summary: str | Callable[[dict[str, Any], Any], str] | None = None,
     asks: Callable[[dict[str, Any]], str | None] | None = None,
     phrase: str | Callable[[dict[str, Any]], str] | None = None,
+    text: TextOut | None = None,
 ):
     """Mark a function as a Kayas tool: ``@tool``, ``@tool(destructive=True)`` (asked about
     before it runs) or ``@tool(read_only=True)`` (only reads: safe to run on a guess).
     ``phrase`` says what a call will do, in the user's terms ("delete {filename}"), and
     ``summary`` what a successful call did (see kayas.assistant.words); ``asks(args)`` says why
-    one call must be confirmed even where its tool is allowed."""
+    one call must be confirmed even where its tool is allowed; ``text`` (a `TextOut`) what a later
+    call of the same plan may take from its result."""
 
     def mark(f: Callable[..., Any]) -> Callable[..., Any]:
         f.__kayas_tool__ = build_tool(f, name=name, destructive=destructive, read_only=read_only, summary=summary,  # type: ignore[attr-defined]
-                                      asks=asks, phrase=phrase)
+                                      asks=asks, phrase=phrase, text=text)
         return f
 
     return mark(func) if func is not None else mark

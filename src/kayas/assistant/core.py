@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kayas.assistant import words
+from kayas.assistant.conversation import Conversation, own_words
 from kayas.assistant.gate import Gate
 from kayas.assistant.report import PlanOutcome, RunReport
 from kayas.assistant.router import RunHook
@@ -19,6 +20,7 @@ from kayas.assistant.turn import Turn
 from kayas.backends import journal
 from kayas.command import clean_command
 from kayas.config import CONFIDENCE_THRESHOLD_SETTING, confidence_threshold, setting
+from kayas.errors import KayasError
 from kayas.plan import Call, dumps_plan, parse_plan
 from kayas.registry import Registry, default_registry
 
@@ -29,12 +31,13 @@ class PlannerLike(Protocol):
     """What the assistant needs of a planner (`kayas.brain.Planner`, or a stand-in in tests).
 
     A planner with `plan_result(command)` (calls, text, confidence, the raw decode) is asked
-    that; otherwise `decode(command)` and its text is parsed.
+    that; otherwise `decode(command)` and its text is parsed. After a conversation's turns
+    both are asked with ``context=`` (the turns, `kayas.prompt.with_context`).
     """
 
     registry: Registry
 
-    def decode(self, command: str) -> Any: ...
+    def decode(self, command: str, *, context: Sequence[tuple[str, str]] = ...) -> Any: ...
 
 
 def _load_shipped_planner() -> PlannerLike:
@@ -63,8 +66,10 @@ class Assistant:
         refusal_hint: str | None = None,
         threshold: float | None = None,
         hooks: Sequence[RunHook] = (),
+        conversation: Conversation | None = None,
     ) -> None:
         self._planner = planner
+        self.conversation = conversation  # the talk so far: the brain sees its last turns (None: each command alone)
         self._factory = planner_factory or _load_shipped_planner
         self._registry = registry
         self.front_end = front_end  # who asks: "cli", "voice", "http"
@@ -97,12 +102,15 @@ class Assistant:
 
     # ------------------------------------------------------------ planning
 
-    def plan(self, command: str) -> PlanOutcome:
-        """The plan for a command; nothing runs. A bad command (empty, too long, binary) is a CommandError."""
+    def plan(self, command: str, conversation: Conversation | None = None) -> PlanOutcome:
+        """The plan for a command, after the conversation's last turns (``conversation``, else the
+        assistant's own); nothing runs. A bad command (empty, too long, binary) is a CommandError."""
         cleaned = clean_command(command)
         planner = self.planner
+        talk = conversation if conversation is not None else self.conversation
+        context = talk.context() if talk is not None else []
         started = time.perf_counter()
-        calls, text, confidence, raw = self._ask(planner, cleaned)
+        calls, text, confidence, raw = self._ask(planner, cleaned, context)
         timings = {"plan_ms": round((time.perf_counter() - started) * 1000, 2)}
         if getattr(raw, "forwards", None) is not None:
             timings["forwards"] = raw.forwards
@@ -117,13 +125,13 @@ class Assistant:
         )
 
     @staticmethod
-    def _ask(planner: PlannerLike, command: str) -> tuple[list[Call], str, float | None, Any]:
+    def _ask(planner: PlannerLike, command: str, context: list[tuple[str, str]]) -> tuple[list[Call], str, float | None, Any]:
         plan_result = getattr(planner, "plan_result", None)
         if callable(plan_result):
-            result = plan_result(command)
+            result = plan_result(command, context=context) if context else plan_result(command)
             raw = next((getattr(result, k) for k in ("decode", "raw", "result") if getattr(result, k, None) is not None), None)
             return list(result.calls), result.text, getattr(result, "confidence", None), raw
-        raw = planner.decode(command)
+        raw = planner.decode(command, context=context) if context else planner.decode(command)
         return parse_plan(raw.text, planner.registry), raw.text, getattr(raw, "confidence", None), raw
 
     def outcome_of(self, calls: Iterable[Call | dict[str, Any]]) -> PlanOutcome:
@@ -143,21 +151,51 @@ class Assistant:
         assume_yes: bool = False,
         dry_run: bool = False,
         force: bool = False,
+        conversation: Conversation | None = None,
     ) -> Turn:
         """Plan (for a command) and hold the plan in a `Turn` with the questions to ask first.
 
         A plan below the confidence threshold asks "Did you mean ...?" unless ``force``; each
         call that needs a yes asks unless ``assume_yes``; ``dry_run`` asks about nothing it
         would not run. A typed plan (calls) is what the user chose: it is never "unsure".
+        A command's plan joins the conversation (``conversation``, else the assistant's own).
         """
+        talk = conversation if conversation is not None else self.conversation
+        if isinstance(what, str) and (own := own_words(what)) is not None:
+            return self._own_turn(what, own)
         if isinstance(what, str):
-            outcome = self.plan(what)
+            outcome = self.plan(what, talk)
         elif isinstance(what, PlanOutcome):
             outcome = what
         else:
             outcome = self.outcome_of(what)
-        return Turn(outcome, self.registry, assume_yes=assume_yes, dry_run=dry_run, force=force,
+        turn = Turn(outcome, self.registry, assume_yes=assume_yes, dry_run=dry_run, force=force,
                     front_end=self.front_end, refusal_hint=self.refusal_hint, hooks=self.hooks)
+        if talk is not None:
+            said = talk.planned(outcome)
+            turn.when_over(lambda report: Conversation.ran(said, report))
+        return turn
+
+    def _own_turn(self, command: str, kind: str) -> Turn:
+        """A turn the assistant answers itself, with no plan: "undo that", "help", "never mind"."""
+        cleaned = clean_command(command)
+        turn = Turn(PlanOutcome(command=cleaned, calls=[], text="[]"), self.registry, front_end=self.front_end)
+        assert turn.report is not None  # no calls: over at once
+        report = turn.report.model_copy()
+        if kind == "undo":
+            try:
+                steps = self.undo_steps(1)
+            except KayasError as exc:
+                report.status, report.message = "nothing", words.sentence(str(exc))
+            else:
+                report.status = "done" if all(s.done for s in steps) else "failed"
+                report.message = " ".join(words.sentence(s.message) for s in steps)
+        elif kind == "help":
+            report.status, report.message = "done", words.help_text()
+        else:
+            report.status, report.message = "nothing", words.nothing_done()
+        turn.report = report
+        return turn
 
     def run(
         self,

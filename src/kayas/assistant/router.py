@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from kayas.assistant.audit import AuditLog
 from kayas.assistant.policy import Policy
 from kayas.errors import KayasError
-from kayas.plan import Call, PlanError, validate_call
+from kayas.plan import Call, PlanError, refs_of, validate_call
 from kayas.registry import Registry, default_registry
 
 Status = Literal["ok", "failed", "skipped", "refused", "dry-run"]
@@ -106,7 +106,7 @@ class Router:
                 checked.append(call)
                 continue
             try:
-                checked.append(validate_call(call.as_json(), i, self.registry))
+                checked.append(validate_call(call.as_json(), i, self.registry, checked))
             except (PlanError, ValidationError) as exc:
                 return checked, CallResult(index=i, tool=call.tool, args=call.args, status="failed", error=str(exc))
         return checked, None
@@ -135,6 +135,26 @@ class Router:
             return result("failed", error=str(exc))
         except Exception as exc:  # a tool's bug or an OS error: still a result, never a crash
             return result("failed", error=f"{type(exc).__name__}: {exc}")
+
+    def _filled(self, index: int, call: Call, results: list[CallResult]) -> tuple[Call, str | None]:
+        """The call with each reference replaced by the text of the call it names (which ran and
+        succeeded: the router stops at the first that did not), or why that text cannot be had."""
+        refs = refs_of(call)
+        if not refs:
+            return call, None
+        args = dict(call.args)
+        for arg, target in refs.items():
+            source = results[target]
+            text_out = self.registry.get(source.tool).text
+            if source.status != "ok" or text_out is None:
+                return call, f"call {target} ({source.tool}) gave no text for '{arg}': it {source.status}"
+            try:
+                args[arg] = text_out.get(source.result)
+            except KayasError as exc:
+                return call, f"call {target} ({source.tool}) gave no text for '{arg}': {exc}"
+        filled = Call(tool=call.tool, args=args)
+        filled._checked_by = self.registry
+        return filled, None
 
     def _audited(self, index: int, call: Call) -> CallResult:
         """Logged before it runs (no log line, no run) and after, with its outcome."""
@@ -166,8 +186,14 @@ class Router:
                     self.audit.finished(i, call.tool, call.args, "refused", why)
                     stopped = True
                 else:
-                    results.append(self._audited(i, call))
+                    filled, why_not = self._filled(i, call, results)
+                    if why_not is not None:
+                        results.append(CallResult(index=i, tool=call.tool, args=call.args, status="failed", error=why_not))
+                        stopped = True
+                        continue
+                    results.append(self._audited(i, filled))
                     for hook in self.hooks:
-                        hook.after_call(call, results[-1])
+                        hook.after_call(filled, results[-1])
+                    results[-1].args = call.args  # the plan as planned: a reference stays one in the report
                     stopped = results[-1].status != "ok"
         return ExecutionReport(results=results)

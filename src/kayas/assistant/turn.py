@@ -12,7 +12,7 @@ kayas.assistant.words; no front end writes its own.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,7 +46,8 @@ class Turn:
         self.front_end, self.refusal_hint, self.hooks = front_end, refusal_hint, tuple(hooks)
         self.dry_run = dry_run
         self.assume_yes = assume_yes
-        self.report: RunReport | None = None  # set once the turn is over
+        self._listeners: list[Callable[[RunReport], None]] = []
+        self._over: RunReport | None = None
         self._yes: set[int] = set()
         self._next = 0
         self.policy = Policy.load(registry)  # a bad [policy] table fails here, before anything runs
@@ -64,8 +65,26 @@ class Turn:
                 self.report = self._refused(denied, f"{outcome.calls[denied].tool} is denied by the policy: {decisions[denied].rule}")
                 return
             if not assume_yes:
-                self.questions += [Question("confirm", words.ask_call(c, registry), i)
+                self.questions += [Question("confirm", words.ask_call(c, registry, outcome.calls), i)
                                    for i, (c, d) in enumerate(zip(outcome.calls, decisions)) if d.action == "confirm"]
+
+    @property
+    def report(self) -> RunReport | None:
+        """The report, set once the turn is over."""
+        return self._over
+
+    @report.setter
+    def report(self, value: RunReport | None) -> None:
+        self._over = value
+        if value is not None:
+            for listener in self._listeners:
+                listener(value)
+
+    def when_over(self, listener: Callable[[RunReport], None]) -> None:
+        """Call ``listener`` with the report when the turn ends (at once if it has)."""
+        self._listeners.append(listener)
+        if self._over is not None:
+            listener(self._over)
 
     # ------------------------------------------------------------ asking
 
@@ -129,7 +148,7 @@ class Turn:
         report.results = router.run(outcome.calls).results
         report.timings["run_ms"] = round((time.perf_counter() - started) * 1000, 2)
         for result in report.results:
-            result.summary = words.summarize(result, outcome.calls[result.index], self.registry)
+            result.summary = words.summarize(result, outcome.calls[result.index], self.registry, outcome.calls)
         report.status, report.message = self._verdict(report)
         return report
 
@@ -145,7 +164,7 @@ class Turn:
         for i, call in enumerate(self.outcome.calls):
             result = CallResult(index=i, tool=call.tool, args=call.args, status="refused" if i == index else "skipped",
                                 error=why if i == index else None)
-            result.summary = words.summarize(result, call, registry)
+            result.summary = words.summarize(result, call, registry, self.outcome.calls)
             report.results.append(result)
         report.status, report.message = self._verdict(report)
         return report
@@ -155,7 +174,7 @@ class Turn:
         registry = self.registry
         problem = report.first_problem
         if problem is not None:
-            what = words.describe_call(calls[problem.index], registry)
+            what = words.describe_call(calls[problem.index], registry, calls)
             verb = "could not" if problem.status == "failed" else "did not"
             return ("failed" if problem.status == "failed" else "refused"), words.sentence(f"{verb} {what}: {problem.error}")
         if self.dry_run:

@@ -1,7 +1,9 @@
 """`kayas eval`: how often the planner gives the expected plan, how sure it is, and how fast.
 
 The data is in the training format: one JSON object a line with `messages` [system, user,
-assistant] (the assistant content is the expected plan) and a `category`. Plans are
+assistant] (the assistant content is the expected plan) and a `category`. A dialogue (system,
+then several user/assistant pairs) is scored on its last turn, with the earlier turns as the
+context the brain reads (`kayas.prompt.with_context`, as in a chat). Plans are
 compared as validated calls (defaults filled), so formatting never counts as a miss.
 
 Besides accuracy it reports what matters when no tool fits: the share of plans with no side
@@ -108,7 +110,8 @@ def percentile(values: list[float], q: float) -> float:
 def run_one(planner, example: Example) -> Outcome:
     from kayas.brain.confidence import features
 
-    result = planner.decode(example.command)
+    context = example.context
+    result = planner.decode(example.command, context=context) if context else planner.decode(example.command)
     score = planner.confidence(result) if callable(getattr(planner, "confidence", None)) else None
     return judge(example, result.text, planner.registry, seconds=result.seconds, tokens=len(result.tokens), confidence=score,
                  truncated=getattr(result, "truncated", False), capped=getattr(result, "capped", False),
@@ -160,7 +163,7 @@ def report(outcomes: list[Outcome]) -> EvalReport:
     total_s = sum(o.seconds for o in outcomes)
     misses = [
         {
-            "command": o.example.command, "category": o.category, "expected": o.expected,
+            "command": o.example.command, "context": o.example.context, "category": o.category, "expected": o.expected,
             "got": o.got if o.valid else o.got_text, "confidence": None if o.confidence is None else round(o.confidence, 4),
         }
         for o in outcomes

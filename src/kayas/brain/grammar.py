@@ -70,6 +70,35 @@ def plan_schema(registry: Registry | None = None) -> dict[str, Any]:
     return {"type": "array", "items": {"anyOf": calls}, "x-guidance": dict(COMPACT)}
 
 
+def with_references(schema: dict[str, Any], registry: Registry | None = None) -> dict[str, Any]:
+    """The plan schema, or a plan whose first call gives text (a tool with `TextOut`) and whose
+    later calls may take that text in a free-text argument: `{"$ref":0}` (see kayas.plan). The
+    validator takes a reference to any earlier call that gives text; the grammar offers call 0's,
+    the one every chained request needs ("paste the clipboard into notes.txt")."""
+    from copy import deepcopy
+
+    from kayas.plan import REF, TEXT_ARGUMENTS
+
+    registry = registry or default_registry()
+    calls = schema["items"]["anyOf"]
+    first = [c for c in calls if registry.get(c["properties"]["tool"]["const"]).text is not None]
+    ref = {"type": "object", "properties": {REF: {"const": 0}}, "required": [REF], "additionalProperties": False}
+    later = []
+    for call in calls:
+        taking = deepcopy(call)
+        props = taking["properties"]["args"].get("properties", {})
+        for name in TEXT_ARGUMENTS:
+            if props.get(name, {}).get("type") == "string":
+                props[name] = {"anyOf": [props[name], ref]}
+        later.append(taking)
+    plain = {k: v for k, v in schema.items() if k != "x-guidance"}
+    chained = {"type": "array", "prefixItems": [{"anyOf": first}], "items": {"anyOf": later}, "minItems": 2}
+    out: dict[str, Any] = {"anyOf": [plain, chained]}
+    if "x-guidance" in schema:
+        out["x-guidance"] = schema["x-guidance"]
+    return out
+
+
 @dataclass
 class PlanGrammar:
     """The compiled grammar bound to one tokenizer; `matcher()` hands out fresh parsers."""
@@ -84,7 +113,7 @@ class PlanGrammar:
         (`kayas.brain.tokenizer.ChatTokenizer.lltokenizer`)."""
         import llguidance
 
-        schema = plan_schema(registry)
+        schema = with_references(plan_schema(registry), registry)
         grammar = llguidance.LLMatcher.grammar_from_json_schema(json.dumps(schema))
         is_error, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, tokenizer)
         if is_error:

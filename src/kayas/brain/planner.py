@@ -9,6 +9,7 @@ construction, never fails on the grammar's output).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kayas.brain.confidence import Calibration, confidence
@@ -20,7 +21,10 @@ from kayas.brain.tokenizer import ChatTokenizer
 from kayas.command import CommandError, clean_command  # noqa: F401 - the planner's rule, kept where callers look
 from kayas.engines.base import Engine
 from kayas.plan import Call, parse_plan
+from kayas.prompt import with_context
 from kayas.registry import Registry, default_registry
+
+Context = Sequence[tuple[str, str]]  # a conversation's last turns, oldest first: (command, plan text)
 
 
 @dataclass
@@ -80,12 +84,14 @@ class Planner:
     def engine(self) -> Engine:
         return self.brain.engine
 
-    def messages(self, command: str) -> list[dict[str, str]]:
-        return [{"role": "system", "content": self.brain.system_prompt}, {"role": "user", "content": command}]
+    def messages(self, command: str, context: Context = ()) -> list[dict[str, str]]:
+        """The chat the brain reads: the system prompt, then the command after the conversation's
+        last turns (`kayas.prompt.with_context`: none, the command alone)."""
+        return [{"role": "system", "content": self.brain.system_prompt}, {"role": "user", "content": with_context(command, context)}]
 
-    def prompt_ids(self, command: str) -> list[int]:
+    def prompt_ids(self, command: str, context: Context = ()) -> list[int]:
         """The prompt tokens, rendered by the chat template exactly as in training."""
-        return self.tokenizer.chat_ids(self.messages(command))
+        return self.tokenizer.chat_ids(self.messages(command, context))
 
     def _prefix_ids(self) -> list[int]:
         """The tokens every prompt starts with (system prompt and the user turn's header)."""
@@ -95,16 +101,16 @@ class Planner:
             n += 1
         return a[:n]
 
-    def decode(self, command: str, target: str | None = None) -> DecodeResult:
-        """The raw decode (tokens, text, timings) for a command."""
+    def decode(self, command: str, target: str | None = None, context: Context = ()) -> DecodeResult:
+        """The raw decode (tokens, text, timings) for a command (after ``context``: (command, plan text) turns)."""
         text = clean_command(command, self.config.max_command_chars)
-        ids = self.prompt_ids(text)
+        ids = self.prompt_ids(text, context)
         with self._lock:
-            return self.decoder.decode(ids, command=text, target=target)
+            return self.decoder.decode(ids, command=with_context(text, context), target=target)  # free text may come from the context
 
-    def plan_text(self, command: str) -> str:
-        """The canonical plan text (compact JSON) for a command."""
-        return self.decode(command).text
+    def plan_text(self, command: str, context: Context = ()) -> str:
+        """The canonical plan text (compact JSON) for a command (after ``context``'s turns)."""
+        return self.decode(command, context=context).text
 
     def plan(self, command: str) -> list[Call]:
         """Typed, validated calls for a command, ready for the router."""
@@ -123,7 +129,7 @@ class Planner:
     def confidence(self, result: DecodeResult) -> float:
         return confidence(result, self.calibration)
 
-    def plan_result(self, command: str) -> PlanResult:
-        """The plan, its confidence and the raw decode, for a command."""
-        result = self.decode(command)
+    def plan_result(self, command: str, context: Context = ()) -> PlanResult:
+        """The plan, its confidence and the raw decode, for a command (after ``context``'s turns)."""
+        result = self.decode(command, context=context)
         return PlanResult(parse_plan(result.text, self.registry), result.text, self.confidence(result), result)

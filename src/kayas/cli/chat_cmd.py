@@ -2,8 +2,11 @@
 
 Each line goes to the brain, and its plan is shown once, in words; with `--execute` it then
 runs, as `kayas run` would. Chat answers a few words itself instead of sending them to the
-brain: help or ?, /tools, /undo, quit or exit (or Ctrl-D). Line editing and the history
-(Up, Down, Ctrl-R) are readline's; the history is kept in KAYAS_HOME/chat_history.
+brain: help or ?, /tools, /undo, quit or exit (or Ctrl-D), and the assistant's own words
+("undo that", "what can you do", "never mind": kayas.assistant.conversation.own_words). The
+brain sees the chat's last turns, so "delete it" or "again" refer back (docs/conversation.md).
+Line editing and the history (Up, Down, Ctrl-R) are readline's; the history is kept in
+KAYAS_HOME/chat_history.
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ HELP = """Type what you want done, in your words, e.g.  create a todo list
 Chat's own commands:
   help, ?     this help
   /tools      the tools the brain may call
-  /undo       take back the last command's file changes
+  /undo       take back the last command's file changes (or say: undo that)
+  /new        forget the conversation: the next command refers to nothing before it
   quit, exit  leave (or Ctrl-D)
 Up and Down go through earlier lines; Ctrl-R searches them."""
 
@@ -81,13 +85,18 @@ def _undo_text() -> str:
 
 def _own_command(line: str) -> str | None:
     """Chat's answer to one of its own words, or None: the line is for the brain."""
+    from kayas.assistant.conversation import own_words
+
     word = line.strip().lower()
-    if word in ("help", "?", "/help", "/?"):
+    own = own_words(line)
+    if word in ("help", "?", "/help", "/?") or own == "help":
         return HELP
     if word == "/tools":
         return _tools_text()
-    if word == "/undo":
+    if word == "/undo" or own == "undo":
         return _undo_text()
+    if own == "cancel":
+        return "OK, I did nothing."
     if word.startswith("/"):
         return f"unknown chat command {word.split()[0]}; type help for the list"
     return None
@@ -119,11 +128,12 @@ def register(app: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """Type commands one after another and see each plan (run it too with --execute); line editing and history."""
+        from kayas.assistant.conversation import Conversation
         from kayas.cli.show import cli_assistant, loading, run_and_show
         from kayas.errors import KayasError
 
         with loading():
-            assistant = cli_assistant(planner=brain.planner())
+            assistant = cli_assistant(planner=brain.planner(), conversation=Conversation())
         history = _start_history()
         typer.echo(banner(execute, yes))
         try:
@@ -140,6 +150,11 @@ def register(app: typer.Typer) -> None:
                     continue
                 if line.strip().lower() in ("quit", "exit", "/quit", "/exit"):
                     break
+                if line.strip().lower() == "/new":
+                    assert assistant.conversation is not None
+                    assistant.conversation.clear()
+                    typer.echo("A new conversation: nothing said before counts.")
+                    continue
                 own = _own_command(line)
                 if own is not None:
                     typer.echo(own)

@@ -33,8 +33,10 @@ class StatusLine:
 
 def _assistant(brain: BrainArgs):
     from kayas.assistant import Assistant
+    from kayas.assistant.conversation import Conversation
 
-    return Assistant(planner_factory=brain.planner, front_end="voice", refusal_hint="say yes when asked to allow it")
+    return Assistant(planner_factory=brain.planner, front_end="voice", refusal_hint="say yes when asked to allow it",
+                     conversation=Conversation())  # "delete it", "again": the brain reads the last turns
 
 
 def register(app: typer.Typer) -> None:

@@ -46,7 +46,7 @@ def plan_lines(calls: list[Call], registry: Registry) -> list[str]:
     """The plan in words, one line a call; destructive calls marked."""
     def line(call: Call) -> str:
         mark = click.style(" (destructive)", fg="yellow") if call.tool in registry and registry.get(call.tool).destructive else ""
-        return words.describe_call(call, registry) + mark
+        return words.describe_call(call, registry, calls) + mark
 
     if len(calls) == 1:
         return ["Plan: " + line(calls[0])]

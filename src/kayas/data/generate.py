@@ -29,6 +29,7 @@ from kayas.data.pools import POOLS
 from kayas.data.spec import Rendered, Style, Template, TemplateError, TemplateSet, render
 from kayas.formats.examples import Example, write_examples
 from kayas.plan import PlanError, dumps_plan, parse_plan
+from kayas.prompt import with_context
 from kayas.registry import Registry, default_registry
 
 NO_TOOL = "no_tool"
@@ -87,6 +88,7 @@ class GenerateConfig:
     scored: list[Path] = field(default_factory=lambda: held_out_sets())  # hand-written sets scored or calibrated on: never trained on
     clinc_share: float = 0.074  # CLINC150 train queries, as a share of `size` (a cap per intent: 10, as at 20,000)
     augment: AugmentConfig = field(default_factory=AugmentConfig)
+    conversation_share: float = 0.1  # dialogues: references and follow-ups (templates/conversation.py)
 
 
 REPO = Path(__file__).resolve().parents[3]
@@ -111,8 +113,9 @@ def scored_commands(paths: list[Path]) -> set[str]:
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line) if line.strip() else {}
-            users = [m["content"] for m in row.get("messages", []) if m.get("role") == "user"]
-            out.update(clinc150.normalize(u) for u in users)
+            ex = Example(row["messages"]) if row.get("messages") else None
+            if ex is not None:  # a dialogue is scored on its last turn, read after its context
+                out.add(clinc150.normalize(with_context(ex.command, ex.context)))
     return out
 
 
@@ -315,10 +318,14 @@ class Generator:
                 else:
                     ex = self.say(rng.choice(self.singles[name]), rng)
                 made += add(ex)
+        from kayas.data.templates import conversation
+
+        talk = conversation.examples(self, random.Random(f"conversation-{self.cfg.seed}"), round(self.cfg.size * self.cfg.conversation_share))
+        conversation_val = {ex.template for ex in talk if add(ex) and conversation.held_for_val(ex.template)}
         clinc_train, clinc_val = self.clinc_examples(random.Random(f"clinc-{self.cfg.seed}"))
         clinc_n = sum(add(ex) for ex in clinc_train + clinc_val)
         rng.shuffle(examples)
-        val_ids = self.split_templates() | {ex.template for ex in clinc_val}
+        val_ids = self.split_templates() | {ex.template for ex in clinc_val} | conversation_val
         train, val = [], []
         for ex in examples:
             (val if any(a in val_ids for a in atoms(ex.template)) else train).append(ex)

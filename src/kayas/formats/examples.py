@@ -18,7 +18,7 @@ from typing import Any
 
 from kayas.errors import KayasError
 from kayas.plan import Call, parse_plan
-from kayas.prompt import SYSTEM_PROMPT
+from kayas.prompt import SYSTEM_PROMPT, said_of
 from kayas.registry import Registry
 from kayas.safe_input import InputError, as_text, loads_json
 
@@ -51,13 +51,27 @@ class Example:
 
     @property
     def command(self) -> str:
-        """The user's words (the first user turn)."""
-        return next(m["content"] for m in self.messages if m["role"] == "user")
+        """The user's words (the last user turn: a dialogue's earlier turns are its context)."""
+        return next(m["content"] for m in reversed(self.messages) if m["role"] == "user")
 
     @property
     def plan(self) -> str:
-        """The expected plan text (the first assistant turn)."""
-        return next(m["content"] for m in self.messages if m["role"] == "assistant")
+        """The expected plan text (the last assistant turn)."""
+        return next(m["content"] for m in reversed(self.messages) if m["role"] == "assistant")
+
+    @property
+    def said(self) -> str:
+        """What the person said last, without the context the brain reads before it (a training
+        row of a dialogue holds "Earlier: ... Now: COMMAND" in its user turn: kayas.prompt)."""
+        return said_of(self.command)
+
+    @property
+    def context(self) -> list[tuple[str, str]]:
+        """A dialogue's earlier turns, (command, plan text), oldest first; [] for one command.
+        The brain reads them as `kayas.prompt.with_context` writes them."""
+        talk = [m for m in self.messages if m["role"] in ("user", "assistant")][:-2]
+        return [(a["content"], b["content"]) for a, b in zip(talk[::2], talk[1::2])
+                if a["role"] == "user" and b["role"] == "assistant"]
 
     def calls(self, registry: Registry | None = None) -> list[Call]:
         """The expected plan as validated calls (defaults filled); PlanError when it is not a plan."""

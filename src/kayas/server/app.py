@@ -90,7 +90,7 @@ def create_app(service: Service, *, token: str, token_file: Path, names: frozens
     @api.post("/plan", response_model=PlanOutcome, dependencies=auth, responses=_ERRORS, tags=["brain"])
     async def plan(body: PlanRequest) -> PlanOutcome:
         """The plan for a command, its confidence and timings; nothing runs."""
-        return await service.plan(body.command)
+        return await service.plan(body.command, body.session)
 
     @api.post("/run", response_model=ServerReport, dependencies=auth, responses=_ERRORS, tags=["brain"])
     async def run(body: RunRequest) -> ServerReport:

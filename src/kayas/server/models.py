@@ -23,8 +23,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+SESSION = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,64}$", description=(
+    'A name for one conversation: the brain reads its last turns, so "delete it" or "again" refer back '
+    "(docs/conversation.md). Without it each command stands alone."))
+
+
 class PlanRequest(_Strict):
     command: str = Field(max_length=4 * MAX_COMMAND_CHARS, description="What to do, in your words.")
+    session: str | None = SESSION  # read, not extended: only a run is a turn of the conversation
 
 
 class RunRequest(_Strict):
@@ -34,6 +40,7 @@ class RunRequest(_Strict):
     plan: list[Any] | dict[str, Any] | str | None = Field(
         None, description='A plan: [{"tool": NAME, "args": {...}}, ...], or the same as JSON text.')
     dry_run: bool = Field(False, description="Show what would run; run nothing.")
+    session: str | None = SESSION
 
     @model_validator(mode="after")
     def _one_of(self) -> RunRequest:

@@ -9,9 +9,11 @@ policy denies is refused at once, never offered for a yes.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from typing import Any
 
 from kayas.assistant import Assistant, PlanOutcome, RunReport, Turn, words
+from kayas.assistant.conversation import Conversation
 from kayas.plan import parse_plan
 from kayas.server.config import ServerConfig
 from kayas.server.confirmations import Confirmations
@@ -22,6 +24,7 @@ from kayas.server.models import Cancelled, Confirmation, HistoryKind, RunRequest
 # How a refused call could be allowed, in this front end's words (the router says it if a
 # destructive call ever reached it unconfirmed).
 REFUSAL_HINT = "send the plan's confirmation id to POST /confirm/{id} to run it"
+SESSIONS = 256  # conversations kept (POST /run's "session"), the least recently used forgotten first
 
 
 def http_assistant(**kwargs: Any) -> Assistant:
@@ -40,6 +43,18 @@ class Service:
         self.confirmations = Confirmations(config.confirm_ttl_s, config.max_pending_confirmations)
         self.history = History(config.history_size)
         self.planner_loaded = False
+        self.sessions: OrderedDict[str, Conversation] = OrderedDict()  # the last SESSIONS conversations, by name
+
+    def conversation(self, session: str | None) -> Conversation | None:
+        """The named session's conversation (a new one for a new name; the least recently used
+        one is forgotten past SESSIONS); None: no session, the command stands alone."""
+        if session is None:
+            return None
+        talk = self.sessions.pop(session, None) or Conversation()
+        self.sessions[session] = talk
+        while len(self.sessions) > SESSIONS:
+            self.sessions.popitem(last=False)
+        return talk
 
     def load_planner(self) -> float:
         """Load the planner now (`kayas serve` does, before it listens); the seconds it took."""
@@ -61,14 +76,14 @@ class Service:
 
     # ------------------------------------------------------------ planning
 
-    async def plan(self, command: str) -> PlanOutcome:
-        outcome = await self._plan(command)
+    async def plan(self, command: str, session: str | None = None) -> PlanOutcome:
+        outcome = await self._plan(command, self.conversation(session))
         self.history.add("plan", "confident" if outcome.confident else "unsure", command=outcome.command,
                          message=outcome.understood, confidence=outcome.confidence)
         return outcome
 
-    async def _plan(self, command: str) -> PlanOutcome:
-        outcome = await self.planner_lane.call(self.assistant.plan, command)
+    async def _plan(self, command: str, talk: Conversation | None = None) -> PlanOutcome:
+        outcome = await self.planner_lane.call(self.assistant.plan, command, talk)
         self.planner_loaded = True
         return outcome
 
@@ -76,11 +91,12 @@ class Service:
 
     async def run(self, request: RunRequest) -> ServerReport:
         """Plan (for a command) and run, unless a person must say yes first."""
+        talk = self.conversation(request.session)
         if request.command is not None:
-            outcome = await self._plan(request.command)
+            outcome = await self._plan(request.command, talk)
         else:
             outcome = self.assistant.outcome_of(parse_plan(request.plan, self.assistant.registry))
-        turn = self.assistant.start(outcome, dry_run=request.dry_run)
+        turn = self.assistant.start(outcome, dry_run=request.dry_run, conversation=talk)
         if turn.questions and turn.report is None:
             return self._hold(turn)
         return await self._finish(turn, kind="run")

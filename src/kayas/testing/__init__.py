@@ -7,11 +7,13 @@ The scripted planner answers from a table, for tests of what happens after plann
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kayas.models import load_tokenizer, resolve
 from kayas.plan import Call, dumps_plan, parse_plan
+from kayas.prompt import with_context
 from kayas.registry import Registry, default_registry
 
 
@@ -98,12 +100,15 @@ class ScriptedPlanner:
         self.confidence = confidence
         self.asked: list[str] = []
 
-    def decode(self, command: str) -> ScriptedDecode:
-        self.asked.append(command)
-        return ScriptedDecode(self.plans.get(command, "[]"), forwards=1)
+    def decode(self, command: str, context: Sequence[tuple[str, str]] = ()) -> ScriptedDecode:
+        """The plan given for what the brain would read (`kayas.prompt.with_context`: the command
+        itself when there is no context)."""
+        prompt = with_context(command, context)
+        self.asked.append(prompt)
+        return ScriptedDecode(self.plans.get(prompt, "[]"), forwards=1)
 
-    def plan_result(self, command: str) -> ScriptedResult:
-        raw = self.decode(command)
+    def plan_result(self, command: str, context: Sequence[tuple[str, str]] = ()) -> ScriptedResult:
+        raw = self.decode(command, context) if context else self.decode(command)  # a stand-in may take no context
         conf = self.confidence.get(command) if isinstance(self.confidence, dict) else self.confidence
         return ScriptedResult(parse_plan(raw.text, self.registry), raw.text, conf, raw)
 

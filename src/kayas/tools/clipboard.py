@@ -5,7 +5,7 @@ import time
 
 from kayas.backends import clipboard, clipboard_history
 from kayas.errors import KayasError
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 
 
 def _pasted(args: dict, r: dict) -> str:
@@ -31,7 +31,7 @@ def copy_text(text: str) -> dict:
     return {"copied": text, "chars": len(text), "backend": name}
 
 
-@tool(read_only=True, summary=_pasted, phrase="read the clipboard")
+@tool(read_only=True, summary=_pasted, phrase="read the clipboard", text=TextOut(lambda r: r["text"], "the clipboard's text"))
 def paste_text() -> dict:
     """Read the text on the clipboard."""
     text = clipboard.paste()
@@ -40,7 +40,8 @@ def paste_text() -> dict:
     return {"text": text, "chars": len(text)}
 
 
-@tool(read_only=True, summary=_history, phrase="show the last {limit} copied texts")
+@tool(read_only=True, summary=_history, phrase="show the last {limit} copied texts",
+      text=TextOut(lambda rows: "\n".join(r["text"] for r in rows), "the last {limit} copied texts"))
 def get_history(limit: int = 10) -> list:
     """The last copied texts, newest first.
 

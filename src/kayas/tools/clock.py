@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 
 
 def _said(args: dict, r: dict) -> str:
@@ -15,7 +15,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-@tool(read_only=True, summary=_said, phrase="tell the date and time")
+@tool(read_only=True, summary=_said, phrase="tell the date and time", text=TextOut(lambda r: _said({}, r), "the date and time"))
 def now() -> dict:
     """The current date, time and weekday."""
     t = local_now()

@@ -16,7 +16,7 @@ from kayas.backends import beneath, file_text, journal, opener, trash
 from kayas.backends.beneath import single_link
 from kayas.backends.paths import ARCHIVE_DIR, TRASH_DIR, PathRefused, existing_file, relative, resolve
 from kayas.errors import KayasError
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 from kayas.settings import workspace
 
 
@@ -181,7 +181,7 @@ def _read(args: dict, r: dict) -> str:
     return head
 
 
-@tool(read_only=True, summary=_read, phrase="read {filename}")
+@tool(read_only=True, summary=_read, phrase="read {filename}", text=TextOut(lambda r: r["text"], "the text of {filename}"))
 def read_file(filename: str) -> dict:
     """Read a text file in the workspace (long files are paged).
 
@@ -215,7 +215,7 @@ def _listed(args: dict, r: dict) -> str:
 LIST_LIMIT = 200  # entries shown; the count says how many there are
 
 
-@tool(read_only=True, summary=_listed, phrase=lambda a: f"list the files in {a['folder']}" if a.get("folder") else "list the files in the workspace")
+@tool(read_only=True, summary=_listed, text=TextOut(lambda r: "\n".join(e["name"] for e in r["entries"]), "the list of files"), phrase=lambda a: f"list the files in {a['folder']}" if a.get("folder") else "list the files in the workspace")
 def list_files(folder: str = "") -> dict:
     """List the files in the workspace, or in one of its folders.
 

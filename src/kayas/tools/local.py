@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kayas.backends import search_index
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 
 
 def _found(args: dict, hits: list) -> str:
@@ -14,7 +14,8 @@ def _found(args: dict, hits: list) -> str:
     return "\n".join(lines)
 
 
-@tool(read_only=True, summary=_found, phrase="search your files for '{query}'")
+@tool(read_only=True, summary=_found, phrase="search your files for '{query}'",
+      text=TextOut(lambda hits: "\n".join(h["path"] for h in hits), "the files matching '{query}'"))
 def search(query: str) -> list:
     """Find local files by name and content, best matches first.
 

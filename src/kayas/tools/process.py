@@ -17,7 +17,7 @@ import psutil
 from kayas.backends import journal, overlay, sandbox
 from kayas.backends.programs import confirmation_needed, resolve_program
 from kayas.errors import KayasError
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 from kayas.settings import load_section, workspace
 
 _WINDOWS = sys.platform.startswith("win")
@@ -70,6 +70,11 @@ def _changed_line(r: dict) -> list[str]:
         return []
     shown = ", ".join(changed[:10]) + (f" and {len(changed) - 10} more" if len(changed) > 10 else "")
     return [f"changed: {shown} (`kayas undo` takes it back)"]
+
+
+def _output(r: dict) -> str:
+    """What a command printed, for a later call: its output (its errors when it printed nothing)."""
+    return (r["stdout"] or r["stderr"]).rstrip("\n")
 
 
 def _system(args: dict, r: dict) -> str:
@@ -171,7 +176,7 @@ def _processes_inside(proc: subprocess.Popen) -> int:
         return 0
 
 
-@tool(destructive=True, summary=_ran, phrase="run the shell command `{command}`")
+@tool(destructive=True, summary=_ran, phrase="run the shell command `{command}`", text=TextOut(_output, "the output of `{command}`"))
 def run_command(command: str) -> dict:
     """Run a shell command and return its exit code and output.
 
@@ -259,7 +264,7 @@ def _run(command: str, argv: str | list[str], cfg: ProcessConfig, box: sandbox.S
     }
 
 
-@tool(read_only=True, summary=_system, phrase="show the CPU, memory and disk use")
+@tool(read_only=True, summary=_system, phrase="show the CPU, memory and disk use", text=TextOut(lambda r: _system({}, r), "the CPU, memory and disk use"))
 def get_system_info() -> dict:
     """CPU, memory and disk figures of this machine."""
     mem = psutil.virtual_memory()
@@ -339,7 +344,7 @@ def kill_process(name: str) -> dict:
     return {"name": name, "matched": len(found), "ended": len(ended), "pids": ended, "denied": denied}
 
 
-@tool(read_only=True, summary=_processes, phrase="list the running processes")
+@tool(read_only=True, summary=_processes, phrase="list the running processes", text=TextOut(lambda rows: _processes({}, rows), "the list of running processes"))
 def list_processes() -> list:
     """The running processes."""
     rows = []

@@ -8,7 +8,7 @@ from kayas.backends import journal, schedule_store, scheduler
 from kayas.backends.schedule_store import Kind
 from kayas.backends.when import parse_when
 from kayas.errors import KayasError
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 
 
 def schedule(kind: Kind, text: str, said: str, due: datetime) -> dict:
@@ -53,7 +53,8 @@ def add(text: str, when: str) -> dict:
     return schedule("reminder", text.strip(), when, parse_when(when, "When should I remind you?"))
 
 
-@tool(name="reminder.list", read_only=True, summary=lambda args, rows: describe_pending(rows), phrase="list the pending timers, alarms and reminders")
+@tool(name="reminder.list", read_only=True, summary=lambda args, rows: describe_pending(rows), phrase="list the pending timers, alarms and reminders",
+      text=TextOut(describe_pending, "the pending timers, alarms and reminders"))
 def list_pending() -> list:
     """The pending timers, alarms and reminders."""
     if schedule_store.pending() and scheduler.running_pid() is None:

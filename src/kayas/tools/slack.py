@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # slack_sdk is imported on first use: the brain needs only th
     from slack_sdk import WebClient
 
 from kayas.errors import KayasError
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 from kayas.settings import MissingSettings, setting
 
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
@@ -114,7 +114,7 @@ def send_message(channel: str, text: str) -> dict:
     return {"channel": channel, "channel_id": sent.get("channel", cid), "ts": sent.get("ts")}
 
 
-@tool(read_only=True, summary=_matches, phrase="search Slack for '{query}'")
+@tool(read_only=True, summary=_matches, phrase="search Slack for '{query}'", text=TextOut(lambda r: _matches({}, r), "the Slack messages matching '{query}'"))
 def search_messages(query: str) -> dict:
     """Search the message history.
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kayas.errors import KayasError
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 from kayas.settings import MissingSettings, kayas_home, setting
 
 SCOPES = "user-modify-playback-state user-read-playback-state user-read-currently-playing"
@@ -140,6 +140,13 @@ def _what(playing: dict[str, Any]) -> str:
     return str(playing.get("type") or "something")
 
 
+def _song(r: dict) -> str:
+    """The song playing, for a later call ("Hey Jude by The Beatles"); nothing playing is no text."""
+    if not r.get("playing"):
+        raise SpotifyError("nothing is playing")
+    return _what(r["playing"])
+
+
 def _now(args: dict, r: dict) -> str:
     if not r.get("playing"):
         return "nothing is playing"
@@ -177,7 +184,7 @@ def pause_playback() -> dict:
     return {"paused": True}
 
 
-@tool(read_only=True, summary=_now, phrase="tell what Spotify is playing")
+@tool(read_only=True, summary=_now, phrase="tell what Spotify is playing", text=TextOut(_song, "the song playing"))
 def get_current_playing() -> dict:
     """The track playing now."""
     now = _call("asking Spotify what is playing failed", client().currently_playing)

@@ -11,7 +11,7 @@ from kayas.backends import journal, trash
 from kayas.backends.paths import relative, resolve
 from kayas.errors import KayasError
 from kayas.eyes import get_backend
-from kayas.registry import tool
+from kayas.registry import TextOut, tool
 from kayas.settings import workspace
 
 
@@ -65,7 +65,7 @@ def close_window(window_title: str) -> dict:
     return get_backend().close_window(window_title)
 
 
-@tool(read_only=True, summary=_windows, phrase="list the open windows")
+@tool(read_only=True, summary=_windows, phrase="list the open windows", text=TextOut(lambda titles: "\n".join(titles), "the titles of the open windows"))
 def list_windows() -> list:
     """The titles of the open windows."""
     return [w.title for w in get_backend().windows(refresh=True)]

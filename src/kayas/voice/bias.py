@@ -50,7 +50,7 @@ def tool_commands(seed: int = 0) -> list[str]:
 
     plain = AugmentConfig(voice=0, wrapper=0, suffix=0, wake=0, typo=0, verb_typo=0, caps=0, filler=0)
     examples = Generator(GenerateConfig(seed=seed, clinc=None, augment=plain)).run().examples
-    return [ex.command for ex in examples if ex.calls()]
+    return [ex.said for ex in examples if ex.calls()]
 
 
 def whisper_pieces(model_dir: Path) -> Callable[[str], int]:

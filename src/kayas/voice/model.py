@@ -68,7 +68,7 @@ def domain_commands(cfg: BuildConfig) -> list[str]:
         return out
     from kayas.data.generate import GenerateConfig, Generator
 
-    return [ex.command for ex in Generator(GenerateConfig(seed=cfg.seed)).run().examples]
+    return [ex.said for ex in Generator(GenerateConfig(seed=cfg.seed)).run().examples]
 
 
 def words_of(text: str) -> list[str]:
