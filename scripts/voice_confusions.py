@@ -2,12 +2,13 @@
 
     .venv/bin/python -m kayas.cli.main data generate --out /tmp/v-data
     nice .venv/bin/python scripts/voice_confusions.py hear --data /tmp/v-data/train.jsonl --out /tmp/v-heard.jsonl --limit 1200
-    .venv/bin/python scripts/voice_confusions.py table --heard /tmp/v-heard.jsonl
+    .venv/bin/python scripts/voice_confusions.py table --heard /tmp/v-heard.jsonl --data /tmp/v-data/train.jsonl
 
 `hear` says a seeded sample of generated TRAINING commands (Piper joe and espeak-ng voices,
 clean or with white noise at 20 dB) and writes what Whisper tiny.en, with the bias prompt
 `kayas listen` uses, heard. `table` aligns each command as a perfect recogniser would give it
-with what Whisper gave, and writes the substitutions that recur (kayas.data.confusions).
+with what Whisper gave, and writes each substitution with how often it was heard out of how
+often its words were said (kayas.data.confusions).
 Never run it on tests/data or any scored set: the table would then carry their words.
 """
 from __future__ import annotations
@@ -47,6 +48,17 @@ def hear(args) -> None:
     print(f"{n} takes written to {args.out}")
 
 
+def vocabulary_of(data: Path) -> set[str]:
+    """The words the generator's commands use at least 3 times (its templates' words; a random typo is rarer)."""
+    from collections import Counter
+
+    from kayas.data.confusions import words_of
+    from kayas.formats.examples import read_examples
+
+    counts = Counter(w for ex in read_examples(data) for w in words_of(ex.command))
+    return {w for w, n in counts.items() if n >= 3}
+
+
 def table(args) -> None:
     from kayas.data.confusions import build_table
     from kayas.voice.bias import whisper_pieces
@@ -57,10 +69,12 @@ def table(args) -> None:
         if line.strip():
             row = json.loads(line)
             pairs.append((row["typed"], row["heard"]))
-    out = build_table(pairs, min_count=args.min_count, pieces=whisper_pieces(model_dir()))
+    vocabulary = vocabulary_of(Path(args.data))
+    out = build_table(pairs, min_count=args.min_count, pieces=whisper_pieces(model_dir()), vocabulary=vocabulary)
     Path(args.out).write_text(json.dumps(out, indent=0, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     subs = out["substitutions"]
-    print(f"{len(pairs)} takes, {out['takes_exact']} heard exactly; {len(subs)} substitutions kept (count >= {args.min_count}) -> {args.out}")
+    print(f"{len(pairs)} takes, {out['takes_exact']} heard exactly; {len(subs)} substitutions kept (count >= {args.min_count}) -> {args.out}"
+          f" ({Path(args.out).stat().st_size // 1024} KB)")
     print(f"word error rate of the takes: {out['word_errors'] / max(out['words'], 1):.3f}")
     for written, entry in sorted(subs.items(), key=lambda kv: -sum(kv[1]["heard"].values()))[:25]:
         print(f"  {written!r} said {entry['said']}x{' (a name)' if entry['name'] else ''}: {entry['heard']}")
@@ -77,7 +91,8 @@ def main() -> None:
     t = sub.add_parser("table", help="the confusion table from `hear`'s takes")
     t.add_argument("--heard", required=True)
     t.add_argument("--out", default=str(ROOT / "src/kayas/data/confusions.json"))
-    t.add_argument("--min-count", type=int, default=2)
+    t.add_argument("--data", required=True, help="the generator's train.jsonl the takes were sampled from (its vocabulary)")
+    t.add_argument("--min-count", type=int, default=1)
     args = ap.parse_args()
     try:
         hear(args) if args.step == "hear" else table(args)

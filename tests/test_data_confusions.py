@@ -34,6 +34,9 @@ def test_table_keeps_what_recurs_and_counts_how_often_it_was_said():
     assert table["takes"] == 4 and table["takes_exact"] == 1 and table["words"] == 8 and table["word_errors"] == 5  # 1 + 1 a split, 1 milk
     named = build_table(pairs, min_count=2, pieces=lambda w: 2 if w.strip() == "firefox" else 1)
     assert named["substitutions"]["firefox"]["name"] is True
+    # a word the generator's templates do not use (a typo of augmentation's) gives no substitution
+    typo = build_table([("jyst open it", "just open it"), ("buy milk", "by milk")], vocabulary={"open", "it", "buy", "milk"})
+    assert typo["substitutions"] == {"buy": {"said": 1, "heard": {"by": 1}, "name": False}}
 
 
 def test_swap_follows_the_measured_rates():
@@ -46,6 +49,9 @@ def test_swap_follows_the_measured_rates():
 def test_slots_change_only_their_names_and_the_frame_changes_freely():
     segs = [("Could you launch ", False), ("Firefox", True), (" and add ", False), ("milk", True), (" to my list", False)]
     assert heard_form(segs, random.Random(0), TABLE_OF) == "can you launch fire fox and add milk to my list"
+    once = {"firefox": {"said": 1, "heard": {"fire fox": 1}, "name": True}}  # a one-off mishearing of a name
+    assert heard_form([("open ", False), ("firefox", True)], random.Random(0), once) == "open firefox"
+    assert heard_form([("open firefox", False)], random.Random(0), once) == "open fire fox"
 
 
 def test_voice_commands_are_written_as_heard_with_the_plan_untouched(monkeypatch):
@@ -73,7 +79,7 @@ def test_the_shipped_table_is_small_and_well_formed():
     raw = json.loads(TABLE.read_text(encoding="utf-8"))
     assert raw["takes"] >= 300 and raw["substitutions"] == load()
     for said, entry in raw["substitutions"].items():
-        assert said and entry["said"] >= sum(entry["heard"].values()) >= 2
+        assert said and entry["said"] >= sum(entry["heard"].values()) >= 1
         assert all(heard and heard != said for heard in entry["heard"])
 
 

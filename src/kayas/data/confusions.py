@@ -6,9 +6,10 @@ or short phrase a perfect recogniser would give, what Whisper wrote instead and 
 of how often it was said. `heard_form` writes a command that way: the spoken form as the
 normaliser gives it ("notes dot t x t" -> notes.txt), then each phrase swapped for a heard
 variant with the measured probability. The plan is not touched, so "launch fire fox" still
-starts firefox. Inside a slot only names change (words Whisper's tokenizer splits, or that hold
-a dot, @, # or digit): free text such as a message stays as said, so the brain never learns to
-rewrite what a user dictated.
+starts firefox. Around the slots every substitution seen applies; inside a slot only those of
+names (words Whisper's tokenizer splits, or that hold a dot, @, # or digit) seen at least
+SLOT_MIN times: free text such as a message stays as said, and a one-off mishearing of a name
+("the ops channel" as "it up standup") is not taught as meaning that name.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from kayas.voice.spoken import normalise, to_spoken
 TABLE = Path(__file__).with_name("confusions.json")
 MAX_WORDS = 3  # the longest phrase on either side
 HESITATIONS = {"um", "uh", "uhh", "umm", "er", "hmm"}  # said by the voices, rarely written by Whisper
+SLOT_MIN = 2  # a name inside a slot changes only to what Whisper wrote for it this often
 
 
 def words_of(text: str) -> list[str]:
@@ -49,8 +51,10 @@ def is_name(phrase: str, pieces: Callable[[str], int] | None) -> bool:
     return pieces is not None and any("'" not in w and pieces(" " + w) >= 2 for w in phrase.split())
 
 
-def build_table(pairs: Iterable[tuple[str, str]], min_count: int = 2, pieces: Callable[[str], int] | None = None) -> dict:
-    """The table from (typed command, Whisper's text) pairs: substitutions seen at least `min_count` times."""
+def build_table(pairs: Iterable[tuple[str, str]], min_count: int = 1, pieces: Callable[[str], int] | None = None,
+                vocabulary: set[str] | None = None) -> dict:
+    """The table from (typed command, Whisper's text) pairs: substitutions seen at least `min_count` times
+    whose said words are all in `vocabulary` (when given: it keeps augmentation's typos out, "jyst" -> "just")."""
     pairs = list(pairs)
     subs: dict[str, Counter] = {}
     said_words = errors = exact = 0
@@ -63,7 +67,8 @@ def build_table(pairs: Iterable[tuple[str, str]], min_count: int = 2, pieces: Ca
         sm = difflib.SequenceMatcher(None, ref, hyp, autojunk=False)
         errors += sum(max(a1 - a0, b1 - b0) for op, a0, a1, b0, b1 in sm.get_opcodes() if op != "equal")
         for a, b in substitutions(ref, hyp):
-            subs.setdefault(a, Counter())[b] += 1
+            if vocabulary is None or all(w in vocabulary for w in a.split()):
+                subs.setdefault(a, Counter())[b] += 1
     kept = {a: {b: n for b, n in c.items() if n >= min_count} for a, c in subs.items()}
     kept = {a: c for a, c in kept.items() if c}
     occurrences: Counter = Counter()
@@ -91,7 +96,8 @@ def load(path: Path = TABLE) -> dict[str, dict]:
 
 
 def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_only: bool) -> list[str]:
-    """Each phrase replaced by a heard variant with its measured probability (longest phrase first)."""
+    """Each phrase replaced by a heard variant with its measured probability (longest phrase first);
+    `names_only` (a slot): only names, and only variants seen SLOT_MIN times."""
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -99,8 +105,9 @@ def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_onl
             entry = table.get(" ".join(words[i:i + n]))
             if entry is None or (names_only and not entry["name"]):
                 continue
+            heard = {v: c for v, c in entry["heard"].items() if c >= SLOT_MIN} if names_only else entry["heard"]
             r = rng.random() * entry["said"]
-            for variant, count in entry["heard"].items():
+            for variant, count in heard.items():
                 r -= count
                 if r < 0:
                     out.extend(variant.split())
