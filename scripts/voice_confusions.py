@@ -3,6 +3,7 @@
     .venv/bin/python -m kayas.cli.main data generate --out /tmp/v-data
     nice .venv/bin/python scripts/voice_confusions.py hear --data /tmp/v-data/train.jsonl --out /tmp/v-heard.jsonl --limit 1200
     .venv/bin/python scripts/voice_confusions.py table --heard /tmp/v-heard.jsonl --data /tmp/v-data/train.jsonl
+    .venv/bin/python scripts/voice_confusions.py check     # the share of training commands written as heard, examples
 
 `hear` says a seeded sample of generated TRAINING commands (Piper joe and espeak-ng voices,
 clean or with white noise at 20 dB) and writes what Whisper tiny.en, with the bias prompt
@@ -80,6 +81,32 @@ def table(args) -> None:
         print(f"  {written!r} said {entry['said']}x{' (a name)' if entry['name'] else ''}: {entry['heard']}")
 
 
+def check(args) -> None:
+    """The generator with the table: how many training commands are written as heard, and some of them."""
+    import random
+
+    from kayas.data import augment
+    from kayas.data.confusions import words_of
+    from kayas.data.generate import GenerateConfig, Generator
+
+    heard: dict[str, str] = {}  # as heard -> as a perfect recogniser would give it
+    real = augment.heard_form
+
+    def spy(said, rng, table=None):
+        out = real(said, rng, table)
+        heard[out] = " ".join(w for text, _ in said for w in words_of(text))
+        return out
+
+    augment.heard_form = spy
+    data = Generator(GenerateConfig(seed=args.seed)).run()
+    rows = [ex for ex in data.train if ex.command in heard]
+    changed = sum(heard[ex.command] != ex.command for ex in rows)
+    print(f"train: {len(data.train)} commands, {len(rows)} ({len(rows) / len(data.train):.1%}) written as Whisper hears them, "
+          f"{changed} of them ({changed / max(1, len(rows)):.0%}) with a word other than a perfect recogniser's")
+    for ex in random.Random(args.seed).sample(rows, min(args.show, len(rows))):
+        print(f"  {ex.command!r} -> {ex.plan}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="step", required=True)
@@ -93,9 +120,12 @@ def main() -> None:
     t.add_argument("--out", default=str(ROOT / "src/kayas/data/confusions.json"))
     t.add_argument("--data", required=True, help="the generator's train.jsonl the takes were sampled from (its vocabulary)")
     t.add_argument("--min-count", type=int, default=1)
+    c = sub.add_parser("check", help="the share of the generator's training commands written as heard, with examples")
+    c.add_argument("--seed", type=int, default=0)
+    c.add_argument("--show", type=int, default=15)
     args = ap.parse_args()
     try:
-        hear(args) if args.step == "hear" else table(args)
+        {"hear": hear, "table": table, "check": check}[args.step](args)
     except KayasError as exc:
         sys.exit(f"error: {exc}")
 
