@@ -121,9 +121,12 @@ def main() -> None:
             woke += 1
         else:
             misses.append({"said": said, "heard": heard, "voice": tk.voice})
+        if (i + 1) % 10 == 0:
+            progress(f"recall: {woke}/{i + 1}")
     report["recall"] = {"takes": args.takes, "woke": woke, "recall": woke / max(1, args.takes), "misses": misses[:30],
                         "seconds": round(time.perf_counter() - t0)}
     progress(f"recall {woke}/{args.takes}")
+    write(report, args.out)
 
     for kind, minutes in (("noise", args.noise_min), ("music", args.music_min), ("speech", args.speech_min)):
         seconds = utts = false = 0
@@ -145,10 +148,14 @@ def main() -> None:
         report[kind] = {"minutes": round(seconds / 60, 1), "utterances": utts, "false_wakes": false,
                         "false_per_hour": false / hours, "heard": wakes[:20], "seconds": round(time.perf_counter() - t0)}
         progress(f"{kind}: {seconds / 60:.1f} min, {utts} utterances, {false} false wakes")
-    text = json.dumps(report, indent=1, ensure_ascii=False)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    print(text)
+        write(report, args.out)
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+def write(report: dict, out: str) -> None:
+    """After each part, so a run stopped early keeps what it measured."""
+    if out:
+        Path(out).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
