@@ -54,15 +54,21 @@ def test_slots_change_only_their_names_and_the_frame_changes_freely():
     assert heard_form([("open firefox", False)], random.Random(0), once) == "open fire fox"
 
 
+def test_at_most_one_swap_per_four_words():
+    """However often Whisper got them wrong, a command keeps most of its words (it must still say what the plan does)."""
+    segs = [("could could could could could could could could", False)]
+    assert heard_form(segs, random.Random(0), TABLE_OF).split().count("can") == 2
+
+
 def test_voice_commands_are_written_as_heard_with_the_plan_untouched(monkeypatch):
     from kayas.data import confusions
 
     monkeypatch.setattr(confusions, "load", lambda: TABLE_OF)
-    segs = [("Could you open ", False), ("Firefox", True), (", please!", False)]
+    segs = [("Could you open ", False), ("Firefox", True), (" for me now, please!", False)]
     cfg = aug.AugmentConfig(voice=1.0, wrapper=0, suffix=0, wake=0, typo=0, verb_typo=0, caps=0, filler=1.0, heard=1.0)
-    assert aug.augment(segs, True, Style(voice=True), random.Random(0), cfg) == "can you open fire fox please"
+    assert aug.augment(segs, True, Style(voice=True), random.Random(0), cfg) == "can you open fire fox for me now please"
     typed = aug.AugmentConfig(voice=1.0, wrapper=0, suffix=0, wake=0, typo=0, verb_typo=0, caps=0, filler=0, heard=0.0)
-    assert aug.augment(segs, True, Style(voice=True), random.Random(0), typed) == "could you open Firefox please"
+    assert aug.augment(segs, True, Style(voice=True), random.Random(0), typed) == "could you open Firefox for me now please"
 
 
 def test_the_other_commands_stay_as_the_seed_made_them():

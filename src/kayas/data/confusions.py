@@ -5,7 +5,8 @@ Piper and espeak-ng and heard by Whisper tiny.en with Kayas's bias prompt) holds
 or short phrase a perfect recogniser would give, what Whisper wrote instead and how often, out
 of how often it was said. `heard_form` writes a command that way: the spoken form as the
 normaliser gives it ("notes dot t x t" -> notes.txt), then each phrase swapped for a heard
-variant with the measured probability. The plan is not touched, so "launch fire fox" still
+variant with the measured probability (at most one swap per WORDS_PER_SWAP words, so a
+command never turns into words that no longer say what the plan does). The plan is not touched, so "launch fire fox" still
 starts firefox. Around the slots every substitution seen applies; inside a slot only those of
 names (words Whisper's tokenizer splits, or that hold a dot, @, # or digit) seen at least
 SLOT_MIN times: free text such as a message stays as said, and a one-off mishearing of a name
@@ -28,6 +29,7 @@ TABLE = Path(__file__).with_name("confusions.json")
 MAX_WORDS = 3  # the longest phrase on either side
 HESITATIONS = {"um", "uh", "uhh", "umm", "er", "hmm"}  # said by the voices, rarely written by Whisper
 SLOT_MIN = 2  # a name inside a slot changes only to what Whisper wrote for it this often
+WORDS_PER_SWAP = 4  # at most one swap per this many words: the command must still say what the plan does
 
 
 def words_of(text: str) -> list[str]:
@@ -95,12 +97,16 @@ def load(path: Path = TABLE) -> dict[str, dict]:
         return {}
 
 
-def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_only: bool) -> list[str]:
+def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_only: bool, budget: list[int] | None = None) -> list[str]:
     """Each phrase replaced by a heard variant with its measured probability (longest phrase first);
-    `names_only` (a slot): only names, and only variants seen SLOT_MIN times."""
+    `names_only` (a slot): only names, and only variants seen SLOT_MIN times; `budget`: swaps left."""
+    budget = budget if budget is not None else [len(words)]
     out: list[str] = []
     i = 0
     while i < len(words):
+        if budget[0] <= 0:
+            out.extend(words[i:])
+            break
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             entry = table.get(" ".join(words[i:i + n]))
             if entry is None or (names_only and not entry["name"]):
@@ -111,6 +117,7 @@ def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_onl
                 r -= count
                 if r < 0:
                     out.extend(variant.split())
+                    budget[0] -= 1
                     i += n
                     break
             else:
@@ -126,7 +133,9 @@ def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_onl
 def heard_form(segments: list[tuple[str, bool]], rng: random.Random, table: dict[str, dict] | None = None) -> str:
     """A command's segments (text, is a slot) as Whisper would write them, normalised as `kayas listen` does."""
     table = load() if table is None else table
+    said = [(words_of(text), slot) for text, slot in segments]
+    budget = [max(1, sum(len(w) for w, _ in said) // WORDS_PER_SWAP)]
     out: list[str] = []
-    for text, slot in segments:
-        out.extend(swap(words_of(text), rng, table, names_only=slot))
+    for words, slot in said:
+        out.extend(swap(words, rng, table, slot, budget))
     return " ".join(out)
