@@ -27,6 +27,7 @@ from kayas.data.augment import MISSPELL, VERB_TYPOS  # noqa: E402
 from kayas.errors import KayasError  # noqa: E402
 
 CONDITIONS = ("clean", "clean", "clean", "noise 20 dB")  # what a desk microphone mostly gives
+NAMED = {"filesystem", "process"}  # --names: the tools whose commands carry file and program names
 TYPOS = {t for v in [*MISSPELL.values(), *VERB_TYPOS.values()] for t in v}
 
 
@@ -45,7 +46,8 @@ def hear(args) -> None:
         sys.exit("error: never a scored set: give the generator's train.jsonl")
     progress = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     stt = factory.make_stt(ensure(progress), "whisper")
-    n = write_transcripts(Path(args.data), Path(args.out), stt, args.limit, args.seed, progress, CONDITIONS, said_as_typed)
+    keep = (lambda ex: said_as_typed(ex) and ex.category in NAMED) if args.names else said_as_typed
+    n = write_transcripts(Path(args.data), Path(args.out), stt, args.limit, args.seed, progress, CONDITIONS, keep)
     print(f"{n} takes written to {args.out}")
 
 
@@ -66,10 +68,11 @@ def table(args) -> None:
     from kayas.voice.stt_whisper import model_dir
 
     pairs = []
-    for line in Path(args.heard).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            pairs.append((row["typed"], row["heard"]))
+    for heard in args.heard:
+        for line in Path(heard).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                pairs.append((row["typed"], row["heard"]))
     vocabulary = vocabulary_of(Path(args.data))
     out = build_table(pairs, min_count=args.min_count, pieces=whisper_pieces(model_dir()), vocabulary=vocabulary)
     Path(args.out).write_text(json.dumps(out, indent=0, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
@@ -115,8 +118,9 @@ def main() -> None:
     h.add_argument("--out", required=True)
     h.add_argument("--limit", type=int, default=1200)
     h.add_argument("--seed", type=int, default=0)
+    h.add_argument("--names", action="store_true", help="only commands of the file and program tools (names heard more often)")
     t = sub.add_parser("table", help="the confusion table from `hear`'s takes")
-    t.add_argument("--heard", required=True)
+    t.add_argument("--heard", required=True, nargs="+", help="hear's files")
     t.add_argument("--out", default=str(ROOT / "src/kayas/data/confusions.json"))
     t.add_argument("--data", required=True, help="the generator's train.jsonl the takes were sampled from (its vocabulary)")
     t.add_argument("--min-count", type=int, default=1)
