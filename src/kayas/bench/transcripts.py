@@ -52,13 +52,14 @@ class Speakers:
         return degrade(pcm, take.condition, seed)
 
 
-def choose_take(rng: random.Random, piper_share: float = 0.5) -> Take:
+def choose_take(rng: random.Random, piper_share: float = 0.5, conditions: tuple[str, ...] = CONDITIONS) -> Take:
     if rng.random() < piper_share:
-        return Take("piper", rng.choice(PIPER_SPEEDS), rng.choice(CONDITIONS))
-    return Take(rng.choice(ESPEAK_VOICES), rng.choice(ESPEAK_SPEEDS), rng.choice(CONDITIONS))
+        return Take("piper", rng.choice(PIPER_SPEEDS), rng.choice(conditions))
+    return Take(rng.choice(ESPEAK_VOICES), rng.choice(ESPEAK_SPEEDS), rng.choice(conditions))
 
 
-def transcribe_examples(examples, stt, limit: int = 0, seed: int = 0, progress=lambda msg: None) -> Iterator[dict]:
+def transcribe_examples(examples, stt, limit: int = 0, seed: int = 0, progress=lambda msg: None,
+                        conditions: tuple[str, ...] = CONDITIONS) -> Iterator[dict]:
     """One record per example: the chat example with the heard command, and what was said and how."""
     rng = random.Random(seed)
     picked = list(examples)
@@ -66,7 +67,7 @@ def transcribe_examples(examples, stt, limit: int = 0, seed: int = 0, progress=l
         picked = rng.sample(picked, limit)
     speakers = Speakers()
     for i, ex in enumerate(picked):
-        take = choose_take(rng)
+        take = choose_take(rng, conditions=conditions)
         said = to_spoken(ex.command)
         if not said.strip():
             continue
@@ -78,13 +79,15 @@ def transcribe_examples(examples, stt, limit: int = 0, seed: int = 0, progress=l
             progress(f"{i + 1}/{len(picked)}: {ex.command!r} heard as {heard!r}")
 
 
-def write_transcripts(data: Path, out: Path, stt, limit: int = 0, seed: int = 0, progress=lambda msg: None) -> int:
-    """Writes JSONL as it goes (a long run stopped half way keeps what it made); returns the lines written."""
+def write_transcripts(data: Path, out: Path, stt, limit: int = 0, seed: int = 0, progress=lambda msg: None,
+                      conditions: tuple[str, ...] = CONDITIONS, keep=lambda example: True) -> int:
+    """Writes JSONL as it goes (a long run stopped half way keeps what it made); returns the lines written.
+    `keep` picks the examples to sample from."""
     from kayas.formats.examples import read_examples
 
     n = 0
     with out.open("w", encoding="utf-8") as f:
-        for record in transcribe_examples(read_examples(data), stt, limit, seed, progress):
+        for record in transcribe_examples([ex for ex in read_examples(data) if keep(ex)], stt, limit, seed, progress, conditions):
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
             f.flush()
             n += 1

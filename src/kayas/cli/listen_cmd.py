@@ -87,7 +87,7 @@ def register(app: typer.Typer) -> None:
         for t in turns:
             if as_json:
                 typer.echo(json.dumps({"heard": t.heard, "command": t.command, "answers": t.answers, "reply": t.reply,
-                                       "timings": t.timings, "report": t.report.model_dump(mode="json") if t.report else None},
+                                       "interrupted": t.interrupted, "timings": t.timings, "report": t.report.model_dump(mode="json") if t.report else None},
                                       ensure_ascii=False))
             else:
                 typer.echo(f"{t.command or '(nothing heard)'}\t{t.reply}")

@@ -1,5 +1,8 @@
 """How people really say a command: wrappers, wake words, transcripts, typos, caps.
 
+A share of the spoken ("voice") commands is written as Whisper hears them (kayas.data.confusions):
+the words the recogniser really writes, normalised as `kayas listen` does.
+
 Only the words around the slots change; the slot text (what the plan carries) is never
 touched, so the plan stays right whatever the style.
 """
@@ -9,6 +12,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from kayas.data.confusions import heard_form
 from kayas.data.spec import Style
 
 Segments = list[tuple[str, bool]]
@@ -26,6 +30,7 @@ class AugmentConfig:
     verb_typo: float = 0.14  # of typed commands: the verb itself misspelt ("opn firefox")
     caps: float = 0.06
     filler: float = 0.6  # of voice commands
+    heard: float = 0.5  # of voice commands: written as Whisper hears them (kayas.data.confusions)
 
 
 # (prefix, makes a question)
@@ -148,6 +153,8 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
         segs.append((rng.choice(SUFFIXES[:4] if asks else SUFFIXES), False))
     if rng.random() < cfg.wake:
         segs.insert(0, (rng.choice(WAKE), False))
+    heard_rng = _heard_rng(segs) if style.voice and cfg.heard else None
+    said = list(segs) if heard_rng and heard_rng.random() < cfg.heard else None
     if style.voice:
         segs = _map_frame(segs, lambda t: re.sub(r"[,.!?;:]", "", t.lower()))
         if rng.random() < cfg.filler:
@@ -168,6 +175,8 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
                 words = _frame_words(segs)
     if style.caps:
         segs = _map_frame(segs, str.upper)
+    if said is not None and heard_rng:  # the draws above still happen, so every other command stays as the seed made it
+        return heard_form(said, heard_rng) or _plain(segs)
     text = "".join(t for t, _ in segs)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,?!])", r"\1", text)
@@ -183,6 +192,16 @@ def augment(segments: Segments, imperative: bool, style: Style, rng: random.Rand
             elif r < 0.16:
                 text += "!"
     return text
+
+
+def _heard_rng(segs: Segments) -> random.Random:
+    """A generator of its own for the recogniser's part, seeded by the command: drawing from the
+    main one would change every command made after this one."""
+    return random.Random("heard:" + "".join(t for t, _ in segs))
+
+
+def _plain(segs: Segments) -> str:
+    return re.sub(r"\s+", " ", "".join(t for t, _ in segs)).strip()
 
 
 def _misspell_verb(segs: Segments, rng: random.Random) -> Segments:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import sys
+import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from kayas.voice.base import FRAME_BYTES, RATE, AudioSource, VoiceError
+from kayas.voice.base import FRAME_BYTES, FRAME_S, RATE, AudioSource, VoiceError
 
 CONVERT_HINT = "convert it with: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav"
 
@@ -44,17 +45,26 @@ def split_frames(pcm: bytes) -> Iterator[bytes]:
 class PcmSource(AudioSource):
     """PCM already in memory (a WAV read whole)."""
 
-    def __init__(self, pcm: bytes, trailing_silence_s: float = 1.0):
+    def __init__(self, pcm: bytes, trailing_silence_s: float = 1.0, realtime: bool = False):
         # a recording may stop right after the last word: a little silence lets the VAD see the end
         self.pcm = pcm + b"\0" * (int(RATE * trailing_silence_s) * 2)
+        self.realtime = realtime  # a frame each 30 ms, as a microphone gives them (what barge-in is tested with)
 
     def frames(self) -> Iterator[bytes]:
-        yield from split_frames(self.pcm)
+        if not self.realtime:
+            yield from split_frames(self.pcm)
+            return
+        start = time.perf_counter()
+        for i, frame in enumerate(split_frames(self.pcm)):
+            ahead = start + (i + 1) * FRAME_S - time.perf_counter()  # a frame exists once its 30 ms have passed
+            if ahead > 0:
+                time.sleep(ahead)
+            yield frame
 
 
 class WavSource(PcmSource):
-    def __init__(self, path: str | Path):
-        super().__init__(read_wav(path))
+    def __init__(self, path: str | Path, realtime: bool = False):
+        super().__init__(read_wav(path), realtime=realtime)
 
 
 class StdinSource(AudioSource):

@@ -50,6 +50,7 @@ class VoiceConfig:
     end_silence_s: float = 0.5  # this much silence ends a command
     max_command_s: float = 15.0  # a command longer than this is cut
     answer_timeout_s: float = 6.0  # how long to wait for "yes" or "no"
+    barge_in: bool = False  # speech over a reply stops it and is the next command (use headphones: no echo guard)
 
     @classmethod
     def load(cls) -> VoiceConfig:
@@ -130,3 +131,8 @@ class TextToSpeech(ABC):
 
     def to_wav(self, text: str, path: str) -> None:
         raise VoiceError(f"{type(self).__name__} cannot write WAV files")
+
+    def stream(self, text: str) -> Iterator[tuple[bytes, int]] | None:
+        """(16-bit mono PCM, sample rate) chunks for a reply that plays in the background and can be
+        stopped (barge-in, kayas.voice.playback); None where the synthesiser only plays by itself."""
+        return None

@@ -4,6 +4,10 @@ One stream of frames carries everything, so a recording can hold a command and t
 "yes" that confirms it, exactly as a microphone would. Recognition runs while the person
 speaks (frames are fed as they come), so after the end of speech only the last search step,
 the normaliser and the plan remain.
+
+Barge-in (`[voice] barge_in`): the reply plays in the background (kayas.voice.playback) while
+the frames keep coming; speech that starts over it (the VAD, or the wake word) stops it and is
+heard as the next command.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kayas.voice.base import FRAME_S, AudioSource, SpeechToText, TextToSpeech, Transcript, VoiceConfig, WakeWord
 from kayas.voice.model import NO, YES
+from kayas.voice.playback import NullSink, Playback, PlayerSink
 from kayas.voice.segmenter import Segmenter
 from kayas.voice.spoken import normalise
 
@@ -32,18 +37,22 @@ class VoiceTurn:
     reply: str = ""
     timings: dict[str, float] = field(default_factory=dict)  # ms: endpoint, stt, plan, to_plan, to_reply
     answers: list[str] = field(default_factory=list)  # what was heard for each question
+    interrupted: bool = False  # the reply was stopped by speech over it (barge-in)
 
 
 class Listener:
     def __init__(self, source: AudioSource, stt: SpeechToText, segmenter: Segmenter, assistant, tts: TextToSpeech,
                  cfg: VoiceConfig, wake: WakeWord | None = None, status: Status = lambda state, text: None,
-                 assume_yes: bool = False, dry_run: bool = False):
+                 assume_yes: bool = False, dry_run: bool = False, sink=None):
         self.source, self.stt, self.segmenter, self.assistant = source, stt, segmenter, assistant
         self.tts, self.cfg, self.wake, self.status = tts, cfg, wake, status
         self.assume_yes, self.dry_run = assume_yes, dry_run
         self._frames: Iterator[bytes] = iter(())
         self._i = -1  # frame index in the stream
         self._ended = False
+        self.sink = sink  # where a barge-in reply plays (kayas.voice.playback; None: the sound device, if any)
+        self._playback: Playback | None = None
+        self._replying: VoiceTurn | None = None  # the turn whose reply is playing
 
     # --------------------------------------------------------------- the stream
     def _next_frame(self) -> bytes | None:
@@ -58,6 +67,7 @@ class Listener:
         self.status("waiting", f'say "{self.wake.name}"')
         while (frame := self._next_frame()) is not None:
             if self.wake.detect(frame):
+                self._barge_in()
                 return True
         return False
 
@@ -68,6 +78,8 @@ class Listener:
         fed = 0
         while (frame := self._next_frame()) is not None:
             utt = self.segmenter.push(frame, self._i)
+            if self.segmenter.in_speech:
+                self._barge_in()
             if self.segmenter.in_speech or utt is not None:
                 if fed == 0:
                     self.stt.start(mode)
@@ -93,7 +105,29 @@ class Listener:
         """Speak (if replies are on); ms until the sound started."""
         if not self.cfg.reply:
             return 0.0
+        self._barge_in()  # a reply still playing ends before anything else is said
         return self.tts.say(text) * 1000
+
+    def _reply(self, text: str, turn: VoiceTurn) -> float:
+        """The turn's reply: in the background where barge-in is on (ms until its sound started), else as `_say`."""
+        chunks = self.tts.stream(text) if self.cfg.reply and self.cfg.barge_in else None
+        if chunks is None:
+            return self._say(text)
+        self._barge_in()
+        self._playback = Playback(chunks, self.sink or (PlayerSink() if PlayerSink.available() else NullSink()))
+        self._replying = turn
+        while self._playback.first_sound_s is None and self._playback.playing:
+            time.sleep(0.005)
+        return (self._playback.first_sound_s or 0.0) * 1000
+
+    def _barge_in(self) -> None:
+        """Speech over the reply: stop it (the speech is heard as usual, as the next command)."""
+        if self._playback is not None and self._playback.playing:
+            self._playback.stop()
+            if self._replying is not None:
+                self._replying.interrupted = True
+                self._replying.timings["reply_played_ms"] = self._playback.played_s * 1000
+            self.status("barge-in", "reply stopped")
 
     def ask(self, question: str) -> tuple[bool, str]:
         """A yes/no question, answered by voice; silence or the end of the recording is "no"."""
@@ -113,7 +147,7 @@ class Listener:
         self.status("heard", f'"{transcript.text}"' if transcript.text else "(nothing)")
         if not command:
             turn.reply = "Sorry, I didn't catch that."
-            turn.timings["to_reply_ms"] = endpoint_ms + (time.perf_counter() - t_detected) * 1000 + self._say(turn.reply)
+            turn.timings["to_reply_ms"] = endpoint_ms + (time.perf_counter() - t_detected) * 1000 + self._reply(turn.reply, turn)
             self.status("result", turn.reply)
             return turn
         # --yes answers every question, "Did you mean" too: no one is asked.
@@ -130,7 +164,7 @@ class Listener:
         turn.report = report
         turn.reply = report.message
         self.status("result", report.message)
-        started = self._say(report.message)
+        started = self._reply(report.message, turn)
         if not turn.answers:  # with a question in between, the wait is the person's, not Kayas's
             turn.timings["to_reply_ms"] = turn.timings["to_plan_ms"] + report.timings.get("run_ms", 0.0) + started
         return turn
@@ -167,4 +201,6 @@ class Listener:
             turns.append(self.handle(transcript, endpoint_ms, stt_ms, time.perf_counter() - stt_ms / 1000))
             if self.wake is not None:
                 self.wake.reset()
+        if self._playback is not None:
+            self._playback.wait()  # the last reply is heard to its end
         return turns

@@ -1,9 +1,11 @@
 """Spoken replies by espeak-ng (Debian's `espeak-ng`), played through PortAudio or aplay."""
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import time
+import wave
 
 from kayas.voice.base import TextToSpeech, VoiceError
 
@@ -35,6 +37,12 @@ class EspeakTts(TextToSpeech):
         proc.wait()
         _play(rest)
         return started
+
+    def stream(self, text: str):
+        """espeak-ng's whole reply as one chunk (it synthesises a sentence in milliseconds)."""
+        wav = subprocess.run(self._args(text)[:-2] + ["--stdout", "--", text], capture_output=True, check=True).stdout
+        with wave.open(io.BytesIO(wav), "rb") as w:
+            yield w.readframes(w.getnframes()), w.getframerate()
 
     def to_wav(self, text: str, path: str) -> None:
         subprocess.run(self._args(text)[:-2] + ["-w", path, "--", text], check=True, stderr=subprocess.DEVNULL)

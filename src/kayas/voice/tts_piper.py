@@ -60,6 +60,9 @@ class PiperTts(TextToSpeech):
         for chunk in self.voice.synthesize(text, syn_config=self.syn):
             yield chunk.audio_int16_bytes, chunk.sample_rate
 
+    def stream(self, text: str):
+        return self.chunks(text)
+
     def pcm(self, text: str) -> bytes:
         """The whole text as 16-bit mono PCM at `self.rate` (22050 Hz)."""
         return b"".join(p for p, _ in self.chunks(text))
