@@ -10,7 +10,6 @@ import random
 
 from kayas.data import TemplateSet
 from kayas.data.spec import Fill, Style
-
 from kayas_dice.dice import SIDES
 
 _WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
