@@ -117,14 +117,22 @@ def weighted_sample(items: list[Example], n: int, weights: dict[str, float], rng
     return keyed[:n]
 
 
+def _every(items: list[Example], n: int) -> list[Example]:
+    step = len(items) / n
+    return [items[int(i * step)] for i in range(n)] if len(items) > n else list(items)
+
+
 def strided(items: list[Example], n: int) -> list[Example]:
-    """Every k-th item, the items ordered by class (near misses first) and template: all classes, no luck of the draw."""
-    order = {"near_miss": 0, "out_of_scope": 1, "no_tool": 2, "tool": 3}
-    ranked = sorted(items, key=lambda e: (order[replay_class(e)], e.template, e.command))
-    if len(ranked) <= n:
-        return ranked
-    step = len(ranked) / n
-    return [ranked[int(i * step)] for i in range(n)]
+    """n items, as many of each class as it has to give (a class with fewer leaves the rest to the others),
+    every k-th of the class ordered by template: all classes, no luck of the draw."""
+    classes = ("near_miss", "out_of_scope", "no_tool", "tool")
+    by = {c: sorted((e for e in items if replay_class(e) == c), key=lambda e: (e.template, e.command)) for c in classes}
+    quota = dict.fromkeys(classes, 0)
+    while sum(quota.values()) < n and any(quota[c] < len(by[c]) for c in classes):
+        for c in classes:
+            if quota[c] < len(by[c]) and sum(quota.values()) < n:
+                quota[c] += 1
+    return [e for c in classes for e in _every(by[c], quota[c])]
 
 
 def _is_new(example: Example, tools: set[str], no_tool_sets: set[str]) -> bool:
