@@ -40,8 +40,8 @@ def signature(t: Tool) -> str:
 
 
 def _new(name: str, folder: Path) -> None:
-    """Write a plugin package for a tool of the user's own (see kayas.scaffold) and say what comes next."""
-    from kayas.scaffold import create
+    """Write a plugin package for a tool of the user's own (see kayas.data.scaffold) and say what comes next."""
+    from kayas.data.scaffold import create
 
     taken = {t.name.split(".", 1)[0] for t in default_registry()}
     made = create(name, folder, taken)
