@@ -99,9 +99,11 @@ def dice_registry(monkeypatch):
     from kayas_dice import dice, examples
 
     from kayas.data.discover import collect_sets
-    from kayas.registry import default_registry
+    from kayas.registry import Registry, builtin_tool_modules
 
-    registry = default_registry()
+    registry = Registry()  # not default_registry(): that one is shared by every test
+    for module in builtin_tool_modules():
+        registry.register_module(module)
     registry.register_module(dice)
     sets = collect_sets(registry) + list(examples.EXAMPLES)
     return registry, sets
@@ -245,3 +247,22 @@ def test_learn_on_the_command_line_says_the_time_left_and_the_exact_figures(tiny
         assert metrics["check_examples"] == 12 and metrics["peak_rss_mb"]["end"] > 0
     else:  # a random brain may learn nothing that beats the start: then nothing is written
         assert "nothing written" in done.stdout
+
+
+def test_a_second_tool_is_taught_alone_and_the_first_is_replayed(dice_registry, monkeypatch):
+    """Two tools in a row: with units learnt already, the dice lesson's new examples are dice only."""
+    monkeypatch.syspath_prepend(str(UNITS))
+    from kayas_units import examples as unit_examples
+    from kayas_units import units
+
+    from kayas.data.lesson import Lesson, MixConfig, mix
+
+    registry, sets = dice_registry
+    registry.register_module(units)
+    sets = sets + list(unit_examples.EXAMPLES)
+    known = tuple(n for n in registry.names() if n != "dice.roll")
+    done = mix(Lesson(("dice.roll",), known, ()), registry, MixConfig(new_examples=80, replay_examples=300, replay_pool=2000), sets)
+    assert all(e.template.startswith("dice.") or "dice.roll" in e.plan for e in done.val)
+    replayed = [e for e in done.train if not (e.template.startswith("dice.") or "dice.roll" in e.plan)]
+    assert any("units.convert" in e.plan for e in replayed + done.check)  # the first tool is replayed, not taught again
+    assert done.counts["new"] == sum(e.template.startswith("dice.") or "dice.roll" in e.plan for e in done.train)

@@ -151,7 +151,8 @@ def mix(lesson_: Lesson, registry: Registry, cfg: MixConfig, sets: list[Template
     sets = sets if sets is not None else collect_sets(registry)
     builtin = {s.name for s in builtin_sets()}
     new = set(lesson_.new)
-    own = [s for s in sets if s.tool in new or (not s.tool and s.name not in builtin)]  # a plugin's `[]` sets too
+    spaces = {n.split(".", 1)[0] for n in new}  # a plugin's `[]` sets are named after its tools: units.money, dice.near_misses
+    own = [s for s in sets if s.tool in new or (not s.tool and s.name not in builtin and s.name.split(".", 1)[0] in spaces)]
     if not any(s.tool in new for s in own):
         raise KayasError(f"no examples for {', '.join(lesson_.new)}: give the tool's module an EXAMPLES "
                          "(see README, 'Examples for your own tool')")
