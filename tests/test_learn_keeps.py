@@ -267,3 +267,11 @@ def test_a_second_tool_is_taught_alone_and_the_first_is_replayed(dice_registry, 
     replayed = [e for e in done.train if not (e.template.startswith("dice.") or "dice.roll" in e.plan)]
     assert any("units.convert" in e.plan for e in replayed + done.check)  # the first tool is replayed, not taught again
     assert done.counts["new"] == sum(e.template.startswith("dice.") or "dice.roll" in e.plan for e in done.train)
+
+
+@pytest.mark.parametrize("example", [UNITS, DICE], ids=lambda p: p.name)
+def test_the_worked_examples_pass_their_own_tests(example, tmp_path):
+    """CI collects tests/ only: the examples' own suites run here, as their READMEs say to run them."""
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(example / "tests")],
+                          env=env_with(tmp_path, example), capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0 and "[100%]" in done.stdout, done.stdout + done.stderr
