@@ -33,33 +33,66 @@ def _undo() -> None:
     typer.echo(f"the default brain is {earlier} again; {name} stays in {choice.brains_dir()} (kayas brain use {name})")
 
 
+def _clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 class _Bar:
-    """The rich progress bar of a learning run: steps, loss, val loss, elapsed and time left."""
+    """The progress of a learning run: a rich bar on a terminal, else one line a check; both say the time left.
+
+    The time left is the learner's own estimate (steps still planned at this machine's pace so far,
+    checks included), not the bar's guess from the last few steps.
+    """
 
     def __init__(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(
             TextColumn("[bold]learn"), BarColumn(), MofNCompleteColumn(), TextColumn("loss {task.fields[loss]:.3f}"),
-            TextColumn("val {task.fields[val]:.3f}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+            TextColumn("new {task.fields[exact]} old {task.fields[old]}"), TimeElapsedColumn(),
+            TextColumn("{task.fields[left]} left"),
         )
+        self.live = self.progress.console.is_terminal
         self.task: Any = None
+        self.total = 0
+
+    def _print(self, text: str) -> None:
+        if self.live:
+            self.progress.console.print(text)
+        else:
+            typer.echo(text)
 
     def __call__(self, event: str, fields: dict[str, Any]) -> None:
         if event == "start":
-            self.progress.start()
-            self.task = self.progress.add_task("learn", total=fields["total"], loss=float("nan"), val=fields["val_loss"])
-            self.progress.console.print(f"{fields['examples']} examples; start val loss {fields['val_loss']:.4f}; "
-                                        f"budget {fields['budget_s'] / 60:.0f} min (Ctrl-C stops, keeping the best so far)")
+            self.total = fields["total"]
+            if self.live:
+                self.progress.start()
+            self.task = self.progress.add_task("learn", total=fields["total"], loss=float("nan"), exact=_pct(fields["exact"]),
+                                               old=_pct(fields["old_exact"]), left="?")
+            self._print(f"{fields['examples']} examples; at the start: new commands {_pct(fields['exact'])} exact, "
+                        f"{fields['check']} old ones {_pct(fields['old_exact'])}; budget {fields['budget_s'] / 60:.0f} min "
+                        "(Ctrl-C stops, keeping the best so far)")
         elif event == "step":
-            self.progress.update(self.task, completed=fields["step"], total=fields["total"], loss=fields["loss"])
+            self.total = fields["total"]
+            self.progress.update(self.task, completed=fields["step"], total=fields["total"], loss=fields["loss"],
+                                 left=_clock(fields["left_s"]))
         elif event == "eval":
-            self.progress.update(self.task, val=fields["val_loss"])
+            self.progress.update(self.task, exact=_pct(fields["exact"]), old=_pct(fields["old_exact"]))
+            if not self.live:  # a log, not a terminal: one line a check
+                self._print(f"step {fields['step']}/{fields['total']}  loss {fields['loss']:.3f}  new {_pct(fields['exact'])} "
+                            f"old {_pct(fields['old_exact'])} exact{' (best so far)' if fields['kept'] else ''}  "
+                            f"{_clock(fields['left_s'])} left")
         elif event == "note":
-            self.progress.console.print(fields["text"])
+            self._print(fields["text"])
 
     def stop(self) -> None:
-        self.progress.stop()
+        if self.live:
+            self.progress.stop()
+
+
+def _pct(x: float) -> str:
+    return "-" if x != x else f"{x:.0%}"
 
 
 def _inherit_calibration(parent: Path, child: Path) -> None:
@@ -89,6 +122,10 @@ def register(app: typer.Typer) -> None:
         lr: Annotated[float, typer.Option("--lr", min=1e-6, help="Peak learning rate.")] = 1e-3,
         layers: Annotated[int, typer.Option("--layers", min=0, help="Train the LoRA of the top N layers only (0: all; fewer is faster).")] = 16,
         pool: Annotated[int, typer.Option("--pool", min=100, help="Size of the generator run the examples are drawn from.")] = 4000,
+        micro_batch: Annotated[int, typer.Option("--micro-batch", min=1, help="Examples per forward pass (of the batch of 8): fewer, less memory.")] = 4,
+        check: Annotated[int, typer.Option("--check", min=0, help="Old commands, not trained on, scored by exact match at each check.")] = 40,
+        tolerance: Annotated[float, typer.Option("--tolerance", min=0.0, max=1.0, help="How far their exact match may fall (0.05: 5 points) before the run stops.")] = 0.0,
+        eval_every: Annotated[int, typer.Option("--eval-every", min=1, help="Steps between checks.")] = 8,
         seed: Annotated[int, typer.Option("--seed")] = 0,
         adapter: Annotated[str | None, typer.Option("--from", help="The brain to teach (default: the default brain).")] = None,
         model: Annotated[str | None, typer.Option("--model", help="Base model (default: the brain's base_model).")] = None,
@@ -116,30 +153,38 @@ def register(app: typer.Typer) -> None:
         info = _from(adapter)
         registry = default_registry()
         todo = lesson(info, registry)
-        data = mix(todo, registry, MixConfig(new_examples=examples, replay_examples=replay, replay_pool=pool, seed=seed))
+        data = mix(todo, registry, MixConfig(new_examples=examples, replay_examples=replay, replay_pool=pool,
+                                                check_old=check, seed=seed))
         typer.echo(f"teaching {', '.join(todo.new)} to the brain in {info.path}"
                    + (f"; dropping {', '.join(todo.gone)} (not installed any more)" if todo.gone else ""))
         c = data.counts
-        typer.echo(f"data: {c['new']} examples of the new tools, {c['replay']} replayed ({c['replay_no_tool']} of them []), {c['val']} val"
+        typer.echo(f"data: {c['new']} examples of the new tools, {c['replay']} replayed ({c['replay_near_miss']} near misses, "
+                   f"{c['replay_out_of_scope']} out of scope, {c['replay_no_tool']} [] in all), {c['val']} val, {c['check']} old to check"
                    + (f"; no-tool sets taken over: {', '.join(data.dropped_sets)}" if data.dropped_sets else ""))
+        if c["left_out_contradicting"]:
+            typer.echo(f"left out: {c['left_out_contradicting']} replayed [] examples that say the new tools' words "
+                       f"({', '.join(data.own_words[:8])})")
         if dry_run:
             return
         from kayas.train.learn import LearnConfig, Lessons
         from kayas.train.learn import learn as run
 
-        lessons = Lessons(data.train, data.val, registry.names(), list(todo.new), list(todo.gone), data.counts)
+        lessons = Lessons(data.train, data.val, registry.names(), list(todo.new), list(todo.gone), data.counts, data.check)
         bar = _Bar()
         try:
-            outcome = run(info, lessons, target, LearnConfig(minutes=minutes, epochs=epochs, learning_rate=lr, train_layers=layers, seed=seed), progress=bar, model_name=model)
+            outcome = run(info, lessons, target, LearnConfig(
+                minutes=minutes, epochs=epochs, learning_rate=lr, train_layers=layers, micro_batch=micro_batch, eval_every=eval_every,
+                forget_tolerance=tolerance, seed=seed), progress=bar, model_name=model)
         finally:
             bar.stop()
         m = outcome.metrics
         if outcome.path is None:
-            typer.echo(f"{outcome.stopped} after {m['steps_done']} steps: no adapter better than the start (val loss "
-                       f"{m['val'][0]['loss']:.4f}); nothing written, the default brain is unchanged")
+            typer.echo(f"{outcome.stopped} after {m['steps_done']} steps: no adapter better than the start that keeps the old "
+                       "commands; nothing written, the default brain is unchanged")
             raise typer.Exit(1)
         _inherit_calibration(info.path, outcome.path)
         choice.use(outcome.path.name)
-        typer.echo(f"{outcome.stopped}: {m['steps_done']} steps, best val loss {m['best_val_loss']:.4f} at step {m['best_step']} "
-                   f"(start {m['val'][0]['loss']:.4f}); {m['train_time_s']:.0f} s training, {m['wall_time_s']:.0f} s in all")
+        typer.echo(f"{outcome.stopped}: {m['steps_done']} steps; kept step {m['best_step']}: new commands {_pct(m['best_exact'])} "
+                   f"exact (val loss {m['best_val_loss']:.4f}), old ones {_pct(m['best_old_exact'])} (start {_pct(m['start_old_exact'])}); "
+                   f"{m['train_time_s']:.0f} s training, {m['wall_time_s']:.0f} s in all, peak memory {m['peak_rss_mb']['end']:.0f} MB")
         typer.echo(f"the default brain is now {outcome.path.name} ({outcome.path}); kayas learn --undo goes back")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -38,12 +39,37 @@ def signature(t: Tool) -> str:
     return ", ".join(parts) or "-"
 
 
+def _new(name: str, folder: Path) -> None:
+    """Write a plugin package for a tool of the user's own (see kayas.data.scaffold) and say what comes next."""
+    from kayas.data.scaffold import create
+
+    taken = {t.name.split(".", 1)[0] for t in default_registry()}
+    made = create(name, folder, taken)
+    typer.echo(f"made {made}: the tool {name}.greet, its phrasings, a held-out file to fill, its tests")
+    typer.echo(f"next: edit {made.name}/kayas_{name}/{name}.py, write {made.name}/tests/heldout.jsonl by hand (30 commands), "
+               f"then the templates; pip install ./{made.name}; kayas learn")
+
+
 def register(app: typer.Typer) -> None:
-    @app.command("tools")
+    group = typer.Typer(help="List the tools the brain may call; `kayas tools new NAME` starts a tool of your own.")
+    app.add_typer(group, name="tools")
+
+    @group.command("new")
+    def new(
+        name: Annotated[str, typer.Argument(help="The tool's name, lower case (its calls are NAME.*).")],
+        folder: Annotated[Path, typer.Option("--dir", help="Where the package folder kayas-NAME is written.")] = Path("."),
+    ) -> None:
+        """Write a plugin package for a tool of your own: the tool, its phrasings, a held-out file, its tests."""
+        _new(name, folder)
+
+    @group.callback(invoke_without_command=True)
     def tools(
+        ctx: typer.Context,
         as_json: Annotated[bool, typer.Option("--json", help="Print name, description and JSON-schema parameters.")] = False,
     ) -> None:
-        """List the tools the brain may call."""
+        """List the tools the brain may call; `kayas tools new NAME` starts a tool of your own."""
+        if ctx.invoked_subcommand is not None:
+            return
         registry = default_registry()
         if as_json:
             typer.echo(json.dumps(registry.describe(), ensure_ascii=False, indent=2))

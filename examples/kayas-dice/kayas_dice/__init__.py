@@ -1,0 +1,1 @@
+"""kayas-dice: dice rolls for Kayas, registered through the `kayas.tools` entry point."""
