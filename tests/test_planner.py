@@ -108,6 +108,22 @@ def test_cache_reuse_gives_the_same_output_as_no_reuse(planner):
     assert again[0].tokens == reused[0].tokens
 
 
+def test_the_longest_common_prefix_with_the_last_command_is_reused(planner):
+    first, same, longer = decode_all(planner, [COMMANDS[0], COMMANDS[0], COMMANDS[0] + " in my documents"])
+    assert same.prompt_tokens == 1 and same.tokens == first.tokens  # only the last prompt token is fed again
+    (fresh,) = decode_all(planner, [COMMANDS[0] + " in my documents"], reuse_cache=False)
+    assert longer.prompt_tokens < first.prompt_tokens and longer.tokens == fresh.tokens
+
+
+def test_narrow_masks_come_from_a_cache_that_changes_nothing(planner):
+    planner.decoder._masks.clear()
+    none = decode_all(planner, COMMANDS, mask_cache=False)
+    cold = decode_all(planner, COMMANDS)
+    assert planner.decoder._masks and all(len(ids) <= 4096 for ids in planner.decoder._masks.values())
+    warm = decode_all(planner, COMMANDS)
+    assert [r.tokens for r in warm] == [r.tokens for r in cold] == [r.tokens for r in none]
+
+
 def test_a_plan_over_the_budget_gives_up_with_nothing_to_run(planner):
     (result,) = decode_all(planner, ["write a long story"], max_new_tokens=10)
     assert result.truncated and not result.timed_out and result.budget == 10

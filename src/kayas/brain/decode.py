@@ -43,6 +43,8 @@ from kayas.engines.base import Engine
 from kayas.plan import PlanError
 
 _CLOSERS = frozenset(b'"]}')
+_CACHED_MASK_MAX = 4096  # masks of at most this many ids are kept per grammar state
+_MASK_CACHE_SIZE = 20_000  # states kept (then the cache starts over): a few MB
 
 
 @dataclass
@@ -57,7 +59,8 @@ class DecodeConfig:
     fast_forward: bool = True  # forced tokens in one forward pass (False: one pass per token)
     draft: bool = True  # guessed tokens ride along and are verified (needs fast_forward)
     max_draft: int = 24  # at most this many forced + guessed tokens per pass
-    reuse_cache: bool = True  # start from the system prompt's KV cache
+    reuse_cache: bool = True  # start from the system prompt's KV cache (and the longest common prefix with the last prompt)
+    mask_cache: bool = True  # keep narrow grammar masks per plan prefix, across commands
     head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
     copy_bonus: float = 2.0  # logits added to tokens that go on copying the command inside free text (kayas.brain.copying; 0: off)
     string_slack: int = 64  # a string holds at most len(command) + this many bytes (then it is closed); <0: no cap
@@ -134,14 +137,33 @@ class ConstrainedDecoder:
         self._quote = _single_token(grammar.tokenizer, b'"')
         self.copy = CopyBias(self.token_bytes)
         self.prefix_ids = list(prefix_ids)
+        self._kept: list[int] = list(prefix_ids)  # what the engine's cache holds between decodes: the last prompt
         self._rows: dict[int, int] = {}  # draft position -> row of the engine's last feed
+        self._masks: dict[tuple[int, ...], np.ndarray] = {}  # the plan's tokens so far -> narrow mask
         self.budget = PlanBudget.for_schema(grammar.schema, lambda data: len(grammar.tokenizer.tokenize_bytes(data)))
         engine.prefill(self.prefix_ids)
 
     # -- pieces -------------------------------------------------------------------------
 
-    def allowed_ids(self) -> np.ndarray:
-        """The token ids the grammar allows next, from llguidance's bitmask."""
+    def allowed_ids(self, key: tuple[int, ...] | None = None) -> np.ndarray:
+        """The token ids the grammar allows next, from llguidance's bitmask.
+
+        `key`: the plan's tokens so far, which fix the grammar's state. Narrow masks (keys, tool
+        and action names, the structure) come back from a cache shared by every command; the wide
+        ones (inside free text: nearly the whole vocabulary) are computed each time.
+        """
+        if not self.config.mask_cache:
+            key = None
+        if key is not None and (hit := self._masks.get(key)) is not None:
+            return hit
+        ids = self._compute_mask()
+        if key is not None and len(ids) <= _CACHED_MASK_MAX:
+            if len(self._masks) >= _MASK_CACHE_SIZE:
+                self._masks.clear()
+            self._masks[key] = ids
+        return ids
+
+    def _compute_mask(self) -> np.ndarray:
         m = self._bitmask
         self.matcher.unsafe_compute_mask_ptr(m.ctypes.data, m.nbytes)
         bits = np.unpackbits(m.view(np.uint8), bitorder="little")[: self.vocab]
@@ -254,7 +276,7 @@ class ConstrainedDecoder:
                     self._commit(run, [token])
                     self._commit(run, self.matcher.compute_ff_tokens())
         finally:
-            self.engine.reset()
+            self._keep(prompt_ids, run.prompt_fed)
         run.truncated = run.truncated or len(run.out) > limit  # the last pass's draft may have run past it
         text = "[]" if run.truncated else run.out_bytes.decode("utf-8", errors="replace")
         tokens = self.grammar.tokenizer.tokenize_bytes(b"[]") if run.truncated else run.out
@@ -273,6 +295,7 @@ class ConstrainedDecoder:
         wide = [] if run.target is not None else [j for j in checks if len(draft.mask_at(j)) > cfg.head_subset_max]
         t0 = time.perf_counter()
         self._feed(run.pending + draft.tokens, len(run.pending) - 1, checks, wide)
+        run.prompt_fed = True
         run.forwards += 1 if cfg.fast_forward else len(run.pending) + len(draft.tokens)
         run.timings.forward += time.perf_counter() - t0
         run.pending.clear()
@@ -305,7 +328,7 @@ class ConstrainedDecoder:
             if guess is None:  # close the string: the quote plus what the grammar forces after it
                 guess = self._closing_guess()
             tokens = lltok.tokenize_bytes(guess) if guess else []
-            if not tokens or not self._extend(draft, tokens[: self.config.max_draft - len(draft.tokens)]):
+            if not tokens or not self._extend(draft, tokens[: self.config.max_draft - len(draft.tokens)], run.out):
                 break
             out = run.out_bytes + b"".join(self.token_bytes[t] for t in draft.tokens)
         run.timings.draft += time.perf_counter() - t0
@@ -330,7 +353,7 @@ class ConstrainedDecoder:
         if tokens and not self.matcher.consume_tokens(tokens):
             raise PlanError(f"internal: the grammar refused a confirmed token ({self.matcher.get_error()})")
 
-    def _extend(self, draft: "_Draft", tokens: list[int]) -> bool:
+    def _extend(self, draft: "_Draft", tokens: list[int], before: list[int]) -> bool:
         """Consume guessed tokens (each checked later) and the tokens they force; False if none fit."""
         grew = False
         for t in tokens:
@@ -345,7 +368,7 @@ class ConstrainedDecoder:
                     return True
                 forced = self.matcher.compute_ff_tokens()
                 if not forced:
-                    ids = self.allowed_ids()
+                    ids = self.allowed_ids(tuple(before + draft.tokens))
                     if len(ids) != 1:
                         draft.final = ids
                         break
@@ -357,7 +380,7 @@ class ConstrainedDecoder:
 
     def _mask(self, run: "_Run") -> np.ndarray:
         t0 = time.perf_counter()
-        ids = self.allowed_ids()
+        ids = self.allowed_ids(tuple(run.out))
         if len(ids) == 0:
             raise PlanError(f"internal: the grammar allows no token ({self.matcher.get_error()})")
         run.timings.mask += time.perf_counter() - t0
@@ -388,13 +411,28 @@ class ConstrainedDecoder:
         self._rows = {j: 0 for j in checks}
 
     def _start(self, prompt_ids: list[int]) -> int:
-        """How many prompt tokens the engine's cache holds: the prefix, when the prompt starts with it."""
+        """How many prompt tokens the engine's cache holds: the longest common prefix with the last
+        prompt (the chat, serve and voice loops often repeat a command's start), at least the
+        system prompt's, when the prompt starts with it; one token is always left to feed."""
         n = len(self.prefix_ids)
         if self.config.reuse_cache and n and prompt_ids[:n] == self.prefix_ids and len(prompt_ids) > n:
+            keep = common_prefix(self._kept, prompt_ids, len(prompt_ids) - 1)
+            if keep > n and self.engine.position >= keep:
+                self.engine.rollback(keep)
+                return keep
             self.engine.reset(keep_prefix=True)
             return n
         self.engine.reset(keep_prefix=False)
         return 0
+
+    def _keep(self, prompt_ids: list[int], fed: bool) -> None:
+        """After a decode: cut the cache back to the prompt (all of it fed) or to the prefix."""
+        if fed and self.config.reuse_cache:
+            self.engine.rollback(len(prompt_ids))
+            self._kept = list(prompt_ids)
+        else:
+            self.engine.reset()
+            self._kept = list(self.prefix_ids)
 
 
 @dataclass
@@ -444,6 +482,7 @@ class _Run:
     truncated: bool = False
     capped: bool = False
     timed_out: bool = False
+    prompt_fed: bool = False  # the engine's cache holds the whole prompt
     target: _Target | None = None
     choices: list[Choice] = field(default_factory=list)
     rng: np.random.Generator | None = None
@@ -460,6 +499,15 @@ def position_kind(out: bytes) -> str:
     if out.endswith(b"}"):
         return "more"
     return "other"
+
+
+def common_prefix(a: list[int], b: list[int], most: int) -> int:
+    """How many first tokens a and b share, at most `most`."""
+    n = min(len(a), len(b), most)
+    k = 0
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k
 
 
 def _single_token(lltok: Any, data: bytes) -> int:
