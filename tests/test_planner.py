@@ -235,8 +235,8 @@ def test_free_text_is_capped_at_what_the_command_can_account_for(planner):
     """A sampling random model writes long strings; the cap closes each and the plan goes on."""
     command = "hi there"
     longest = max(len(b) for b in planner.decoder.token_bytes)
-    cut = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, string_slack=4, seed=seed)]
-    free = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, string_slack=-1, seed=seed)]
+    cut = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, budget_per_token=0, string_slack=4, seed=seed)]
+    free = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, budget_per_token=0, string_slack=-1, seed=seed)]
     assert any(r.truncated for r in free) and not any(r.truncated for r in cut)
     assert any(r.capped for r in cut)
     for r in cut:

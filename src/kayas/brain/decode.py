@@ -176,7 +176,14 @@ class ConstrainedDecoder:
         candidates = self.copy.candidates(done, command)
         if not candidates:
             return logits
-        return logits + np.isin(ids, candidates).astype(np.float32) * np.float32(self.config.copy_bonus)
+        wanted = np.asarray(candidates)
+        at = np.searchsorted(ids, wanted)  # ids is sorted: a lookup per candidate, no pass over the allowed ids
+        inside = at < len(ids)
+        at, wanted = at[inside], wanted[inside]
+        at = at[ids[at] == wanted]
+        out = logits.copy()
+        out[at] += np.float32(self.config.copy_bonus)
+        return out
 
     def _pick(self, logits: np.ndarray, ids: np.ndarray, rng: np.random.Generator | None) -> int:
         t = self.config.temperature
