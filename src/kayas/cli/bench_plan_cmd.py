@@ -18,7 +18,7 @@ from kayas.errors import KayasError
 
 def register(bench: typer.Typer) -> None:
     @bench.command("plan")
-    @brain_options(max_new_tokens=False)
+    @brain_options()  # --max-new-tokens and --plan-seconds: the budget as `kayas plan` has it
     def bench_plan(
         data: Annotated[list[str] | None, typer.Option("--data", help="A training-format JSONL to time (repeat it; default: both hand-written sets).")] = None,
         limit: Annotated[int | None, typer.Option("--limit", help="Only the first N commands of each set.")] = None,
