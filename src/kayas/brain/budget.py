@@ -43,7 +43,8 @@ def skeleton(schema: Any) -> Any:
         return {name: skeleton(prop) for name, prop in schema.get("properties", {}).items()}
     if kind == "array":
         return [skeleton(schema.get("items", {}))]
-    return {"string": "", "integer": 0, "number": 0, "boolean": False}.get(kind)
+    empty: dict[str, Any] = {"string": "", "integer": 0, "number": 0, "boolean": False}
+    return empty.get(str(kind))
 
 
 @dataclass(frozen=True)
