@@ -34,11 +34,11 @@ class Outcome:
     tokens: int
     confidence: float | None = None
     truncated: bool = False  # the budget ran out: the plan gave up ([])
-    timed_out: bool = False  # ... on the wall-clock guard
     capped: bool = False  # a string hit its length cap
     side_effect: bool = False  # a call that is not read-only
     destructive: bool = False  # a destructive call
     features: list[float] = field(default_factory=list)  # kayas.brain.confidence.features
+    timed_out: bool = False  # the budget that ran out was the wall-clock guard's
 
     @property
     def category(self) -> str:
