@@ -143,8 +143,17 @@ def test_hit_budget_and_capped_count_plans_not_calls():
         one(CREATE_TODO, CREATE_TODO),
     ]
     rep = report(outcomes)
-    assert (rep.hit_budget, rep.capped) == (2, 2)
+    assert (rep.hit_budget, rep.hit_deadline, rep.capped) == (2, 0, 2)
     assert rep.overall.json_valid == 0.75 and rep.overall.exact_match == 0.75  # a cut-off plan is scored as what it is
+
+
+def test_a_plan_stopped_by_the_clock_counts_as_hit_deadline_and_keeps_its_other_scores():
+    timed = one(CREATE_C_DELETE_A, "[]", truncated=True, timed_out=True)
+    assert timed.timed_out and timed.truncated and timed.got == [] and not timed.side_effect and not timed.capped
+    ran = one(CREATE_C_DELETE_A, CREATE_C_DELETE_A)
+    assert ran.side_effect and ran.destructive and not ran.timed_out
+    rep = report([timed, ran])
+    assert (rep.hit_budget, rep.hit_deadline) == (1, 1) and rep.overall.destructive == 0.5
 
 
 def test_the_file_through_a_planner_scores_as_judged(tmp_path):

@@ -39,7 +39,8 @@ ENGINES = [
 
 @pytest.fixture(scope="module", params=ENGINES)
 def planner(request, random_adapter):
-    return Planner.load(str(random_adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=32)), engine=request.param)
+    # No wall-clock guard here: a busy machine must not change which plans are compared.
+    return Planner.load(str(random_adapter), config=PlannerConfig(threads=1, decode=DecodeConfig(max_new_tokens=32, max_seconds=0)), engine=request.param)
 
 
 @pytest.fixture(scope="module")
@@ -107,10 +108,51 @@ def test_cache_reuse_gives_the_same_output_as_no_reuse(planner):
     assert again[0].tokens == reused[0].tokens
 
 
-def test_budget_closes_the_plan_and_it_still_parses(planner):
+def test_the_longest_common_prefix_with_the_last_command_is_reused(planner):
+    first, same, longer = decode_all(planner, [COMMANDS[0], COMMANDS[0], COMMANDS[0] + " in my documents"])
+    assert same.prompt_tokens == 1 and same.tokens == first.tokens  # only the last prompt token is fed again
+    (fresh,) = decode_all(planner, [COMMANDS[0] + " in my documents"], reuse_cache=False)
+    assert longer.prompt_tokens < first.prompt_tokens and longer.tokens == fresh.tokens
+
+
+def test_narrow_masks_come_from_a_cache_that_changes_nothing(planner):
+    planner.decoder._masks.clear()
+    none = decode_all(planner, COMMANDS, mask_cache=False)
+    cold = decode_all(planner, COMMANDS)
+    assert planner.decoder._masks and all(len(ids) <= 4096 for ids in planner.decoder._masks.values())
+    warm = decode_all(planner, COMMANDS)
+    assert [r.tokens for r in warm] == [r.tokens for r in cold] == [r.tokens for r in none]
+
+
+def test_a_plan_over_the_budget_gives_up_with_nothing_to_run(planner):
     (result,) = decode_all(planner, ["write a long story"], max_new_tokens=10)
-    assert result.truncated
-    parse_plan(result.text, planner.registry)
+    assert result.truncated and not result.timed_out and result.budget == 10
+    assert result.text == "[]" and parse_plan(result.text, planner.registry) == []
+    assert 10 <= result.spent <= 10 + planner.decoder.config.max_draft
+
+
+def test_the_budget_follows_the_command(planner):
+    short, long = decode_all(planner, ["hi", "hi " * 40], max_new_tokens=256)
+    fixed = planner.decoder.budget.fixed
+    assert fixed > 0 and short.budget == fixed + 2 * len(planner.tokenizer.encode("hi"))
+    assert long.budget > short.budget
+
+
+def test_the_budget_gives_the_same_verdict_with_and_without_fast_forward(planner):
+    """A plan fits when its whole token count does, however many tokens a pass confirmed."""
+    for budget in (12, 18, 24):
+        fast = decode_all(planner, COMMANDS, max_new_tokens=budget)
+        slow = decode_all(planner, COMMANDS, max_new_tokens=budget, fast_forward=False)
+        assert [(r.text, r.truncated) for r in fast] == [(r.text, r.truncated) for r in slow]
+
+
+def test_the_wall_clock_guard_gives_up_cleanly(planner):
+    (result,) = decode_all(planner, ["create a file called todo.txt and write a long story in it"], max_seconds=1e-6)
+    assert result.truncated and result.timed_out and result.text == "[]"
+    assert planner.confidence(result) == 0.0
+    (after,) = decode_all(planner, ["create a file called todo.txt"])  # the engine's cache is back at the prefix
+    (fresh,) = decode_all(planner, ["create a file called todo.txt"], reuse_cache=False)
+    assert after.tokens == fresh.tokens
 
 
 def test_following_a_known_plan_reproduces_its_training_tokens(planner):
@@ -193,15 +235,15 @@ def test_free_text_is_capped_at_what_the_command_can_account_for(planner):
     """A sampling random model writes long strings; the cap closes each and the plan goes on."""
     command = "hi there"
     longest = max(len(b) for b in planner.decoder.token_bytes)
-    cut = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, string_slack=4, seed=seed)]
-    free = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, string_slack=-1, seed=seed)]
+    cut = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, budget_per_token=0, string_slack=4, seed=seed)]
+    free = [r for seed in range(8) for r in decode_all(planner, [command], temperature=1.5, max_new_tokens=200, budget_per_token=0, string_slack=-1, seed=seed)]
     assert any(r.truncated for r in free) and not any(r.truncated for r in cut)
     assert any(r.capped for r in cut)
     for r in cut:
         calls = parse_plan(r.text, planner.registry)
         for s in _strings([c.args for c in calls]):
             assert len(json.dumps(s, ensure_ascii=False)) - 2 <= len(command) + 4 + longest
-    assert sum(len(r.text) for r in cut) < sum(len(r.text) for r in free)
+    assert sum(r.spent for r in cut) < sum(r.spent for r in free)  # a free plan over the budget answers [] after spending it
 
 
 def test_the_cap_keeps_fast_forward_exact(planner):

@@ -3,9 +3,11 @@
 One run, the same commands for every side, interleaved: the fast engine (llama.cpp), the torch
 engine (the same decoder on transformers) and plain greedy `model.generate` on the torch
 engine's merged weights, which generates exactly as many tokens as the torch plan has plus the
-end-of-turn token. Per command set: p50/p95 per command, forward passes and milliseconds per
-pass, exact_match of each engine and the share of plans the two engines agree on. Plain
-`generate` is slow (about 10 tokens/s on 2 cores), so it runs on every k-th command only.
+end-of-turn token. Per command set: p50/p95/max per command, forward passes, exact_match of
+each engine, the plans that hit the budget, the share of plans the two engines agree on, and
+where each pass's time goes (`Breakdown`: the model's forward pass against the decoder's own
+work: masks, grammar, drafts, choosing, the rest). Plain `generate` is slow (about 10 tokens/s
+on 2 cores), so it runs on every k-th command only.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from kayas.brain.evaluate import labelled_examples, percentile
 from kayas.errors import KayasError
 from kayas.plan import PlanError, dumps_plan, parse_plan
 
-HANDWRITTEN = ("handwritten.jsonl", "handwritten_b.jsonl")
+HANDWRITTEN = ("handwritten.jsonl", "handwritten_b.jsonl", "out_of_scope.jsonl")
 
 # Single-call commands from TOOLS.md's worked examples (the contract's own plans).
 COMMANDS: list[tuple[str, list[dict[str, Any]]]] = [
@@ -52,16 +54,35 @@ def bench_commands(data: str | None = None, single_only: bool = True) -> list[tu
 
 
 @dataclass
+class Breakdown:
+    """Milliseconds per forward pass, by where they went (a flame graph's first level)."""
+
+    model: float = 0.0  # the engine's forward pass (llama_decode, or the torch model body)
+    head: float = 0.0  # logits of the allowed ids, the copy bias, the pick
+    mask: float = 0.0  # the grammar's allowed tokens
+    grammar: float = 0.0  # consuming tokens, fast-forward
+    draft: float = 0.0  # guesses (their masks included)
+    other: float = 0.0  # the rest of the decoder: bookkeeping, the result
+
+    @property
+    def decoder(self) -> float:
+        return round(self.head + self.mask + self.grammar + self.draft + self.other, 3)
+
+
+@dataclass
 class Side:
     """One engine's (or generate's) figures on one command set."""
 
     n: int = 0
     p50_ms: float = 0.0
     p95_ms: float = 0.0
+    max_ms: float = 0.0
     passes_mean: float = 0.0  # forward passes per command
     ms_per_pass: float = 0.0  # time in forward passes / passes
     exact_match: float | None = None  # None for generate (it only times)
     tokens_mean: float = 0.0  # plan tokens per command
+    hit_budget: int = 0  # plans that gave up ([]) on the budget, tokens or seconds
+    per_pass: Breakdown = field(default_factory=Breakdown)  # decoder sides only
 
 
 @dataclass
@@ -80,6 +101,7 @@ class BenchResult:
     mode: str  # "free" or "ideal"
     sets: list[SetResult]
     cold_start: list[dict[str, Any]] = field(default_factory=list)
+    load: str = ""  # the load average (1, 5, 15 min) at the end: a busy machine's figures are not a benchmark
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -102,6 +124,8 @@ class _Row:
     forward_ms: float
     tokens: int
     exact: bool | None
+    truncated: bool = False
+    parts_ms: dict[str, float] = field(default_factory=dict)  # Timings.as_ms() and the whole decode
 
 
 def _time_plan(planner, command: str, expected: list[dict[str, Any]] | None, target: str | None) -> _Row:
@@ -115,7 +139,8 @@ def _time_plan(planner, command: str, expected: list[dict[str, Any]] | None, tar
             exact = [c.as_json() for c in parse_plan(result.text, planner.registry)] == expected
         except PlanError:
             exact = False
-    return _Row(result.text, ms, result.forwards, result.timings.forward * 1000, len(result.tokens), exact)
+    parts = {**result.timings.as_ms(), "decode": result.seconds * 1000}
+    return _Row(result.text, ms, result.forwards, result.timings.forward * 1000, len(result.tokens), exact, result.truncated, parts)
 
 
 def _generate(planner, command: str, new_tokens: int) -> float:
@@ -150,11 +175,24 @@ def _side(rows: list[_Row]) -> Side:
         n=len(rows),
         p50_ms=round(percentile(ms, 50), 1),
         p95_ms=round(percentile(ms, 95), 1),
+        max_ms=round(max(ms), 1),
         passes_mean=round(passes / len(rows), 2),
         ms_per_pass=round(sum(r.forward_ms for r in rows) / passes, 2) if passes else 0.0,
         exact_match=round(sum(exact) / len(exact), 4) if exact else None,
         tokens_mean=round(sum(r.tokens for r in rows) / len(rows), 1),
+        hit_budget=sum(r.truncated for r in rows),
+        per_pass=breakdown(rows, passes),
     )
+
+
+def breakdown(rows: list[_Row], passes: int) -> Breakdown:
+    """Where the decodes' time went, per forward pass."""
+    if not passes or not any(r.parts_ms for r in rows):
+        return Breakdown()
+    total = {k: sum(r.parts_ms.get(k, 0.0) for r in rows) for k in ("forward", "head", "mask", "grammar", "draft", "decode")}
+    known = sum(total[k] for k in ("forward", "head", "mask", "grammar", "draft"))
+    per = {k: round(v / passes, 3) for k, v in total.items()}
+    return Breakdown(per["forward"], per["head"], per["mask"], per["grammar"], per["draft"], round(max(total["decode"] - known, 0.0) / passes, 3))
 
 
 def compare(
@@ -200,3 +238,13 @@ def compare(
             ratios = {f"{k}/llamacpp": round(v.p50_ms / fast.p50_ms, 2) for k, v in sides.items() if k != "llamacpp" and v.p50_ms}
         results.append(SetResult(path.name, sides, identical, differing, ratios))
     return results
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, for the report ("" where the system has none)."""
+    import os
+
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return ""

@@ -68,12 +68,22 @@ def _follows(tail: bytes, command: bytes) -> list[bytes]:
         piece = tail[s:]
         if not piece:
             break
-        hits = [m.start() for m in re.finditer(re.escape(piece), command) if m.start() == 0 or command[m.start() - 1] in _SEPARATORS]
+        hits = [h for h in _occurrences(piece, command) if h == 0 or command[h - 1] in _SEPARATORS]
         if hits:
             return [command[h + len(piece) : h + len(piece) + _MAX_TOKEN_BYTES] for h in hits]
     if tail and tail[-1] not in _SEPARATORS:
         return []  # a word the command does not have: no bias
     return [command[i : i + _MAX_TOKEN_BYTES] for i in range(len(command)) if i == 0 or command[i - 1] in _SEPARATORS]
+
+
+def _occurrences(piece: bytes, text: bytes) -> list[int]:
+    """Where piece occurs in text, left to right and not overlapping (as re.finditer would find
+    it, without compiling a pattern per piece: that was most of the copy bias's cost)."""
+    found, at = [], text.find(piece)
+    while at >= 0:
+        found.append(at)
+        at = text.find(piece, at + len(piece))
+    return found
 
 
 def string_key(out: bytes) -> str | None:

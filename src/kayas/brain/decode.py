@@ -8,8 +8,13 @@ each, and so do guessed tokens (`kayas.brain.draft`), each checked against the m
 choice at its position, so the output is exactly that of step-by-step decoding. The mask
 comes from llguidance as a bitmask that numpy unpacks to allowed ids (llguidance's
 `apply_token_bitmask_inplace` costs ~1 s a call on CPU). Decoding stops at the closing `]`.
-If the token budget runs out, the rest is closed as briefly as the grammar allows: it still
-parses.
+
+The worst case is bounded twice: a token budget that follows the command and the tools
+(`kayas.brain.budget`: 82 tokens plus 2 per command token on the shipped brain, at most
+`max_new_tokens`) and a wall-clock guard (`max_seconds`). A plan that would need more gives
+up: the answer is `[]`, marked `truncated` (and `timed_out` for the clock), whose confidence
+is 0, so nothing half-planned ever runs. A plan fits the budget when its whole token count
+does, so the verdict is the same with drafts and fast-forward as step by step.
 
 The model itself runs in an engine (`kayas.engines`: torch, llama.cpp) behind one small
 protocol: keep a prefix, feed tokens, logits of the allowed ids at chosen rows, roll back.
@@ -30,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from kayas.brain.budget import PlanBudget
 from kayas.brain.copying import CopyBias, open_string_start, string_key
 from kayas.brain.draft import ToolGuesser, guess_bytes
 from kayas.brain.grammar import PlanGrammar
@@ -37,19 +43,24 @@ from kayas.engines.base import Engine
 from kayas.plan import PlanError
 
 _CLOSERS = frozenset(b'"]}')
+_CACHED_MASK_MAX = 4096  # masks of at most this many ids are kept per grammar state
+_MASK_CACHE_SIZE = 20_000  # states kept (then the cache starts over): a few MB
 
 
 @dataclass
 class DecodeConfig:
     """How to decode; the defaults are what `kayas plan` uses."""
 
-    max_new_tokens: int = 256  # after this many, the plan is closed as briefly as possible
+    max_new_tokens: int = 256  # the budget's ceiling: a plan that needs more tokens gives up ([])
+    budget_per_token: float = 2.0  # the budget: kayas.brain.budget's fixed part + this many per command token; <=0: max_new_tokens only
+    max_seconds: float = 1.0  # wall-clock guard per decode: past it the plan gives up ([]); <=0: off
     temperature: float = 0.0  # 0: greedy
     seed: int = 0  # for temperature > 0
     fast_forward: bool = True  # forced tokens in one forward pass (False: one pass per token)
     draft: bool = True  # guessed tokens ride along and are verified (needs fast_forward)
     max_draft: int = 24  # at most this many forced + guessed tokens per pass
-    reuse_cache: bool = True  # start from the system prompt's KV cache
+    reuse_cache: bool = True  # start from the system prompt's KV cache (and the longest common prefix with the last prompt)
+    mask_cache: bool = True  # keep narrow grammar masks per plan prefix, across commands
     head_subset_max: int = 4096  # up to this many allowed tokens, multiply only their LM-head rows
     copy_bonus: float = 2.0  # logits added to tokens that go on copying the command inside free text (kayas.brain.copying; 0: off)
     string_slack: int = 64  # a string holds at most len(command) + this many bytes (then it is closed); <0: no cap
@@ -85,17 +96,20 @@ class Choice:
 
 @dataclass
 class DecodeResult:
-    tokens: list[int]  # generated tokens (the plan), forced ones included
+    tokens: list[int]  # the plan's tokens, forced ones included (those of `[]` when truncated)
     text: str
     prompt_tokens: int  # tokens fed for the prompt (after the cached prefix)
     forwards: int  # forward passes of the model body
     chosen: int  # positions where the model chose (guesses checked included)
     drafted: int  # guessed tokens the model confirmed
-    truncated: bool  # the token budget ran out and the plan was closed early
+    truncated: bool  # the budget (tokens or seconds) ran out: the plan gave up and `text` is "[]"
     seconds: float
     timings: Timings = field(default_factory=Timings)
     choices: list[Choice] = field(default_factory=list)
     capped: bool = False  # a string reached its length cap and was closed there
+    budget: int = 0  # the token budget of this command
+    spent: int = 0  # tokens generated, those of a plan that gave up included
+    timed_out: bool = False  # the wall-clock guard, not the token budget, ended it
 
 
 class ConstrainedDecoder:
@@ -123,13 +137,33 @@ class ConstrainedDecoder:
         self._quote = _single_token(grammar.tokenizer, b'"')
         self.copy = CopyBias(self.token_bytes)
         self.prefix_ids = list(prefix_ids)
+        self._kept: list[int] = list(prefix_ids)  # what the engine's cache holds between decodes: the last prompt
         self._rows: dict[int, int] = {}  # draft position -> row of the engine's last feed
+        self._masks: dict[tuple[int, ...], np.ndarray] = {}  # the plan's tokens so far -> narrow mask
+        self.budget = PlanBudget.for_schema(grammar.schema, lambda data: len(grammar.tokenizer.tokenize_bytes(data)))
         engine.prefill(self.prefix_ids)
 
     # -- pieces -------------------------------------------------------------------------
 
-    def allowed_ids(self) -> np.ndarray:
-        """The token ids the grammar allows next, from llguidance's bitmask."""
+    def allowed_ids(self, key: tuple[int, ...] | None = None) -> np.ndarray:
+        """The token ids the grammar allows next, from llguidance's bitmask.
+
+        `key`: the plan's tokens so far, which fix the grammar's state. Narrow masks (keys, tool
+        and action names, the structure) come back from a cache shared by every command; the wide
+        ones (inside free text: nearly the whole vocabulary) are computed each time.
+        """
+        if not self.config.mask_cache:
+            key = None
+        if key is not None and (hit := self._masks.get(key)) is not None:
+            return hit
+        ids = self._compute_mask()
+        if key is not None and len(ids) <= _CACHED_MASK_MAX:
+            if len(self._masks) >= _MASK_CACHE_SIZE:
+                self._masks.clear()
+            self._masks[key] = ids
+        return ids
+
+    def _compute_mask(self) -> np.ndarray:
         m = self._bitmask
         self.matcher.unsafe_compute_mask_ptr(m.ctypes.data, m.nbytes)
         bits = np.unpackbits(m.view(np.uint8), bitorder="little")[: self.vocab]
@@ -142,7 +176,14 @@ class ConstrainedDecoder:
         candidates = self.copy.candidates(done, command)
         if not candidates:
             return logits
-        return logits + np.isin(ids, candidates).astype(np.float32) * np.float32(self.config.copy_bonus)
+        wanted = np.asarray(candidates)
+        at = np.searchsorted(ids, wanted)  # ids is sorted: a lookup per candidate, no pass over the allowed ids
+        inside = at < len(ids)
+        at, wanted = at[inside], wanted[inside]
+        at = at[ids[at] == wanted]
+        out = logits.copy()
+        out[at] += np.float32(self.config.copy_bonus)
+        return out
 
     def _pick(self, logits: np.ndarray, ids: np.ndarray, rng: np.random.Generator | None) -> int:
         t = self.config.temperature
@@ -152,7 +193,7 @@ class ConstrainedDecoder:
         return int(ids[int(np.argmax(logits))])
 
     def _closing(self, ids: np.ndarray) -> int | None:
-        """Out of budget: an allowed token made only of `"`, `}` and `]` that ends a string first."""
+        """At a string's cap: an allowed token made only of `"`, `}` and `]` that ends a string first."""
         hits = self._closers[np.isin(self._closers, ids)]
         return int(hits[0]) if len(hits) else None
 
@@ -170,13 +211,8 @@ class ConstrainedDecoder:
         return best
 
     def _choose(self, run: "_Run", row: int, ids: np.ndarray, done: bytes) -> int:
-        """The token at one position: a closer when out of budget, else the target's or the model's."""
+        """The token at one position: the target's or the model's."""
         run.chosen += 1
-        if run.closing:
-            run.truncated = True
-            token = self._closing(ids)
-            if token is not None:
-                return token
         if run.target is not None:
             token = self._target_pick(ids, done, run.target)
             if token is not None:
@@ -205,6 +241,14 @@ class ConstrainedDecoder:
         start = open_string_start(done)
         return start is not None and len(done) - start - 1 >= len(run.command) + slack
 
+    def token_budget(self, prompt_ids: list[int], command: bytes) -> int:
+        """The most plan tokens this command may cost (kayas.brain.budget)."""
+        cfg = self.config
+        if cfg.budget_per_token <= 0:
+            return cfg.max_new_tokens
+        n = len(self.grammar.tokenizer.tokenize_bytes(command)) if command else max(len(prompt_ids) - len(self.prefix_ids), 0)
+        return self.budget.tokens(n, cfg.budget_per_token, cfg.max_new_tokens)
+
     # -- the loop -----------------------------------------------------------------------
 
     def decode(self, prompt_ids: list[int], command: str = "", target: str | None = None) -> DecodeResult:
@@ -215,8 +259,10 @@ class ConstrainedDecoder:
         """
         cfg = self.config
         start = time.perf_counter()
+        deadline = start + cfg.max_seconds if cfg.max_seconds > 0 else float("inf")
         fed = self._start(prompt_ids)
         run = _Run(pending=list(prompt_ids[fed:]), command=command.encode("utf-8"))
+        limit = self.token_budget(prompt_ids, run.command)
         if target is not None:
             run.target = _Target.of(target, self.grammar.tokenizer)
         if cfg.temperature:
@@ -225,39 +271,44 @@ class ConstrainedDecoder:
         self._commit(run, self.matcher.compute_ff_tokens())
         try:
             while not self.matcher.is_stopped():
-                if len(run.out) >= cfg.max_new_tokens + 512:
-                    raise PlanError(f"the planner could not close the plan within {len(run.out)} tokens")
-                run.closing = len(run.out) >= cfg.max_new_tokens
+                if len(run.out) >= limit:
+                    run.truncated = True
+                    break
+                if time.perf_counter() > deadline:
+                    run.truncated = run.timed_out = True
+                    break
                 ids = self._mask(run)
                 token = int(ids[0]) if len(ids) == 1 else self._step(run, ids)
                 if token is not None:  # (None: a confirmed guess ended the plan)
                     self._commit(run, [token])
                     self._commit(run, self.matcher.compute_ff_tokens())
         finally:
-            self.engine.reset()
-        text = run.out_bytes.decode("utf-8", errors="replace")
+            self._keep(prompt_ids, run.prompt_fed)
+        run.truncated = run.truncated or len(run.out) > limit  # the last pass's draft may have run past it
+        text = "[]" if run.truncated else run.out_bytes.decode("utf-8", errors="replace")
+        tokens = self.grammar.tokenizer.tokenize_bytes(b"[]") if run.truncated else run.out
         return DecodeResult(
-            run.out, text, len(prompt_ids) - fed, run.forwards, run.chosen, run.drafted, run.truncated,
-            time.perf_counter() - start, run.timings, run.choices, run.capped,
+            tokens, text, len(prompt_ids) - fed, run.forwards, run.chosen, run.drafted, run.truncated,
+            time.perf_counter() - start, run.timings, run.choices, run.capped, limit, len(run.out), run.timed_out,
         )
 
     def _step(self, run: "_Run", ids: np.ndarray) -> int | None:
         """One forward pass over the pending tokens plus a draft; the next token after the
         longest confirmed part of the draft (None if the draft ended the plan)."""
         cfg = self.config
-        draft = self._draft(run, ids) if cfg.fast_forward and cfg.draft and not run.closing else _Draft([], [], ids, None)
+        draft = self._draft(run, ids) if cfg.fast_forward and cfg.draft else _Draft([], [], ids, None)
         # The choice at draft position j is made from the output at the token before it.
         checks = [j for j, m in enumerate(draft.masks) if m is not None] + ([len(draft.tokens)] if draft.final is not None else [])
-        wide = [] if run.target is not None or run.closing else [j for j in checks if len(draft.mask_at(j)) > cfg.head_subset_max]
+        wide = [] if run.target is not None else [j for j in checks if len(draft.mask_at(j)) > cfg.head_subset_max]
         t0 = time.perf_counter()
         self._feed(run.pending + draft.tokens, len(run.pending) - 1, checks, wide)
+        run.prompt_fed = True
         run.forwards += 1 if cfg.fast_forward else len(run.pending) + len(draft.tokens)
         run.timings.forward += time.perf_counter() - t0
         run.pending.clear()
         done = run.out_bytes
         for j, d in enumerate(draft.tokens):
             if draft.masks[j] is not None:
-                run.closing = len(run.out) >= cfg.max_new_tokens  # as step by step: the budget counts per position
                 pick = self._choose(run, self._rows[j], draft.masks[j], done)
                 if pick != d:  # the model disagrees: drop the rest of the draft, take its choice
                     extra = len(draft.tokens) - j
@@ -271,7 +322,6 @@ class ConstrainedDecoder:
         run.out_bytes = done
         if draft.final is None:
             return None
-        run.closing = len(run.out) >= cfg.max_new_tokens
         return self._choose(run, self._rows[len(draft.tokens)], draft.final, done)
 
     def _draft(self, run: "_Run", ids: np.ndarray) -> "_Draft":
@@ -285,7 +335,7 @@ class ConstrainedDecoder:
             if guess is None:  # close the string: the quote plus what the grammar forces after it
                 guess = self._closing_guess()
             tokens = lltok.tokenize_bytes(guess) if guess else []
-            if not tokens or not self._extend(draft, tokens[: self.config.max_draft - len(draft.tokens)]):
+            if not tokens or not self._extend(draft, tokens[: self.config.max_draft - len(draft.tokens)], run.out):
                 break
             out = run.out_bytes + b"".join(self.token_bytes[t] for t in draft.tokens)
         run.timings.draft += time.perf_counter() - t0
@@ -310,7 +360,7 @@ class ConstrainedDecoder:
         if tokens and not self.matcher.consume_tokens(tokens):
             raise PlanError(f"internal: the grammar refused a confirmed token ({self.matcher.get_error()})")
 
-    def _extend(self, draft: "_Draft", tokens: list[int]) -> bool:
+    def _extend(self, draft: "_Draft", tokens: list[int], before: list[int]) -> bool:
         """Consume guessed tokens (each checked later) and the tokens they force; False if none fit."""
         grew = False
         for t in tokens:
@@ -325,7 +375,7 @@ class ConstrainedDecoder:
                     return True
                 forced = self.matcher.compute_ff_tokens()
                 if not forced:
-                    ids = self.allowed_ids()
+                    ids = self.allowed_ids(tuple(before + draft.tokens))
                     if len(ids) != 1:
                         draft.final = ids
                         break
@@ -337,7 +387,7 @@ class ConstrainedDecoder:
 
     def _mask(self, run: "_Run") -> np.ndarray:
         t0 = time.perf_counter()
-        ids = self.allowed_ids()
+        ids = self.allowed_ids(tuple(run.out))
         if len(ids) == 0:
             raise PlanError(f"internal: the grammar allows no token ({self.matcher.get_error()})")
         run.timings.mask += time.perf_counter() - t0
@@ -368,13 +418,28 @@ class ConstrainedDecoder:
         self._rows = {j: 0 for j in checks}
 
     def _start(self, prompt_ids: list[int]) -> int:
-        """How many prompt tokens the engine's cache holds: the prefix, when the prompt starts with it."""
+        """How many prompt tokens the engine's cache holds: the longest common prefix with the last
+        prompt (the chat, serve and voice loops often repeat a command's start), at least the
+        system prompt's, when the prompt starts with it; one token is always left to feed."""
         n = len(self.prefix_ids)
         if self.config.reuse_cache and n and prompt_ids[:n] == self.prefix_ids and len(prompt_ids) > n:
+            keep = common_prefix(self._kept, prompt_ids, len(prompt_ids) - 1)
+            if keep > n and self.engine.position >= keep:
+                self.engine.rollback(keep)
+                return keep
             self.engine.reset(keep_prefix=True)
             return n
         self.engine.reset(keep_prefix=False)
         return 0
+
+    def _keep(self, prompt_ids: list[int], fed: bool) -> None:
+        """After a decode: cut the cache back to the prompt (all of it fed) or to the prefix."""
+        if fed and self.config.reuse_cache:
+            self.engine.rollback(len(prompt_ids))
+            self._kept = list(prompt_ids)
+        else:
+            self.engine.reset()
+            self._kept = list(self.prefix_ids)
 
 
 @dataclass
@@ -423,7 +488,8 @@ class _Run:
     drafted: int = 0
     truncated: bool = False
     capped: bool = False
-    closing: bool = False
+    timed_out: bool = False
+    prompt_fed: bool = False  # the engine's cache holds the whole prompt
     target: _Target | None = None
     choices: list[Choice] = field(default_factory=list)
     rng: np.random.Generator | None = None
@@ -440,6 +506,15 @@ def position_kind(out: bytes) -> str:
     if out.endswith(b"}"):
         return "more"
     return "other"
+
+
+def common_prefix(a: list[int], b: list[int], most: int) -> int:
+    """How many first tokens a and b share, at most `most`."""
+    n = min(len(a), len(b), most)
+    k = 0
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k
 
 
 def _single_token(lltok: Any, data: bytes) -> int:

@@ -8,7 +8,9 @@ compared as validated calls (defaults filled), so formatting never counts as a m
 
 Besides accuracy it reports what matters when no tool fits: the share of plans with no side
 effect (`[]` or read-only tools only), the share that are exactly `[]`, the share holding a
-destructive call, and how many plans hit the token budget or a string's length cap. Each
+destructive call, and how many plans hit the budget (`hit_budget`: the plan gave up and
+answered `[]`; `hit_deadline` of them by the wall-clock guard, which only a busy or slow
+machine reaches) or a string's length cap. Each
 outcome keeps the plan's confidence, so `coverage` can show what a confidence threshold
 trades: the share of plans it lets run against the error among them.
 """
@@ -33,11 +35,12 @@ class Outcome:
     seconds: float
     tokens: int
     confidence: float | None = None
-    truncated: bool = False  # the token budget ran out
+    truncated: bool = False  # the budget ran out: the plan gave up ([])
     capped: bool = False  # a string hit its length cap
     side_effect: bool = False  # a call that is not read-only
     destructive: bool = False  # a destructive call
     features: list[float] = field(default_factory=list)  # kayas.brain.confidence.features
+    timed_out: bool = False  # the budget that ran out was the wall-clock guard's
 
     @property
     def category(self) -> str:
@@ -75,7 +78,8 @@ class EvalReport:
     latency_p95_ms: float
     tokens_per_s: float
     misses: list[dict[str, Any]] = field(default_factory=list)
-    hit_budget: int = 0  # plans closed because the token budget ran out
+    hit_budget: int = 0  # plans that gave up ([]) because the budget, tokens or seconds, ran out
+    hit_deadline: int = 0  # those of them stopped by the wall-clock guard
     capped: int = 0  # plans where a string hit its length cap
 
     def as_dict(self, with_misses: bool = False) -> dict[str, Any]:
@@ -115,11 +119,11 @@ def run_one(planner, example: Example) -> Outcome:
     score = planner.confidence(result) if callable(getattr(planner, "confidence", None)) else None
     return judge(example, result.text, planner.registry, seconds=result.seconds, tokens=len(result.tokens), confidence=score,
                  truncated=getattr(result, "truncated", False), capped=getattr(result, "capped", False),
-                 features=features(getattr(result, "choices", [])))
+                 features=features(getattr(result, "choices", [])), timed_out=getattr(result, "timed_out", False))
 
 
 def judge(example: Example, text: str, registry: Registry, *, seconds: float = 0.0, tokens: int = 0, confidence: float | None = None,
-          truncated: bool = False, capped: bool = False, features: list[float] | None = None) -> Outcome:
+          truncated: bool = False, capped: bool = False, features: list[float] | None = None, timed_out: bool = False) -> Outcome:
     """Score one prediction (the planner's raw text) against the example's plan: apart from decoding, so
     tests can feed predictions with known right and wrong answers."""
     expected = [c.as_json() for c in example.calls()]
@@ -129,7 +133,7 @@ def judge(example: Example, text: str, registry: Registry, *, seconds: float = 0
         got = None
     tools = [registry.get(c["tool"]) for c in got or [] if c["tool"] in registry]
     return Outcome(example, expected, text, got, seconds, tokens, confidence, truncated, capped,
-                   any(not t.read_only for t in tools), any(t.destructive for t in tools), features or [])
+                   any(not t.read_only for t in tools), any(t.destructive for t in tools), features or [], timed_out)
 
 
 def coverage(outcomes: list[Outcome], thresholds: list[float]) -> list[dict[str, float]]:
@@ -177,6 +181,7 @@ def report(outcomes: list[Outcome]) -> EvalReport:
         round(sum(o.tokens for o in outcomes) / total_s, 1) if total_s else 0.0,
         misses,
         sum(o.truncated for o in outcomes),
+        sum(o.timed_out for o in outcomes),
         sum(o.capped for o in outcomes),
     )
 

@@ -18,7 +18,7 @@ from kayas.errors import KayasError
 
 def register(bench: typer.Typer) -> None:
     @bench.command("plan")
-    @brain_options(max_new_tokens=False)
+    @brain_options()  # --max-new-tokens and --plan-seconds: the budget as `kayas plan` has it
     def bench_plan(
         data: Annotated[list[str] | None, typer.Option("--data", help="A training-format JSONL to time (repeat it; default: both hand-written sets).")] = None,
         limit: Annotated[int | None, typer.Option("--limit", help="Only the first N commands of each set.")] = None,
@@ -32,7 +32,7 @@ def register(bench: typer.Typer) -> None:
         brain: BrainArgs,
     ) -> None:
         """The engines side by side and plain `model.generate`: latency, passes, agreement, cold start."""
-        from kayas.bench.plan import BenchResult, compare
+        from kayas.bench.plan import BenchResult, compare, load_average
         from kayas.brain.cold_start import measure
         from kayas.testing.stand_ins import make_random_adapter
 
@@ -55,7 +55,7 @@ def register(bench: typer.Typer) -> None:
             results = compare(planners, sets, limit=limit, generate_every=generate_every if "torch" in planners else 0, ideal=ideal)
             cold_runs = measure(cold_names, brain.adapter) if cold_names else []
         first = next(iter(planners.values()))
-        result = BenchResult(first.engine.describe(), getattr(first.engine, "threads", 0), "ideal" if ideal else "free", results, [r.as_dict() for r in cold_runs])
+        result = BenchResult(first.engine.describe(), getattr(first.engine, "threads", 0), "ideal" if ideal else "free", results, [r.as_dict() for r in cold_runs], load_average())
         if as_json:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
             return
@@ -69,16 +69,20 @@ def _print(result) -> None:
     console = Console()
     for s in result.sets:
         table = Table(title=f"bench plan: {s.name}, {result.device}, {result.mode}", title_justify="left", show_edge=False)
-        for col in ("", "n", "p50 ms", "p95 ms", "passes", "ms/pass", "exact_match"):
+        for col in ("", "n", "p50 ms", "p95 ms", "max ms", "passes", "ms/pass", "exact_match", "hit_budget"):
             table.add_column(col, justify="left" if not col else "right")
         for name, side in s.sides.items():
             exact = f"{side.exact_match:.1%}" if side.exact_match is not None else ""
-            table.add_row(name, str(side.n), f"{side.p50_ms:.1f}", f"{side.p95_ms:.1f}", f"{side.passes_mean:.2f}", f"{side.ms_per_pass:.1f}", exact)
+            budget = str(side.hit_budget) if name != "generate" else ""
+            table.add_row(name, str(side.n), f"{side.p50_ms:.1f}", f"{side.p95_ms:.1f}", f"{side.max_ms:.1f}", f"{side.passes_mean:.2f}",
+                          f"{side.ms_per_pass:.1f}", exact, budget)
         console.print(table)
+        _print_breakdown(console, s)
         extra = [f"{k}: {v:.2f}x (p50)" for k, v in s.ratios.items()]
         if s.identical is not None:
             extra.append(f"identical plans llamacpp/torch: {s.identical:.1%}")
         console.print("  " + "; ".join(extra), highlight=False)
+    console.print(f"load average at the end: {result.load}", highlight=False)
     if result.cold_start:
         table = Table(title="cold start: `kayas plan` from the shell to the plan", title_justify="left", show_edge=False)
         for col in ("engine", "run", "seconds", "peak RSS MB"):
@@ -86,3 +90,17 @@ def _print(result) -> None:
         for r in result.cold_start:
             table.add_row(r["engine"], r["run"], f"{r['seconds']:.2f}", f"{r['max_rss_mb']:.0f}")
         console.print(table)
+
+
+def _print_breakdown(console, s) -> None:
+    """Per forward pass: the model's time, then the decoder's own, part by part, as bars."""
+    for name, side in s.sides.items():
+        b = side.per_pass
+        if name == "generate" or not (b.model or b.decoder):
+            continue
+        whole = b.model + b.decoder
+        console.print(f"  {name}: {whole:.2f} ms per pass = model {b.model:.2f} + decoder {b.decoder:.2f}", highlight=False)
+        for part in ("model", "head", "mask", "grammar", "draft", "other"):
+            ms = getattr(b, part)
+            bar = "#" * round(40 * ms / whole) if whole else ""
+            console.print(f"    {part:<8}{ms:8.2f} ms  {bar}", highlight=False)

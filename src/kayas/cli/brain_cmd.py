@@ -108,7 +108,7 @@ def _write_outcomes(outcomes, path: str) -> None:
         for o in outcomes:
             row = {
                 "command": o.example.command, "category": o.category, "expected": o.expected, "got": o.got,
-                "exact": o.exact, "confidence": o.confidence, "features": o.features, "truncated": o.truncated, "capped": o.capped,
+                "exact": o.exact, "confidence": o.confidence, "features": o.features, "truncated": o.truncated, "timed_out": o.timed_out, "capped": o.capped,
                 "side_effect": o.side_effect, "destructive": o.destructive, "ms": round(o.seconds * 1000, 2),
             }
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -181,7 +181,7 @@ def _print_eval(rep, show_misses: bool) -> None:
         )
     console.print(table)
     console.print(f"latency p50 {rep.latency_p50_ms:.1f} ms, p95 {rep.latency_p95_ms:.1f} ms, {rep.tokens_per_s:.0f} tokens/s")
-    console.print(f"plans that hit the token budget: {rep.hit_budget}; plans with a string cut at its length cap: {rep.capped}")
+    console.print(f"plans that hit the budget (gave up: []): {rep.hit_budget}, {rep.hit_deadline} of them on the clock; plans with a string cut at its length cap: {rep.capped}")
     if show_misses:
         for m in rep.misses:
             console.print(f"[yellow]miss[/] ({m['category']}) {m['command']}", markup=True, highlight=False)

@@ -33,7 +33,8 @@ EngineOpt = Annotated[
     str | None,
     typer.Option("--engine", help="llamacpp, torch or auto (default: KAYAS_ENGINE, else the fastest installed for the device)."),
 ]
-MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Token budget per plan; past it the plan is closed early.")]
+MaxTokOpt = Annotated[int, typer.Option("--max-new-tokens", help="Most tokens a plan may cost (the budget follows the command up to this); past it the plan gives up: [].")]
+MaxSecOpt = Annotated[float, typer.Option("--plan-seconds", help="Wall-clock guard per plan (0: off); past it the plan gives up: [].")]
 
 _OPTIONS = [
     inspect.Parameter("adapter", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=AdapterOpt),
@@ -42,6 +43,7 @@ _OPTIONS = [
     inspect.Parameter("engine", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=EngineOpt),
     inspect.Parameter("quantize", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=QuantOpt),
     inspect.Parameter("max_new_tokens", inspect.Parameter.KEYWORD_ONLY, default=256, annotation=MaxTokOpt),
+    inspect.Parameter("plan_seconds", inspect.Parameter.KEYWORD_ONLY, default=1.0, annotation=MaxSecOpt),
 ]
 
 
@@ -71,6 +73,7 @@ class BrainArgs:
     engine: str | None = None
     quantize: str | None = None
     max_new_tokens: int = 256
+    plan_seconds: float = 1.0
 
     def planner(self) -> Any:
         from kayas.brain.decode import DecodeConfig
@@ -79,13 +82,15 @@ class BrainArgs:
         quiet()
         if self.max_new_tokens < 8:
             raise KayasError("--max-new-tokens must be at least 8")
-        config = PlannerConfig(decode=DecodeConfig(max_new_tokens=self.max_new_tokens))
+        if self.plan_seconds < 0:
+            raise KayasError("--plan-seconds must be 0 (off) or more")
+        config = PlannerConfig(decode=DecodeConfig(max_new_tokens=self.max_new_tokens, max_seconds=self.plan_seconds))
         return Planner.load(self.adapter, self.model, self.device, config, quantize=self.quantize, engine=self.engine)
 
 
 def brain_options(max_new_tokens: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Add the brain options to a command whose function takes ``brain: BrainArgs``."""
-    options = [p for p in _OPTIONS if max_new_tokens or p.name != "max_new_tokens"]
+    options = [p for p in _OPTIONS if max_new_tokens or p.name not in ("max_new_tokens", "plan_seconds")]
 
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "brain"]
