@@ -53,7 +53,8 @@ class DecodeConfig:
 
     max_new_tokens: int = 256  # the budget's ceiling: a plan that needs more tokens gives up ([])
     budget_per_token: float = 2.0  # the budget: kayas.brain.budget's fixed part + this many per command token; <=0: max_new_tokens only
-    max_seconds: float = 1.0  # wall-clock guard per decode: past it the plan gives up ([]); <=0: off
+    max_seconds: float = 0.0  # wall-clock guard per decode: past it the plan gives up ([]); <=0: off (the library's
+    # default, so a score never depends on the machine; the commands that answer a person set 1 s: --plan-seconds)
     temperature: float = 0.0  # 0: greedy
     seed: int = 0  # for temperature > 0
     fast_forward: bool = True  # forced tokens in one forward pass (False: one pass per token)

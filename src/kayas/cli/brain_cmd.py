@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(row, ensure_ascii=False))
 
     @app.command("eval")
-    @brain_options()
+    @brain_options(plan_seconds=0.0)
     def eval_(
         data: Annotated[str, typer.Option("--data", "-d", help="JSONL in the training format.")],
         as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

@@ -88,9 +88,11 @@ class BrainArgs:
         return Planner.load(self.adapter, self.model, self.device, config, quantize=self.quantize, engine=self.engine)
 
 
-def brain_options(max_new_tokens: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Add the brain options to a command whose function takes ``brain: BrainArgs``."""
-    options = [p for p in _OPTIONS if max_new_tokens or p.name not in ("max_new_tokens", "plan_seconds")]
+def brain_options(max_new_tokens: bool = True, plan_seconds: float = 1.0) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the brain options to a command whose function takes ``brain: BrainArgs``; ``plan_seconds``:
+    the wall-clock guard's default (`kayas eval` scores with it off, so a figure never depends on the load)."""
+    options = [p.replace(default=plan_seconds) if p.name == "plan_seconds" else p
+               for p in _OPTIONS if max_new_tokens or p.name not in ("max_new_tokens", "plan_seconds")]
 
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "brain"]
