@@ -78,3 +78,14 @@ def test_a_garbled_long_command_costs_the_shipped_brain_at_most_its_budget():
         if result.truncated:
             assert result.text == "[]"
         planner.plan_result(_garbled(seed, words))  # parses and validates either way
+
+
+def test_the_budget_counts_the_calls_of_a_plan_that_may_chain_a_reference():
+    """The grammar's schema is a union of plain and chained plans (references): the budget must
+    still see every call (it once saw none and gave up on every web search of the shipped brain)."""
+    from kayas.brain.budget import PlanBudget
+    from kayas.brain.grammar import plan_schema, with_references
+
+    plain = PlanBudget.for_schema(plan_schema(), len)  # bytes for tokens: the shape is what counts here
+    chained = PlanBudget.for_schema(with_references(plan_schema()), len)
+    assert chained.fixed >= plain.fixed > 200

@@ -47,6 +47,17 @@ def skeleton(schema: Any) -> Any:
     return empty.get(str(kind))
 
 
+def _calls(schema: dict[str, Any]) -> list[Any]:
+    """Every call schema of a plan schema: its items, or each branch's items and prefix items
+    (kayas.brain.grammar.with_references makes the plan a union of plain and chained lists)."""
+    calls = list(schema.get("items", {}).get("anyOf", []))
+    for item in schema.get("prefixItems", []):
+        calls += item.get("anyOf", [item])
+    for branch in schema.get("anyOf", []):
+        calls += _calls(branch)
+    return calls
+
+
 @dataclass(frozen=True)
 class PlanBudget:
     """`tokens(n)`: the plan tokens a command of n tokens may cost."""
@@ -56,7 +67,7 @@ class PlanBudget:
     @classmethod
     def for_schema(cls, plan_schema: dict[str, Any], count_tokens: Any) -> "PlanBudget":
         """From the grammar's plan schema; `count_tokens(bytes) -> int` is the brain's tokenizer."""
-        calls = plan_schema.get("items", {}).get("anyOf", [])
+        calls = _calls(plan_schema)
         longest = max((json.dumps([skeleton(c)], separators=(",", ":")) for c in calls), key=len, default="[]")
         prefix = max((count_tokens(p) for p in PHRASES), default=0)
         return cls(2 * count_tokens(longest.encode("utf-8")) + prefix)
