@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kayas.bench.transcripts import ESPEAK_SPEEDS, ESPEAK_VOICES, PIPER_SPEEDS, Speakers, Take  # noqa: E402
-from kayas.voice.spoken import to_spoken  # noqa: E402
+from kayas.spoken import to_spoken  # noqa: E402
 
 RATE = 16000
 OPENERS = ("Kayas, ", "Kayas, ", "hey Kayas, ", "ok Kayas, ")

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kayas.bench.voice import degrade, speak, wer
 from kayas.formats.examples import read_examples
-from kayas.voice.spoken import normalise, to_spoken
+from kayas.spoken import normalise, to_spoken
 from kayas.voice.stt_whisper import WhisperStt, clean, model_dir
 
 SETS = ["tests/data/handwritten.jsonl", "tests/data/handwritten_b.jsonl"]

@@ -83,8 +83,9 @@ def test_no_adapter_anywhere_is_a_clear_message(monkeypatch, capsys, tmp_path):
 def test_run_dry_run_plans_and_runs_nothing(monkeypatch, capsys, adapter, tmp_path):
     code, out, _ = kayas(monkeypatch, capsys, "run", "delete notes.txt", "--dry-run", "--json", "--adapter", adapter, "--max-new-tokens", "24")
     report = json.loads(out)
-    assert code == 0
-    assert all(r["status"] == "dry-run" for r in report["results"])
+    # a random brain may give up within its budget: then the plan is [] and nothing is planned (exit 1)
+    assert (code, report["status"]) == ((0, "dry-run") if report["plan"] else (1, "nothing")), report
+    assert all(r["status"] == "dry-run" for r in report["results"]) and not (tmp_path / "notes.txt").exists()
 
 
 def test_chat_shows_plan_and_validity(monkeypatch, capsys, adapter):

@@ -48,8 +48,8 @@ def test_a_quarter_of_train_is_no_tool_and_in_scope_keeps_its_size(data):
     share = sum(not _plan(r) for r in train) / len(train)
     assert 0.2 <= share <= 0.3, share
     in_scope = sum(bool(_plan(r)) for r in train)
-    # round 4 had 11,069 in scope; round 5 grew the default size to 23,500 (a GPU round stays under ~5 minutes)
-    assert in_scope >= 10_500 and len(train) <= 24_000, (in_scope, len(train))
+    # round 4 had 11,069 in scope; round 5 grew the default size to 23,500 and conversations add a tenth (a GPU round stays under ~5 minutes)
+    assert in_scope >= 10_500 and len(train) <= 25_000, (in_scope, len(train))
 
 
 def test_every_domain_is_in_train_and_some_of_its_phrasings_only_in_val(data):

@@ -15,7 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "kayas"
 # Lowest first. A module may import from a lower layer only (or from its own part).
 LAYERS = [
     {"errors", "prompt"},  # the contract's ground
-    {"registry", "safe_input", "command"},  # the contract: tools; the one reader of untrusted JSON and TOML; a command's text
+    {"registry", "safe_input", "command", "spoken"},  # the contract: tools; the one reader of untrusted JSON and TOML; a command's text, written or spoken
     {"config"},  # every setting: environment -> config.toml -> default
     {"plan", "settings"},  # the contract: plans; where things live
     {"formats", "models", "backends", "eyes"},  # on-disk formats, base models, what tools stand on

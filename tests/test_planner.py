@@ -109,6 +109,7 @@ def test_cache_reuse_gives_the_same_output_as_no_reuse(planner):
 
 
 def test_the_longest_common_prefix_with_the_last_command_is_reused(planner):
+    decode_all(planner, ["open the calculator"])  # the cache holds another command first, whatever ran before
     first, same, longer = decode_all(planner, [COMMANDS[0], COMMANDS[0], COMMANDS[0] + " in my documents"])
     assert same.prompt_tokens == 1 and same.tokens == first.tokens  # only the last prompt token is fed again
     (fresh,) = decode_all(planner, [COMMANDS[0] + " in my documents"], reuse_cache=False)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kayas.voice.spoken import normalise, to_spoken
+from kayas.spoken import normalise, to_spoken
 
 
 @pytest.mark.parametrize("heard, typed", [

@@ -108,7 +108,8 @@ class Assistant:
         cleaned = clean_command(command)
         planner = self.planner
         talk = conversation if conversation is not None else self.conversation
-        context = talk.context() if talk is not None else []
+        # only a brain trained on conversations reads them: to another the turns are noise in its prompt
+        context = talk.context() if talk is not None and getattr(planner, "reads_context", False) else []
         started = time.perf_counter()
         calls, text, confidence, raw = self._ask(planner, cleaned, context)
         timings = {"plan_ms": round((time.perf_counter() - started) * 1000, 2)}

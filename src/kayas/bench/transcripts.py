@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kayas.bench.voice import degrade, speak
-from kayas.voice.spoken import normalise, to_spoken
+from kayas.spoken import normalise, to_spoken
 
 PIPER_SPEEDS = (0.85, 1.0, 1.2)  # Piper's length scale: < 1 is faster
 ESPEAK_VOICES = ("en-us", "en-gb", "en-us+f2", "en-us+m3")

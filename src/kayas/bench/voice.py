@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kayas.spoken import normalise, to_spoken
 from kayas.voice.base import VoiceError
-from kayas.voice.spoken import normalise, to_spoken
 
 CONDITIONS = {"clean": None, "noise 20 dB": ("noise", 20), "noise 10 dB": ("noise", 10), "reverb": ("reverb", 40)}
 

@@ -122,6 +122,11 @@ class Planner:
         return self.calibration.threshold if self.calibration is not None else None
 
     @property
+    def reads_context(self) -> bool:
+        """Whether this brain was trained on conversations: a brain that was not is never shown the last turns."""
+        return self.brain.info.reads_context
+
+    @property
     def confidence_thresholds(self) -> dict[str, float] | None:
         """The bar per risk class chosen on the calibration set for this brain (kayas.assistant.gate)."""
         return self.calibration.thresholds if self.calibration is not None else None

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from kayas.voice.spoken import normalise, to_spoken
+from kayas.spoken import normalise, to_spoken
 
 TABLE = Path(__file__).with_name("confusions.json")
 MAX_WORDS = 3  # the longest phrase on either side
@@ -133,7 +133,9 @@ def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_onl
 def heard_form(segments: list[tuple[str, bool]], rng: random.Random, table: dict[str, dict] | None = None) -> str:
     """A command's segments (text, is a slot) as Whisper would write them, normalised as `kayas listen` does."""
     table = load() if table is None else table
-    said = [(words_of(text), slot) for text, slot in segments]
+    # a slot is the plan's value: one the normaliser would change ("10" -> ten, "three-minute") stays as written
+    said = [(text.split() if slot and " ".join(words_of(text)) != text.lower().strip() else words_of(text), slot)
+            for text, slot in segments]
     budget = [max(1, sum(len(w) for w, _ in said) // WORDS_PER_SWAP)]
     out: list[str] = []
     for words, slot in said:

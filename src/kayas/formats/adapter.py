@@ -44,6 +44,7 @@ class AdapterInfo:
     trained_with: str = ""  # the transformers version that trained it
     tools: tuple[str, ...] | None = None  # the tools it was taught; None: the built-ins
     learned_from: str = ""  # the adapter folder `kayas learn` continued from ("" for `kayas train`)
+    reads_context: bool = False  # trained on conversations ("Earlier: ... / Now: ..."): only then is it shown the last turns
 
     @classmethod
     def read(cls, path: str | Path) -> "AdapterInfo":
@@ -74,7 +75,8 @@ class AdapterInfo:
         if tools is not None and not (isinstance(tools, list) and all(isinstance(t, str) for t in tools)):
             raise AdapterError(f"{meta_path}: tools must be a list of tool names")
         return cls(folder.resolve(), base, method, prompt, fingerprint, str(meta.get("transformers") or ""),
-                   tuple(tools) if tools is not None else None, str(meta.get("learned_from") or ""))
+                   tuple(tools) if tools is not None else None, str(meta.get("learned_from") or ""),
+                   meta.get("reads_context") is True)
 
 
 def write_meta(
@@ -90,6 +92,7 @@ def write_meta(
     base_fingerprint: list[float] | None = None,
     tools: list[str] | None = None,
     learned_from: str | None = None,
+    reads_context: bool | None = None,
 ) -> Path:
     """Write `kayas_adapter.json` into ``out`` (the weights and tokenizer are saved beside it)."""
     if method not in METHODS:
@@ -103,7 +106,7 @@ def write_meta(
         "data": data,
     }
     optional = {"created": created, "transformers": transformers, "base_fingerprint": base_fingerprint,
-                "tools": tools, "learned_from": learned_from}
+                "tools": tools, "learned_from": learned_from, "reads_context": reads_context}
     meta.update({k: v for k, v in optional.items() if v is not None})
     path = Path(out) / META_FILE
     path.write_text(json.dumps(meta, indent=1))

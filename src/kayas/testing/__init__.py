@@ -100,6 +100,8 @@ class ScriptedPlanner:
         self.confidence = confidence
         self.asked: list[str] = []
 
+    reads_context = True  # a stand-in for a brain trained on conversations
+
     def decode(self, command: str, context: Sequence[tuple[str, str]] = ()) -> ScriptedDecode:
         """The plan given for what the brain would read (`kayas.prompt.with_context`: the command
         itself when there is no context)."""

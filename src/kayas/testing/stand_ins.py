@@ -70,5 +70,6 @@ def make_overfit_brain(base_dir: str | Path, out_dir: str | Path, examples: list
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     write_meta(out, base_model=str(base_dir), method="full", config={"steps": steps, "lr": lr, "final_loss": float(loss.item())},
+               reads_context=any(command.startswith("Earlier: ") for command, _ in examples),
                data={"examples": len(examples)})
     return out

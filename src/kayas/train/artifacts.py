@@ -40,6 +40,7 @@ def save(run: Setup, out: Path, metrics: dict) -> None:
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         transformers=transformers.__version__,
         base_fingerprint=weight_fingerprint(model) if cfg.method == "lora" else None,
+        reads_context=b"Earlier: " in Path(cfg.data).expanduser().read_bytes(),  # conversations in its data
     )
     plot_loss(metrics, out / "loss.png")
     if cfg.merge:

@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kayas.settings import kayas_home
+from kayas.spoken import to_spoken
 from kayas.voice import lm as ngram
 from kayas.voice.base import VoiceError, need
 from kayas.voice.pronounce import EXTRA, guess, read_cmudict
-from kayas.voice.spoken import to_spoken
 
 YES = ["yes", "yeah", "yep", "sure", "ok", "okay", "do it", "go ahead", "yes please"]
 NO = ["no", "nope", "don't", "cancel", "stop", "no thanks"]
@@ -66,9 +66,12 @@ def domain_commands(cfg: BuildConfig) -> list[str]:
                 msgs = json.loads(line)["messages"]
                 out.append(next(m["content"] for m in msgs if m["role"] == "user"))
         return out
+    from kayas.data.augment import AugmentConfig
     from kayas.data.generate import GenerateConfig, Generator
 
-    return [ex.said for ex in Generator(GenerateConfig(seed=cfg.seed)).run().examples]
+    # said, not typed: no typos, no capitals, and not what another recogniser (Whisper) mishears
+    spoken = AugmentConfig(typo=0.0, verb_typo=0.0, caps=0.0, heard=0.0)
+    return [ex.said for ex in Generator(GenerateConfig(seed=cfg.seed, augment=spoken)).run().examples]
 
 
 def words_of(text: str) -> list[str]:

@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from kayas.spoken import normalise
 from kayas.voice.base import FRAME_S, AudioSource, SpeechToText, TextToSpeech, Transcript, VoiceConfig, WakeWord
 from kayas.voice.model import NO, YES
 from kayas.voice.playback import NullSink, Playback, PlayerSink
 from kayas.voice.segmenter import Segmenter
-from kayas.voice.spoken import normalise
 
 Status = Callable[[str, str], None]  # (state, text): waiting / listening / heard / plan / asking / result
 

@@ -410,5 +410,7 @@ def examples(gen: Any, rng: random.Random, n: int) -> list[Example]:
         except PlanError as exc:
             raise TemplateError(f"template {d.template} made an invalid example for {d.command!r}: {exc}") from None
         category = "no_tool" if not d.calls else ("multi_step" if len(d.calls) > 1 else d.calls[0]["tool"].split(".", 1)[0])
-        out.append(Example.chat(prompt, plan, category, d.template, f"conversation: {d.template.split('/', 1)[1].split('.', 1)[0]}"))
+        kind = d.template.split("/", 1)[1].split(".", 1)[0]
+        why = f"No tool fits: the conversation ({kind}) leaves nothing it could mean" if not d.calls else f"conversation: {kind}"
+        out.append(Example.chat(prompt, plan, category, d.template, why))
     return out
