@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kayas.assistant.gate import Gate, gate_table, plan_risk
 from kayas.brain.confidence import Calibration
+from kayas.errors import KayasError
 from kayas.registry import default_registry
 
 
@@ -45,7 +46,7 @@ def main() -> None:
     args = ap.parse_args()
     registry = default_registry()
     cal = Calibration.load(args.calibration) if args.calibration else None
-    gate = Gate.of(cal.thresholds if cal else None, None if cal and cal.thresholds else (cal.threshold if cal else None))
+    gate = Gate.calibrated(cal.thresholds, cal.threshold) if cal else Gate()
     print(f"bars: {gate.bars or 'none'}")
     pooled: list[tuple] = []
     for path in args.outcomes:
@@ -70,4 +71,7 @@ def report(name: str, scored: list[tuple], gate: Gate) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (OSError, ValueError, KeyError, KayasError) as exc:  # a missing or malformed outcomes file: one line
+        raise SystemExit(f"error: {exc}") from None

@@ -93,12 +93,11 @@ class Assistant:
     def gate(self) -> Gate:
         if self._threshold is not None:
             return Gate.of(None, self._threshold)
-        brain = self._planner
-        single = getattr(brain, "confidence_threshold", None) if brain is not None else None
-        bars = getattr(brain, "confidence_thresholds", None) if brain is not None else None
-        if setting(CONFIDENCE_THRESHOLD_SETTING) is not None or not isinstance(bars, dict):
-            return Gate.of(None, confidence_threshold(single if isinstance(single, float) else None))
-        return Gate.of(bars, None)
+        single = getattr(self._planner, "confidence_threshold", None)
+        bars = getattr(self._planner, "confidence_thresholds", None)
+        if setting(CONFIDENCE_THRESHOLD_SETTING) is not None:
+            return Gate.of(None, confidence_threshold())
+        return Gate.calibrated(bars if isinstance(bars, dict) else None, single if isinstance(single, float) else None)
 
     # ------------------------------------------------------------ planning
 

@@ -50,6 +50,11 @@ class Gate:
             return cls({r: single for r in ASKING})
         return cls({r: float(v) for r, v in (thresholds or {}).items() if r in ASKING})
 
+    @classmethod
+    def calibrated(cls, thresholds: Mapping[str, float] | None, threshold: float | None) -> "Gate":
+        """A brain's own gate: its calibration's bars per class, else its one threshold, else none."""
+        return cls.of(thresholds, None) if thresholds else cls.of(None, threshold)
+
     def bar(self, risk: Risk) -> float:
         if risk not in ASKING:
             return 0.0

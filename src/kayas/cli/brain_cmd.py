@@ -135,9 +135,7 @@ def _calibrate(planner, outcomes, data: str) -> None:
 def _gate_table(planner, outcomes) -> list[dict]:
     from kayas.assistant.gate import Gate, gate_table, plan_risk
 
-    gate = Gate.of(getattr(planner, "confidence_thresholds", None), None)
-    if not gate.bars and getattr(planner, "confidence_threshold", None) is not None:
-        gate = Gate.of(None, planner.confidence_threshold)
+    gate = Gate.calibrated(getattr(planner, "confidence_thresholds", None), getattr(planner, "confidence_threshold", None))
     return gate_table([(plan_risk(o.got, planner.registry), o.confidence or 0.0, o.exact) for o in outcomes], gate)
 
 

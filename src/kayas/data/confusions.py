@@ -130,12 +130,16 @@ def swap(words: list[str], rng: random.Random, table: dict[str, dict], names_onl
     return out
 
 
+def _slot_words(text: str) -> list[str]:
+    """A slot is the plan's value: one the normaliser would change ("10" -> ten, "three-minute") stays as written."""
+    words = words_of(text)
+    return words if " ".join(words) == text.lower().strip() else text.split()
+
+
 def heard_form(segments: list[tuple[str, bool]], rng: random.Random, table: dict[str, dict] | None = None) -> str:
     """A command's segments (text, is a slot) as Whisper would write them, normalised as `kayas listen` does."""
     table = load() if table is None else table
-    # a slot is the plan's value: one the normaliser would change ("10" -> ten, "three-minute") stays as written
-    said = [(text.split() if slot and " ".join(words_of(text)) != text.lower().strip() else words_of(text), slot)
-            for text, slot in segments]
+    said = [(_slot_words(text) if slot else words_of(text), slot) for text, slot in segments]
     budget = [max(1, sum(len(w) for w, _ in said) // WORDS_PER_SWAP)]
     out: list[str] = []
     for words, slot in said:
